@@ -1,0 +1,75 @@
+/**
+ * The one typed configuration of Thiqa. Values come from explicit options (CLI flags) first, then the
+ * environment; nothing else in the code base reads `process.env`. Invalid values fail fast with a message
+ * naming the variable.
+ */
+import path from 'node:path';
+import { invalid } from './errors.ts';
+
+export interface Config {
+  /** `sqlite:<file>` or a `postgres://` URL. */
+  databaseUrl: string;
+  /** Folder for the embedded database and other local state (absolute). */
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Largest request body the TAXII API takes, in bytes (advertised as `max_content_length`). */
+  maxContentLength: number;
+  /** Default and largest page sizes for TAXII lists. */
+  pageDefault: number;
+  pageMax: number;
+  /** Public base URL of the server, used in discovery; derived from host and port when unset. */
+  publicUrl: string | undefined;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export interface ConfigOverrides {
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  host?: string | undefined;
+  port?: number | string | undefined;
+  publicUrl?: string | undefined;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(name: string, raw: string | number | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw invalid('config.invalid_integer', `${name} must be a whole number from ${min} to ${max}, got "${raw}"`, {
+      name,
+      value: String(raw),
+    });
+  }
+  return value;
+}
+
+function databaseUrlFor(raw: string | undefined, dataDir: string): string {
+  if (!raw) return `sqlite:${path.join(dataDir, 'thiqa.db')}`;
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://') || raw.startsWith('sqlite:')) return raw;
+  throw invalid('config.invalid_database_url', `the database URL must start with postgres://, postgresql:// or sqlite:, got "${raw}"`, {
+    value: raw,
+  });
+}
+
+/** Builds the configuration; `env` defaults to the process environment. Throws `DomainError` (kind invalid). */
+export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): Config {
+  const dataDir = path.resolve(overrides.dataDir ?? env.THIQA_DATA_DIR ?? 'data');
+  const logLevel = env.THIQA_LOG_LEVEL ?? 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    throw invalid('config.invalid_log_level', `THIQA_LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  }
+  const pageMax = integer('THIQA_PAGE_MAX', env.THIQA_PAGE_MAX, 10_000, 1, 100_000);
+  return {
+    dataDir,
+    databaseUrl: databaseUrlFor(overrides.databaseUrl ?? env.DATABASE_URL, dataDir),
+    host: overrides.host ?? env.THIQA_HOST ?? '127.0.0.1',
+    port: integer('port', overrides.port ?? env.THIQA_PORT, 8080, 0, 65_535),
+    maxContentLength: integer('THIQA_MAX_CONTENT_LENGTH', env.THIQA_MAX_CONTENT_LENGTH, 100 * 1024 * 1024, 1024, 2 ** 31),
+    pageDefault: Math.min(pageMax, integer('THIQA_PAGE_DEFAULT', env.THIQA_PAGE_DEFAULT, 1_000, 1, 100_000)),
+    pageMax,
+    publicUrl: overrides.publicUrl ?? env.THIQA_PUBLIC_URL,
+    logLevel: logLevel as Config['logLevel'],
+  };
+}

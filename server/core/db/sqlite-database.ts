@@ -1,0 +1,104 @@
+/**
+ * SQLite through `node:sqlite`: WAL journal, `synchronous=FULL` so a commit is on disk before success is
+ * reported, one writer connection (transactions serialised by a queue) and one reader connection, so reads
+ * never see a transaction in progress. Several processes may open the same file (busy timeout).
+ */
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { Database, Queryable, SqlValue } from './database.ts';
+
+const BUSY_TIMEOUT_MS = 15_000;
+
+class Connection implements Queryable {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, StatementSync>();
+  readonly raw: DatabaseSync;
+
+  constructor(file: string, readOnly: boolean) {
+    this.raw = new DatabaseSync(file, { readOnly: false, timeout: BUSY_TIMEOUT_MS });
+    this.raw.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!readOnly) this.raw.exec('PRAGMA journal_mode = WAL');
+    this.raw.exec('PRAGMA synchronous = FULL');
+    this.raw.exec('PRAGMA foreign_keys = ON');
+    if (readOnly) this.raw.exec('PRAGMA query_only = ON');
+  }
+
+  private prepare(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.raw.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  allSync<T>(sql: string, params: readonly SqlValue[] = []): T[] {
+    return this.prepare(sql).all(...(params as SqlValue[])) as T[];
+  }
+
+  async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.allSync<T>(sql, params);
+  }
+
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return this.prepare(sql).get(...(params as SqlValue[])) as T | undefined;
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    return Number(this.prepare(sql).run(...(params as SqlValue[])).changes);
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.raw.close();
+  }
+}
+
+export class SqliteDatabase implements Database {
+  readonly dialect = 'sqlite' as const;
+  private readonly writer: Connection;
+  private readonly reader: Connection;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  readonly file: string;
+
+  constructor(file: string) {
+    this.file = file;
+    this.writer = new Connection(file, false);
+    this.reader = new Connection(file, true);
+  }
+
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.reader.all<T>(sql, params);
+  }
+
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return this.reader.get<T>(sql, params);
+  }
+
+  /** A statement outside an explicit transaction still goes through the writer queue. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.transaction((tx) => tx.run(sql, params));
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      this.writer.raw.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.writer);
+        this.writer.raw.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.writer.raw.isTransaction) this.writer.raw.exec('ROLLBACK');
+        throw error;
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    this.reader.close();
+    this.writer.close();
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Domain errors: one class, a stable `code`, a `kind` that adapters map once (TAXII error message, REST JSON,
+ * CLI exit code) and `params` for translation. Services never mention HTTP; adapters never match on messages.
+ */
+
+export type ErrorKind =
+  | 'invalid' // the request or its content is wrong
+  | 'unauthenticated' // no or bad credentials
+  | 'forbidden' // known caller, not allowed
+  | 'not_found' // absent, or not visible to the caller
+  | 'conflict' // state forbids the change
+  | 'too_large' // body or batch beyond the advertised limit
+  | 'unsupported_media_type' // request body in a media type we do not take
+  | 'not_acceptable' // the caller accepts no media type we produce
+  | 'unavailable'; // a dependency (database) is down
+
+export type ErrorParams = Record<string, string | number | boolean | null | undefined>;
+
+export class DomainError extends Error {
+  readonly kind: ErrorKind;
+  readonly code: string;
+  readonly params: ErrorParams;
+
+  constructor(kind: ErrorKind, code: string, message: string, params: ErrorParams = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.kind = kind;
+    this.code = code;
+    this.params = params;
+  }
+}
+
+export const invalid = (code: string, message: string, params?: ErrorParams) =>
+  new DomainError('invalid', code, message, params);
+export const notFound = (code: string, message: string, params?: ErrorParams) =>
+  new DomainError('not_found', code, message, params);
+export const forbidden = (code: string, message: string, params?: ErrorParams) =>
+  new DomainError('forbidden', code, message, params);
+export const unauthenticated = (code: string, message: string, params?: ErrorParams) =>
+  new DomainError('unauthenticated', code, message, params);
+export const conflict = (code: string, message: string, params?: ErrorParams) =>
+  new DomainError('conflict', code, message, params);
+export const tooLarge = (code: string, message: string, params?: ErrorParams) =>
+  new DomainError('too_large', code, message, params);
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
