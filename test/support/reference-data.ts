@@ -1,0 +1,23 @@
+/** The real external data sets beside the project (`../shared/data`), read-only; never copied in. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+
+export function referenceDataDir(): string {
+  return process.env.THIQA_REFERENCE_DATA ?? path.resolve(projectRoot, '..', 'shared', 'data');
+}
+
+/** Paths of the STIX bundles in the reference data. */
+export function referenceBundles(): string[] {
+  const dir = path.join(referenceDataDir(), 'stix');
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+export function readJson(file: string): unknown {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
