@@ -4,7 +4,8 @@
  */
 
 export type Dialect = 'sqlite' | 'postgres';
-export type SqlValue = string | number | bigint | null | Uint8Array;
+/** Arrays bind only on PostgreSQL (`= ANY(?)`, `unnest(?::text[])`). */
+export type SqlValue = string | number | bigint | null | Uint8Array | readonly string[] | readonly number[];
 
 export interface Queryable {
   readonly dialect: Dialect;

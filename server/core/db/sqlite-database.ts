@@ -3,10 +3,15 @@
  * reported, one writer connection (transactions serialised by a queue) and one reader connection, so reads
  * never see a transaction in progress. Several processes may open the same file (busy timeout).
  */
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { Database, Queryable, SqlValue } from './database.ts';
 
 const BUSY_TIMEOUT_MS = 15_000;
+/** The writer waits for another process's write lock by polling, never by blocking the event loop. */
+const WRITER_BUSY_MS = 50;
+const SQLITE_BUSY = 5;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class Connection implements Queryable {
   readonly dialect = 'sqlite' as const;
@@ -14,8 +19,9 @@ class Connection implements Queryable {
   readonly raw: DatabaseSync;
 
   constructor(file: string, readOnly: boolean) {
-    this.raw = new DatabaseSync(file, { readOnly: false, timeout: BUSY_TIMEOUT_MS });
-    this.raw.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const timeout = readOnly ? BUSY_TIMEOUT_MS : WRITER_BUSY_MS;
+    this.raw = new DatabaseSync(file, { timeout });
+    this.raw.exec(`PRAGMA busy_timeout = ${timeout}`);
     if (!readOnly) this.raw.exec('PRAGMA journal_mode = WAL');
     this.raw.exec('PRAGMA synchronous = FULL');
     this.raw.exec('PRAGMA foreign_keys = ON');
@@ -32,7 +38,7 @@ class Connection implements Queryable {
   }
 
   allSync<T>(sql: string, params: readonly SqlValue[] = []): T[] {
-    return this.prepare(sql).all(...(params as SqlValue[])) as T[];
+    return this.prepare(sql).all(...(params as SQLInputValue[])) as T[];
   }
 
   async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
@@ -40,11 +46,11 @@ class Connection implements Queryable {
   }
 
   async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return this.prepare(sql).get(...(params as SqlValue[])) as T | undefined;
+    return this.prepare(sql).get(...(params as SQLInputValue[])) as T | undefined;
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    return Number(this.prepare(sql).run(...(params as SqlValue[])).changes);
+    return Number(this.prepare(sql).run(...(params as SQLInputValue[])).changes);
   }
 
   close(): void {
@@ -82,7 +88,7 @@ export class SqliteDatabase implements Database {
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
-      this.writer.raw.exec('BEGIN IMMEDIATE');
+      await this.begin();
       try {
         const result = await fn(this.writer);
         this.writer.raw.exec('COMMIT');
@@ -94,6 +100,20 @@ export class SqliteDatabase implements Database {
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** BEGIN IMMEDIATE, waiting asynchronously while another connection (process) holds the write lock. */
+  private async begin(): Promise<void> {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    for (;;) {
+      try {
+        this.writer.raw.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if ((error as { errcode?: number }).errcode !== SQLITE_BUSY || Date.now() > deadline) throw error;
+        await sleep(2 + Math.random() * 8);
+      }
+    }
   }
 
   async close(): Promise<void> {

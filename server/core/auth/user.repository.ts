@@ -1,0 +1,81 @@
+/** Storage of user accounts: the only SQL on the `users` table. */
+import type { Queryable } from '../db/database.ts';
+
+/** A user row as stored, password hash included: never hand it past the service. */
+export interface UserRecord {
+  id: string;
+  name: string;
+  /** Null for an account that cannot log in with a password. */
+  passwordHash: string | null;
+  isAdmin: boolean;
+  disabled: boolean;
+  createdAt: number;
+}
+
+/** Row shape shared with `token.repository.ts`, which reads the owner of a token in the same query. */
+export interface UserRow {
+  id: string;
+  name: string;
+  password_hash: string | null;
+  is_admin: number;
+  disabled: number;
+  created_at: number;
+}
+
+/** Columns of `UserRow`, qualified by `u` for joins. */
+export const USER_COLUMNS = 'u.id, u.name, u.password_hash, u.is_admin, u.disabled, u.created_at';
+
+/** Maps a stored row to a record. */
+export function toUserRecord(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    passwordHash: row.password_hash,
+    isAdmin: Number(row.is_admin) === 1,
+    disabled: Number(row.disabled) === 1,
+    createdAt: Number(row.created_at),
+  };
+}
+
+/** Users on either database. Names compare without regard to case, as the unique index does. */
+export class UserRepository {
+  private readonly db: Queryable;
+
+  constructor(db: Queryable) {
+    this.db = db;
+  }
+
+  /** Stores a new user. Answers false, storing nothing, when the name (in any case) is taken. */
+  async insert(user: UserRecord): Promise<boolean> {
+    // ON CONFLICT DO NOTHING (both dialects) instead of catching driver-specific unique-violation errors;
+    // it also stays safe when two requests add the same name at once.
+    const changed = await this.db.run(
+      `INSERT INTO users (id, name, password_hash, is_admin, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+      [user.id, user.name, user.passwordHash, user.isAdmin ? 1 : 0, user.createdAt, user.disabled ? 1 : 0],
+    );
+    return changed === 1;
+  }
+
+  /** The user of that name (any case), or undefined. */
+  async findByName(name: string): Promise<UserRecord | undefined> {
+    const row = await this.db.get<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.name) = lower(?)`, [name]);
+    return row && toUserRecord(row);
+  }
+
+  /** Every user, by name. */
+  async list(): Promise<UserRecord[]> {
+    const rows = await this.db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users u ORDER BY lower(u.name)`);
+    return rows.map(toUserRecord);
+  }
+
+  /** Replaces a user's password hash. Answers false when there is no such user. */
+  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+    return (await this.db.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, id])) === 1;
+  }
+
+  /** Disables or re-enables a user. Answers false when there is no such user. */
+  async setDisabled(id: string, disabled: boolean): Promise<boolean> {
+    return (await this.db.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id])) === 1;
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * User accounts, their API tokens, and turning an `Authorization` header into an `Actor`.
+ *
+ * Failure messages never say whether a user exists: an unknown name and a wrong password give the same code
+ * and message, and cost the same scrypt time. Authorisation (who may add users or revoke whose tokens) is the
+ * caller's concern until roles arrive; these methods do what they are asked.
+ */
+import { randomUUID } from 'node:crypto';
+import { conflict, invalid, notFound, unauthenticated } from '../errors.ts';
+import { ANONYMOUS, type Actor } from './actor.ts';
+import { parseAuthorizationHeader } from './authorization-header.ts';
+import { CredentialCache } from './credential-cache.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import type { TokenRecord, TokenRepository } from './token.repository.ts';
+import { generateToken, hashToken, looksLikeToken } from './token.ts';
+import type { UserRecord, UserRepository } from './user.repository.ts';
+
+/** A user as services and presenters see it: no password hash. */
+export interface User {
+  id: string;
+  name: string;
+  isAdmin: boolean;
+  disabled: boolean;
+  createdAt: number;
+}
+
+/** An API token as listed: never the token itself, which is shown once by `createToken`. */
+export interface ApiToken {
+  id: string;
+  label: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+/** Clock and cache for `UserService`; tests pass their own. */
+export interface UserServiceOptions {
+  now?: () => number;
+  cache?: CredentialCache;
+}
+
+const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
+const LABEL = /^[^\p{Cc}]{1,100}$/u;
+/** A token's last use is written at most this often, so a busy client does not cause a write per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+const badCredentials = () => unauthenticated('auth.bad_credentials', 'the user name, password or token is wrong');
+const userDisabled = () => unauthenticated('auth.user_disabled', 'this account is disabled');
+
+// Verified against when the user is unknown or has no password, so that case takes as long as a wrong
+// password. Made once, on first need.
+let dummyHash: Promise<string> | undefined;
+
+const toUser = ({ id, name, isAdmin, disabled, createdAt }: UserRecord): User => ({ id, name, isAdmin, disabled, createdAt });
+const toApiToken = ({ id, label, createdAt, lastUsedAt, revokedAt }: TokenRecord): ApiToken => ({
+  id,
+  label,
+  createdAt,
+  lastUsedAt,
+  revokedAt,
+});
+
+/** Users, tokens and authentication over the auth repositories. */
+export class UserService {
+  private readonly users: UserRepository;
+  private readonly tokens: TokenRepository;
+  private readonly cache: CredentialCache;
+  private readonly now: () => number;
+
+  constructor(users: UserRepository, tokens: TokenRepository, options: UserServiceOptions = {}) {
+    this.users = users;
+    this.tokens = tokens;
+    this.now = options.now ?? Date.now;
+    this.cache = options.cache ?? new CredentialCache({ now: this.now });
+  }
+
+  /**
+   * Adds a user. `name`: 1–64 ASCII letters, digits, `.`, `_`, `-`, `@`; unique regardless of case.
+   * @throws DomainError `invalid` `user.invalid_name` / `user.password_too_short`; `conflict` `user.exists`.
+   */
+  async addUser(input: { name: string; password: string; isAdmin?: boolean }): Promise<User> {
+    if (!NAME.test(input.name)) {
+      throw invalid('user.invalid_name', 'a user name is 1 to 64 letters, digits, ".", "_", "-" or "@"', { name: input.name });
+    }
+    const record: UserRecord = {
+      id: randomUUID(),
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      isAdmin: input.isAdmin ?? false,
+      disabled: false,
+      createdAt: this.now(),
+    };
+    if (!(await this.users.insert(record))) {
+      throw conflict('user.exists', `a user named "${input.name}" already exists`, { name: input.name });
+    }
+    return toUser(record);
+  }
+
+  /** The user of that name (any case), or undefined. */
+  async findUser(name: string): Promise<User | undefined> {
+    const record = await this.findRecord(name);
+    return record && toUser(record);
+  }
+
+  /** Every user, by name. */
+  async listUsers(): Promise<User[]> {
+    return (await this.users.list()).map(toUser);
+  }
+
+  /**
+   * Replaces a user's password; cached logins with the old one stop working in this process at once.
+   * @throws DomainError `not_found` `user.not_found`; `invalid` `user.password_too_short`.
+   */
+  async setPassword(name: string, password: string): Promise<void> {
+    const user = await this.requireUser(name);
+    await this.users.setPasswordHash(user.id, await hashPassword(password));
+    this.cache.forgetUser(user.id);
+  }
+
+  /**
+   * Disables (or re-enables) a user: neither password nor tokens authenticate a disabled user.
+   * @throws DomainError `not_found` `user.not_found`.
+   */
+  async setDisabled(name: string, disabled: boolean): Promise<void> {
+    const user = await this.requireUser(name);
+    await this.users.setDisabled(user.id, disabled);
+    this.cache.forgetUser(user.id);
+  }
+
+  /**
+   * Makes an API token for a user. The plain `token` is in this answer only; it is stored hashed.
+   * @throws DomainError `not_found` `user.not_found`; `invalid` `token.invalid_label` (1–100 characters).
+   */
+  async createToken(userName: string, label: string): Promise<{ token: string; id: string }> {
+    if (!LABEL.test(label)) throw invalid('token.invalid_label', 'a token label is 1 to 100 characters, no control characters');
+    const user = await this.requireUser(userName);
+    const token = generateToken();
+    const id = randomUUID();
+    await this.tokens.insert({
+      id,
+      userId: user.id,
+      label,
+      tokenHash: hashToken(token),
+      createdAt: this.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    return { token, id };
+  }
+
+  /**
+   * A user's tokens, revoked ones included, oldest first.
+   * @throws DomainError `not_found` `user.not_found`.
+   */
+  async listTokens(userName: string): Promise<ApiToken[]> {
+    const user = await this.requireUser(userName);
+    return (await this.tokens.listByUser(user.id)).map(toApiToken);
+  }
+
+  /**
+   * Revokes a token for good. Revoking a revoked token changes nothing.
+   * @throws DomainError `not_found` `token.not_found`.
+   */
+  async revokeToken(id: string): Promise<void> {
+    if (await this.tokens.revoke(id, this.now())) return;
+    if (!(await this.tokens.findById(id))) throw notFound('token.not_found', 'no such API token', { id });
+  }
+
+  /**
+   * The actor an `Authorization` header stands for: none → anonymous; `Basic` → user and password;
+   * `Bearer` → API token. Successful Basic logins are cached briefly (see `CredentialCache`).
+   *
+   * @throws DomainError kind `unauthenticated`, code `auth.malformed_header`, `auth.unsupported_scheme`,
+   *   `auth.bad_credentials` (unknown user, wrong password or unknown token alike), `auth.token_revoked` or
+   *   `auth.user_disabled`. A damaged stored password hash throws a plain Error (a 500, not a 401).
+   */
+  async authenticate(authorizationHeader: string | undefined): Promise<Actor> {
+    if (authorizationHeader === undefined) return ANONYMOUS;
+    const credentials = parseAuthorizationHeader(authorizationHeader);
+    if (credentials.scheme === 'bearer') return this.authenticateToken(credentials.token);
+    const cached = this.cache.get(authorizationHeader);
+    if (cached) return cached;
+    const actor = await this.authenticatePassword(credentials.name, credentials.password);
+    this.cache.set(authorizationHeader, actor);
+    return actor;
+  }
+
+  private async authenticatePassword(name: string, password: string): Promise<Extract<Actor, { kind: 'user' }>> {
+    // A name that breaks the naming rule cannot exist; refusing it without the KDF reveals nothing.
+    if (!NAME.test(name)) throw badCredentials();
+    const user = await this.users.findByName(name);
+    const stored = user?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID())));
+    const matches = await verifyPassword(password, stored);
+    if (!user || user.passwordHash === null || !matches) throw badCredentials();
+    // Only after the password proved right, so "disabled" tells nothing to someone guessing.
+    if (user.disabled) throw userDisabled();
+    return { kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin };
+  }
+
+  private async authenticateToken(token: string): Promise<Actor> {
+    // Lookup by an index on SHA-256 of a random secret: its timing cannot help anyone guess a token.
+    const found = looksLikeToken(token) ? await this.tokens.findByHash(hashToken(token)) : undefined;
+    if (!found) throw badCredentials();
+    const { token: record, user } = found;
+    if (record.revokedAt !== null) throw unauthenticated('auth.token_revoked', 'this API token has been revoked');
+    if (user.disabled) throw userDisabled();
+    const now = this.now();
+    if (record.lastUsedAt === null || now - record.lastUsedAt >= TOUCH_INTERVAL_MS) {
+      await this.tokens.touch(record.id, now, now - TOUCH_INTERVAL_MS + 1);
+    }
+    return { kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin };
+  }
+
+  private async findRecord(name: string): Promise<UserRecord | undefined> {
+    return NAME.test(name) ? this.users.findByName(name) : undefined;
+  }
+
+  private async requireUser(name: string): Promise<UserRecord> {
+    const user = await this.findRecord(name);
+    if (!user) throw notFound('user.not_found', `no user named "${name}"`, { name });
+    return user;
+  }
+}
