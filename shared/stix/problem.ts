@@ -1,0 +1,69 @@
+/**
+ * What validation reports: one `Problem` per finding, with a stable rule code (documented in RULES.md), the
+ * JSON path inside the object and a plain message. The severity is a property of the rule, never of the call
+ * site, so one code always means the same thing to the server, the CLI and the UI.
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  severity: Severity;
+  /** Stable kebab-case code, see RULES.md. */
+  rule: string;
+  /** JSON path relative to the validated object; `$` is the object itself. */
+  path: string;
+  message: string;
+}
+
+/** Every rule the validator can report, with its severity. Keep in step with RULES.md (a test checks it). */
+export const RULE_SEVERITY = {
+  'not-an-object': 'error',
+  'required-property': 'error',
+  'wrong-type': 'error',
+  'invalid-type-name': 'error',
+  'invalid-identifier': 'error',
+  'id-type-mismatch': 'error',
+  'invalid-spec-version': 'error',
+  'property-not-applicable': 'error',
+  'sco-versioning-property': 'warning',
+  'reserved-property': 'error',
+  'invalid-property-name': 'error',
+  'invalid-dictionary-key': 'error',
+  'empty-list': 'error',
+  'empty-dictionary': 'error',
+  'out-of-range': 'error',
+  'invalid-timestamp': 'error',
+  'timestamp-precision': 'error',
+  'timestamp-order': 'error',
+  'invalid-hex': 'error',
+  'invalid-base64': 'error',
+  'invalid-format': 'error',
+  'invalid-hash': 'error',
+  'enum-value': 'error',
+  'vocab-value': 'warning',
+  'ref-type': 'error',
+  'one-of-required': 'error',
+  'mutually-exclusive': 'error',
+  'dependent-property': 'error',
+  'conditional-property': 'error',
+  'external-reference-incomplete': 'error',
+  'granular-marking-selector': 'error',
+  'circular-marking': 'error',
+  'tlp-marking-mismatch': 'error',
+  'invalid-extension-key': 'error',
+  'extension-type-misuse': 'error',
+  'deprecated-custom-extension': 'warning',
+  'unprefixed-custom-type': 'warning',
+  'sco-id-mismatch': 'warning',
+  'bundle-type': 'error',
+  'bundle-spec-version': 'warning',
+  'internal-error': 'error',
+} as const satisfies Record<string, Severity>;
+
+export type RuleCode = keyof typeof RULE_SEVERITY;
+
+/** True when at least one problem is an error (warnings never block ingest). */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  for (const problem of problems) if (problem.severity === 'error') return true;
+  return false;
+}
