@@ -1,0 +1,34 @@
+/**
+ * The HTTP application: authentication once for every request, then the TAXII API. Later modules mount
+ * their REST routes and the web UI here.
+ */
+import { Hono } from 'hono';
+import type { Platform } from './platform.ts';
+import { ANONYMOUS } from './core/auth/actor.ts';
+import { taxiiRoutes, type TaxiiEnv } from './modules/exchange/routes/taxii.routes.ts';
+import { taxiiError } from './modules/exchange/routes/taxii-http.ts';
+
+export function createApp(platform: Platform): Hono<TaxiiEnv> {
+  const app = new Hono<TaxiiEnv>({ strict: false });
+  app.onError(taxiiError);
+  app.use('*', async (c, next) => {
+    const header = c.req.header('authorization');
+    c.set('actor', header === undefined ? ANONYMOUS : await platform.users.authenticate(header));
+    await next();
+  });
+  app.get('/health', async (c) => {
+    await platform.db.get('SELECT 1 AS ok');
+    return c.json({ status: 'ok' });
+  });
+  app.route(
+    '/',
+    taxiiRoutes({
+      apiRoots: platform.apiRoots,
+      collections: platform.collections,
+      objects: platform.objects,
+      discovery: { title: 'Thiqa', description: 'Thiqa TAXII 2.1 server: cybersecurity information shared between CIRTs and sectors.' },
+      publicUrl: platform.config.publicUrl,
+    }),
+  );
+  return app;
+}

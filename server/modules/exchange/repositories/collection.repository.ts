@@ -1,0 +1,79 @@
+/**
+ * Collections and who may read or write them. A grant names a principal as text: `user:<id>` today;
+ * organisations and communities add their own principal kinds without a schema change.
+ */
+import type { Database } from '../../../core/db/database.ts';
+
+export interface CollectionRow {
+  id: string;
+  api_root: string;
+  title: string;
+  description: string | null;
+  alias: string | null;
+  created_at: number;
+}
+
+export interface GrantRow {
+  collection_id: string;
+  principal: string;
+  can_read: number;
+  can_write: number;
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export class CollectionRepository {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  listInRoot(apiRoot: string): Promise<CollectionRow[]> {
+    return this.db.all<CollectionRow>('SELECT * FROM collections WHERE api_root = ? ORDER BY created_at, id', [apiRoot]);
+  }
+
+  listAll(): Promise<CollectionRow[]> {
+    return this.db.all<CollectionRow>('SELECT * FROM collections ORDER BY api_root, created_at, id');
+  }
+
+  find(id: string): Promise<CollectionRow | undefined> {
+    return this.db.get<CollectionRow>('SELECT * FROM collections WHERE id = ?', [id]);
+  }
+
+  findByAlias(apiRoot: string, alias: string): Promise<CollectionRow | undefined> {
+    return this.db.get<CollectionRow>('SELECT * FROM collections WHERE api_root = ? AND alias = ?', [apiRoot, alias]);
+  }
+
+  async create(row: CollectionRow): Promise<void> {
+    await this.db.run(
+      'INSERT INTO collections (id, api_root, title, description, alias, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [row.id, row.api_root, row.title, row.description, row.alias, row.created_at],
+    );
+  }
+
+  /** Grants of any of the principals, on any collection. */
+  grantsFor(principals: readonly string[]): Promise<GrantRow[]> {
+    if (principals.length === 0) return Promise.resolve([]);
+    return this.db.all<GrantRow>(`SELECT * FROM collection_grants WHERE principal IN (${marks(principals.length)})`, principals);
+  }
+
+  grantsOn(collectionId: string): Promise<GrantRow[]> {
+    return this.db.all<GrantRow>('SELECT * FROM collection_grants WHERE collection_id = ? ORDER BY principal', [collectionId]);
+  }
+
+  /** Sets (or, with both false, removes) a principal's access to a collection. */
+  async setGrant(grant: GrantRow): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run('DELETE FROM collection_grants WHERE collection_id = ? AND principal = ?', [grant.collection_id, grant.principal]);
+      if (grant.can_read || grant.can_write) {
+        await tx.run('INSERT INTO collection_grants (collection_id, principal, can_read, can_write) VALUES (?, ?, ?, ?)', [
+          grant.collection_id,
+          grant.principal,
+          grant.can_read,
+          grant.can_write,
+        ]);
+      }
+    });
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Tables of the Exchange module. Object versions are keyed by (collection, id, version); `date_added` is a
+ * microsecond count, unique and strictly increasing across the whole store (see store-clock.repository.ts),
+ * so it doubles as the pagination key. `is_first`/`is_last` are kept on write so that the default
+ * `match[version]=last` listing is an index range scan whose cost follows the page, not the collection.
+ */
+import type { Migration } from '../../../core/db/migrate.ts';
+
+export const exchangeMigrations: Migration[] = [
+  {
+    id: 'exchange-0001-collections',
+    up: [
+      `CREATE TABLE api_roots (
+        name TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        description TEXT,
+        max_content_length BIGINT NOT NULL,
+        is_default INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE collections (
+        id TEXT PRIMARY KEY,
+        api_root TEXT NOT NULL REFERENCES api_roots (name),
+        title TEXT NOT NULL,
+        description TEXT,
+        alias TEXT,
+        created_at BIGINT NOT NULL
+      )`,
+      'CREATE UNIQUE INDEX collections_alias ON collections (api_root, alias)',
+      `CREATE TABLE collection_grants (
+        collection_id TEXT NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+        principal TEXT NOT NULL,
+        can_read INTEGER NOT NULL,
+        can_write INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, principal)
+      )`,
+      'CREATE INDEX collection_grants_principal ON collection_grants (principal)',
+    ],
+  },
+  {
+    id: 'exchange-0002-objects',
+    up: [
+      `CREATE TABLE stix_objects (
+        collection_id TEXT NOT NULL,
+        stix_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        date_added BIGINT NOT NULL,
+        type TEXT NOT NULL,
+        spec_version TEXT NOT NULL,
+        is_first INTEGER NOT NULL,
+        is_last INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (collection_id, stix_id, version)
+      )`,
+      'CREATE UNIQUE INDEX stix_objects_added ON stix_objects (collection_id, date_added)',
+      'CREATE INDEX stix_objects_last_added ON stix_objects (collection_id, is_last, date_added)',
+      'CREATE INDEX stix_objects_type_added ON stix_objects (collection_id, type, date_added)',
+      'CREATE TABLE store_clock (id INTEGER PRIMARY KEY, last_micros BIGINT NOT NULL)',
+      'INSERT INTO store_clock (id, last_micros) VALUES (1, 0)',
+      `CREATE TABLE add_statuses (
+        id TEXT PRIMARY KEY,
+        api_root TEXT NOT NULL,
+        collection_id TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        request_timestamp BIGINT NOT NULL,
+        status TEXT NOT NULL,
+        total_count INTEGER NOT NULL,
+        success_count INTEGER NOT NULL,
+        failure_count INTEGER NOT NULL,
+        pending_count INTEGER NOT NULL,
+        details TEXT NOT NULL
+      )`,
+    ],
+  },
+];

@@ -1,0 +1,202 @@
+/**
+ * Every version of every STIX object, per collection. Writing a batch is one transaction: it reserves
+ * `date_added` values, finds which (id, version) pairs already exist (those are duplicates: storing the same
+ * id and version again changes nothing), and keeps the first/last flags right, also for several versions of
+ * one object in the same batch.
+ */
+import type { Database, Queryable, SqlValue } from '../../../core/db/database.ts';
+import { nowMicros, reserveDateAdded } from './store-clock.repository.ts';
+import { insertRows, loadVersions, setFlag, type FlagTarget, type InsertRow } from './object-batch.sql.ts';
+
+export interface NewVersion {
+  stixId: string;
+  type: string;
+  /** Timestamp key of `modified` (else `created`); '' for objects with neither (one version only). */
+  version: string;
+  specVersion: string;
+  body: string;
+}
+
+export interface StoreOutcome {
+  stixId: string;
+  version: string;
+  stored: boolean;
+  /** Set for stored versions. */
+  dateAdded?: number;
+}
+
+/** Which versions a query keeps: `all`, or any of first / last / exact version keys. */
+export interface VersionFilter {
+  all: boolean;
+  first: boolean;
+  last: boolean;
+  keys: readonly string[];
+}
+
+export interface ObjectQuery {
+  collectionId: string;
+  /** Only rows with `date_added` greater than this (microseconds). */
+  after: number;
+  types?: readonly string[];
+  ids?: readonly string[];
+  specVersions?: readonly string[];
+  versions: VersionFilter;
+  limit: number;
+}
+
+export interface VersionRow {
+  stix_id: string;
+  version: string;
+  date_added: number;
+  spec_version: string;
+  type: string;
+  body?: string;
+}
+
+interface Known {
+  versions: Set<string>;
+  first: { version: string; pending?: InsertRow };
+  last: { version: string; pending?: InsertRow };
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export class ObjectRepository {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  /** Stores a batch of versions in one durable transaction; answers one outcome per input, in order. */
+  store(collectionId: string, versions: readonly NewVersion[]): Promise<StoreOutcome[]> {
+    if (versions.length === 0) return Promise.resolve([]);
+    return this.db.transaction(async (tx) => {
+      let next = await reserveDateAdded(tx, versions.length, nowMicros());
+      const known = await this.knownVersions(tx, collectionId, versions);
+      const outcomes: StoreOutcome[] = [];
+      const rows: InsertRow[] = [];
+      const clearFirst: FlagTarget[] = [];
+      const clearLast: FlagTarget[] = [];
+      for (const v of versions) {
+        const info = known.get(v.stixId);
+        if (info?.versions.has(v.version)) {
+          outcomes.push({ stixId: v.stixId, version: v.version, stored: false });
+          continue;
+        }
+        const row: InsertRow = { ...v, dateAdded: next++, isFirst: 1, isLast: 1 };
+        if (!info) {
+          known.set(v.stixId, { versions: new Set([v.version]), first: { version: v.version, pending: row }, last: { version: v.version, pending: row } });
+        } else {
+          info.versions.add(v.version);
+          if (v.version < info.first.version) {
+            demote(info.first, 'isFirst', clearFirst, v.stixId);
+            info.first = { version: v.version, pending: row };
+          } else row.isFirst = 0;
+          if (v.version > info.last.version) {
+            demote(info.last, 'isLast', clearLast, v.stixId);
+            info.last = { version: v.version, pending: row };
+          } else row.isLast = 0;
+        }
+        rows.push(row);
+        outcomes.push({ stixId: v.stixId, version: v.version, stored: true, dateAdded: row.dateAdded });
+      }
+      await setFlag(tx, collectionId, 'is_first', clearFirst);
+      await setFlag(tx, collectionId, 'is_last', clearLast);
+      await insertRows(tx, collectionId, rows);
+      return outcomes;
+    });
+  }
+
+  private async knownVersions(tx: Queryable, collectionId: string, versions: readonly NewVersion[]): Promise<Map<string, Known>> {
+    const ids = [...new Set(versions.map((v) => v.stixId))];
+    const known = new Map<string, Known>();
+    for (const { stix_id, version } of await loadVersions(tx, collectionId, ids)) {
+      const info = known.get(stix_id);
+      if (!info) {
+        known.set(stix_id, { versions: new Set([version]), first: { version }, last: { version } });
+        continue;
+      }
+      info.versions.add(version);
+      if (version < info.first.version) info.first = { version };
+      if (version > info.last.version) info.last = { version };
+    }
+    return known;
+  }
+
+  /** Rows matching a query, in `date_added` order, at most `limit`. */
+  list(query: ObjectQuery, withBody: boolean): Promise<VersionRow[]> {
+    const where = ['collection_id = ?', 'date_added > ?'];
+    const params: SqlValue[] = [query.collectionId, query.after];
+    const within = (column: string, values: readonly string[] | undefined) => {
+      if (!values?.length) return;
+      where.push(`${column} IN (${marks(values.length)})`);
+      params.push(...values);
+    };
+    within('type', query.types);
+    within('stix_id', query.ids);
+    within('spec_version', query.specVersions);
+    const { versions } = query;
+    if (!versions.all) {
+      const any: string[] = [];
+      if (versions.last) any.push('is_last = 1');
+      if (versions.first) any.push('is_first = 1');
+      if (versions.keys.length) {
+        any.push(`version IN (${marks(versions.keys.length)})`);
+        params.push(...versions.keys);
+      }
+      where.push(`(${any.join(' OR ')})`);
+    }
+    params.push(query.limit);
+    const columns = `stix_id, version, date_added, spec_version, type${withBody ? ', body' : ''}`;
+    return this.db.all<VersionRow>(`SELECT ${columns} FROM stix_objects WHERE ${where.join(' AND ')} ORDER BY date_added LIMIT ?`, params);
+  }
+
+  /** Deletes the matching versions of one object and re-marks the first and last of what remains. */
+  delete(collectionId: string, stixId: string, versions: VersionFilter, specVersions: readonly string[]): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const where = ['collection_id = ?', 'stix_id = ?'];
+      const params: SqlValue[] = [collectionId, stixId];
+      if (specVersions.length) {
+        where.push(`spec_version IN (${marks(specVersions.length)})`);
+        params.push(...specVersions);
+      }
+      if (!versions.all) {
+        const any: string[] = [];
+        if (versions.last) any.push('is_last = 1');
+        if (versions.first) any.push('is_first = 1');
+        if (versions.keys.length) {
+          any.push(`version IN (${marks(versions.keys.length)})`);
+          params.push(...versions.keys);
+        }
+        where.push(`(${any.join(' OR ')})`);
+      }
+      const deleted = await tx.run(`DELETE FROM stix_objects WHERE ${where.join(' AND ')}`, params);
+      if (deleted > 0) {
+        const scope = 'collection_id = ? AND stix_id = ?';
+        await tx.run(
+          `UPDATE stix_objects SET
+             is_first = CASE WHEN version = (SELECT MIN(version) FROM stix_objects WHERE ${scope}) THEN 1 ELSE 0 END,
+             is_last = CASE WHEN version = (SELECT MAX(version) FROM stix_objects WHERE ${scope}) THEN 1 ELSE 0 END
+           WHERE ${scope}`,
+          [collectionId, stixId, collectionId, stixId, collectionId, stixId],
+        );
+      }
+      return deleted;
+    });
+  }
+
+  /** Number of stored versions in a collection (all versions, or only the latest of each object). */
+  async count(collectionId: string, latestOnly: boolean): Promise<number> {
+    const row = await this.db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM stix_objects WHERE collection_id = ?${latestOnly ? ' AND is_last = 1' : ''}`,
+      [collectionId],
+    );
+    return Number(row?.n ?? 0);
+  }
+}
+
+function demote(slot: { version: string; pending?: InsertRow }, flag: 'isFirst' | 'isLast', pendingClears: FlagTarget[], stixId: string): void {
+  if (slot.pending) slot.pending[flag] = 0;
+  else pendingClears.push({ stixId, version: slot.version });
+}

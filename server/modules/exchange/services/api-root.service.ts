@@ -1,0 +1,73 @@
+/** TAXII API roots: listing, reading and (for administrators) creating them. */
+import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
+import { conflict, forbidden, invalid, notFound } from '../../../core/errors.ts';
+import type { ApiRootRepository, ApiRootRow } from '../repositories/api-root.repository.ts';
+
+export interface ApiRoot {
+  name: string;
+  title: string;
+  description: string | undefined;
+  maxContentLength: number;
+  isDefault: boolean;
+}
+
+export interface NewApiRoot {
+  name: string;
+  title: string;
+  description?: string | undefined;
+  maxContentLength: number;
+  isDefault?: boolean;
+}
+
+const NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+/** Segments the server itself uses at the top level of its URL space. */
+const RESERVED = new Set(['taxii2', 'api', 'health', 'assets', 'static']);
+
+const toApiRoot = (row: ApiRootRow): ApiRoot => ({
+  name: row.name,
+  title: row.title,
+  description: row.description ?? undefined,
+  maxContentLength: row.max_content_length,
+  isDefault: row.is_default === 1,
+});
+
+export class ApiRootService {
+  private readonly apiRoots: ApiRootRepository;
+
+  constructor(apiRoots: ApiRootRepository) {
+    this.apiRoots = apiRoots;
+  }
+
+  async list(_actor: Actor): Promise<ApiRoot[]> {
+    return (await this.apiRoots.list()).map(toApiRoot);
+  }
+
+  /** Throws not_found for an unknown API root. */
+  async get(_actor: Actor, name: string): Promise<ApiRoot> {
+    const row = await this.apiRoots.find(name);
+    if (!row) throw notFound('api_root.not_found', `there is no API root "${name}"`, { apiRoot: name });
+    return toApiRoot(row);
+  }
+
+  async create(actor: Actor, input: NewApiRoot): Promise<ApiRoot> {
+    if (!isPrivileged(actor)) throw forbidden('api_root.create_forbidden', 'only administrators create API roots');
+    if (!NAME.test(input.name) || RESERVED.has(input.name)) {
+      throw invalid(
+        'api_root.invalid_name',
+        `API root name "${input.name}" must be 1–63 lower-case letters, digits, "-" or "_", starting with a letter or digit, and not one of ${[...RESERVED].join(', ')}`,
+        { name: input.name },
+      );
+    }
+    if (!input.title.trim()) throw invalid('api_root.title_required', 'an API root needs a title');
+    const row: ApiRootRow = {
+      name: input.name,
+      title: input.title.trim(),
+      description: input.description ?? null,
+      max_content_length: input.maxContentLength,
+      is_default: input.isDefault ? 1 : 0,
+      created_at: Date.now(),
+    };
+    if (!(await this.apiRoots.create(row))) throw conflict('api_root.exists', `API root "${input.name}" already exists`, { name: input.name });
+    return toApiRoot(row);
+  }
+}

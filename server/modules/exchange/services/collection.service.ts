@@ -1,0 +1,156 @@
+/**
+ * Collections and access to them. A caller sees a collection it may read or write; any other collection
+ * answers not_found, exactly as one that does not exist, so its existence does not leak.
+ */
+import { randomUUID } from 'node:crypto';
+import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
+import { forbidden, invalid, notFound } from '../../../core/errors.ts';
+import type { CollectionRepository, CollectionRow, GrantRow } from '../repositories/collection.repository.ts';
+import type { ApiRootService } from './api-root.service.ts';
+
+export interface Collection {
+  id: string;
+  apiRoot: string;
+  title: string;
+  description: string | undefined;
+  alias: string | undefined;
+  canRead: boolean;
+  canWrite: boolean;
+  mediaTypes: string[];
+}
+
+export interface NewCollection {
+  apiRoot: string;
+  title: string;
+  description?: string | undefined;
+  alias?: string | undefined;
+}
+
+export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
+const ALIAS = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+/** The principals an actor's grants are recorded under. */
+export function principalsOf(actor: Actor): string[] {
+  if (actor.kind === 'user') return [`user:${actor.userId}`, 'authenticated'];
+  if (actor.kind === 'anonymous') return ['anonymous'];
+  return [];
+}
+
+export class CollectionService {
+  private readonly collections: CollectionRepository;
+  private readonly apiRoots: ApiRootService;
+
+  constructor(collections: CollectionRepository, apiRoots: ApiRootService) {
+    this.collections = collections;
+    this.apiRoots = apiRoots;
+  }
+
+  /** Collections of an API root the actor may read or write. */
+  async list(actor: Actor, apiRoot: string): Promise<Collection[]> {
+    await this.apiRoots.get(actor, apiRoot);
+    const rows = await this.collections.listInRoot(apiRoot);
+    const access = await this.accessMap(actor);
+    return rows.map((row) => present(row, access(row.id))).filter((c) => c.canRead || c.canWrite);
+  }
+
+  /** Every collection the actor may see, across API roots. */
+  async listAll(actor: Actor): Promise<Collection[]> {
+    const access = await this.accessMap(actor);
+    return (await this.collections.listAll()).map((row) => present(row, access(row.id))).filter((c) => c.canRead || c.canWrite);
+  }
+
+  /** A collection by id (or alias) within an API root; not_found when absent or invisible to the actor. */
+  async get(actor: Actor, apiRoot: string, idOrAlias: string): Promise<Collection> {
+    const row = (await this.collections.find(idOrAlias)) ?? (await this.collections.findByAlias(apiRoot, idOrAlias));
+    if (row && row.api_root === apiRoot) {
+      const collection = present(row, (await this.accessMap(actor))(row.id));
+      if (collection.canRead || collection.canWrite) return collection;
+    }
+    await this.apiRoots.get(actor, apiRoot);
+    throw notFound('collection.not_found', `there is no collection "${idOrAlias}" in API root "${apiRoot}"`, { apiRoot, collection: idOrAlias });
+  }
+
+  /** A collection by id or alias in any API root (for the CLI, where API roots are rarely named). */
+  async find(actor: Actor, idOrAlias: string): Promise<Collection> {
+    const row = await this.collections.find(idOrAlias);
+    const candidates = row ? [row] : (await this.collections.listAll()).filter((c) => c.alias === idOrAlias);
+    if (candidates.length === 1) return this.get(actor, candidates[0]!.api_root, candidates[0]!.id);
+    if (candidates.length > 1) {
+      throw invalid('collection.ambiguous_alias', `alias "${idOrAlias}" names collections in several API roots: use the collection id`, { collection: idOrAlias });
+    }
+    throw notFound('collection.not_found', `there is no collection "${idOrAlias}"`, { collection: idOrAlias });
+  }
+
+  async requireRead(actor: Actor, apiRoot: string, id: string): Promise<Collection> {
+    const collection = await this.get(actor, apiRoot, id);
+    if (!collection.canRead) throw forbidden('collection.read_forbidden', `you may not read collection "${id}"`, { collection: id });
+    return collection;
+  }
+
+  async requireWrite(actor: Actor, apiRoot: string, id: string): Promise<Collection> {
+    const collection = await this.get(actor, apiRoot, id);
+    if (!collection.canWrite) throw forbidden('collection.write_forbidden', `you may not add objects to collection "${id}"`, { collection: id });
+    return collection;
+  }
+
+  async create(actor: Actor, input: NewCollection): Promise<Collection> {
+    if (!isPrivileged(actor)) throw forbidden('collection.create_forbidden', 'only administrators create collections');
+    await this.apiRoots.get(actor, input.apiRoot);
+    const title = input.title.trim();
+    if (!title) throw invalid('collection.title_required', 'a collection needs a title');
+    if (input.alias !== undefined) {
+      if (!ALIAS.test(input.alias)) {
+        throw invalid('collection.invalid_alias', `alias "${input.alias}" must be 1–63 lower-case letters, digits, "-" or "_"`, { alias: input.alias });
+      }
+      if (await this.collections.findByAlias(input.apiRoot, input.alias)) {
+        throw invalid('collection.alias_taken', `alias "${input.alias}" is already used in API root "${input.apiRoot}"`, { alias: input.alias });
+      }
+    }
+    const row: CollectionRow = {
+      id: randomUUID(),
+      api_root: input.apiRoot,
+      title,
+      description: input.description ?? null,
+      alias: input.alias ?? null,
+      created_at: Date.now(),
+    };
+    await this.collections.create(row);
+    return present(row, { read: true, write: true });
+  }
+
+  /** Gives (or with both false, takes away) a principal's read and write access. Administrators only. */
+  async grant(actor: Actor, collectionId: string, principal: string, access: { read: boolean; write: boolean }): Promise<void> {
+    if (!isPrivileged(actor)) throw forbidden('collection.grant_forbidden', 'only administrators change who may use a collection');
+    if (!(await this.collections.find(collectionId))) {
+      throw notFound('collection.not_found', `there is no collection "${collectionId}"`, { collection: collectionId });
+    }
+    await this.collections.setGrant({ collection_id: collectionId, principal, can_read: access.read ? 1 : 0, can_write: access.write ? 1 : 0 });
+  }
+
+  grantsOn(collectionId: string): Promise<GrantRow[]> {
+    return this.collections.grantsOn(collectionId);
+  }
+
+  private async accessMap(actor: Actor): Promise<(id: string) => { read: boolean; write: boolean }> {
+    if (isPrivileged(actor)) return () => ({ read: true, write: true });
+    const byCollection = new Map<string, { read: boolean; write: boolean }>();
+    for (const grant of await this.collections.grantsFor(principalsOf(actor))) {
+      const current = byCollection.get(grant.collection_id) ?? { read: false, write: false };
+      byCollection.set(grant.collection_id, { read: current.read || grant.can_read === 1, write: current.write || grant.can_write === 1 });
+    }
+    return (id) => byCollection.get(id) ?? { read: false, write: false };
+  }
+}
+
+function present(row: CollectionRow, access: { read: boolean; write: boolean }): Collection {
+  return {
+    id: row.id,
+    apiRoot: row.api_root,
+    title: row.title,
+    description: row.description ?? undefined,
+    alias: row.alias ?? undefined,
+    canRead: access.read,
+    canWrite: access.write,
+    mediaTypes: [STIX_MEDIA_TYPE],
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * STIX objects in collections: adding (with a TAXII status), reading with filters and stateless pages,
+ * versions, manifests and deletion. Access is checked here, on every path, through CollectionService.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../../core/auth/actor.ts';
+import { notFound } from '../../../core/errors.ts';
+import type { ObjectRepository, VersionRow } from '../repositories/object.repository.ts';
+import type { StatusRepository } from '../repositories/status.repository.ts';
+import type { CollectionService } from './collection.service.ts';
+import { describeProblems, objectsOf, prepareObjects, type Rejection } from './object-ingest.ts';
+import { encodeCursor, pageSize, resolveQuery, versionFilter, type ObjectFilter } from './object-query.ts';
+import { statusOf, type AddStatus, type IngestResult } from './status.ts';
+
+/** One stored version of an object, as services hand it out. */
+export interface StoredVersion {
+  id: string;
+  /** Timestamp key of the version; '' for objects with neither `modified` nor `created`. */
+  version: string;
+  /** Microseconds since the epoch. */
+  dateAdded: number;
+  specVersion: string;
+  type: string;
+  /** The object as JSON text (listings with bodies only). */
+  body: string | undefined;
+}
+
+export interface Page {
+  rows: StoredVersion[];
+  more: boolean;
+  next: string | undefined;
+}
+
+export interface PageLimits {
+  pageDefault: number;
+  pageMax: number;
+}
+
+function ownerOf(actor: Actor): string {
+  return actor.kind === 'user' ? `user:${actor.userId}` : actor.kind;
+}
+
+export class ObjectService {
+  private readonly objects: ObjectRepository;
+  private readonly statuses: StatusRepository;
+  private readonly collections: CollectionService;
+  private readonly limits: PageLimits;
+
+  constructor(objects: ObjectRepository, statuses: StatusRepository, collections: CollectionService, limits: PageLimits) {
+    this.objects = objects;
+    this.statuses = statuses;
+    this.collections = collections;
+    this.limits = limits;
+  }
+
+  /**
+   * Validates and stores a batch of objects in a collection the actor may write. Valid objects are stored
+   * even when others are rejected; resubmitting an id and version already stored is a duplicate, not an error.
+   */
+  async ingest(actor: Actor, apiRoot: string, collectionId: string, objects: readonly unknown[], offset = 0): Promise<IngestResult> {
+    const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
+    const prepared = prepareObjects(objects, offset);
+    const outcomes = await this.objects.store(
+      collection.id,
+      prepared.accepted.map((a) => a.version),
+    );
+    return {
+      stored: outcomes.filter((o) => o.stored).map((o) => ({ id: o.stixId, version: o.version, dateAdded: o.dateAdded! })),
+      duplicates: outcomes.filter((o) => !o.stored).map((o) => ({ id: o.stixId, version: o.version })),
+      rejected: prepared.rejected,
+      warnings: prepared.warnings,
+    };
+  }
+
+  /** The TAXII "add objects" operation: ingests the envelope and records a status resource. */
+  async add(actor: Actor, apiRoot: string, collectionId: string, content: unknown): Promise<AddStatus> {
+    const requestTimestamp = Date.now() * 1000;
+    const objects = objectsOf(content);
+    const result = await this.ingest(actor, apiRoot, collectionId, objects);
+    const status = statusOf(randomUUID(), requestTimestamp, objects.length, result);
+    await this.statuses.create({
+      id: status.id,
+      api_root: apiRoot,
+      collection_id: collectionId,
+      owner: ownerOf(actor),
+      request_timestamp: requestTimestamp,
+      status: status.status,
+      total_count: status.totalCount,
+      success_count: status.successes.length,
+      failure_count: status.failures.length,
+      pending_count: 0,
+      details: JSON.stringify({ successes: status.successes, failures: status.failures, pendings: [] }),
+    });
+    return status;
+  }
+
+  /** A status resource; only its requester and administrators may read it. */
+  async status(actor: Actor, apiRoot: string, statusId: string): Promise<AddStatus> {
+    const row = await this.statuses.find(apiRoot, statusId);
+    const privileged = actor.kind === 'system' || (actor.kind === 'user' && actor.isAdmin);
+    if (!row || (!privileged && row.owner !== ownerOf(actor))) {
+      throw notFound('status.not_found', `there is no status "${statusId}" in API root "${apiRoot}"`, { status: statusId });
+    }
+    const details = JSON.parse(row.details) as Pick<AddStatus, 'successes' | 'failures' | 'pendings'>;
+    return { id: row.id, status: row.status, requestTimestamp: row.request_timestamp, totalCount: row.total_count, ...details };
+  }
+
+  /** A page of objects (bodies included). */
+  async list(actor: Actor, apiRoot: string, collectionId: string, filter: ObjectFilter): Promise<Page> {
+    return this.page(actor, apiRoot, collectionId, filter, 'last', true);
+  }
+
+  /** A page of manifest rows (no bodies). */
+  async manifest(actor: Actor, apiRoot: string, collectionId: string, filter: ObjectFilter): Promise<Page> {
+    return this.page(actor, apiRoot, collectionId, filter, 'last', false);
+  }
+
+  /** Versions of one object; not_found when the collection holds none matching. */
+  async getObject(actor: Actor, apiRoot: string, collectionId: string, objectId: string, filter: ObjectFilter): Promise<Page> {
+    const page = await this.page(actor, apiRoot, collectionId, { ...filter, ids: [objectId] }, 'last', true);
+    if (page.rows.length === 0 && filter.next === undefined) throw objectNotFound(objectId);
+    return page;
+  }
+
+  /** The version list of one object, oldest first. */
+  async versions(actor: Actor, apiRoot: string, collectionId: string, objectId: string, filter: ObjectFilter): Promise<Page> {
+    const page = await this.page(actor, apiRoot, collectionId, { ...filter, ids: [objectId], versions: undefined }, 'all', false);
+    if (page.rows.length === 0 && filter.next === undefined) throw objectNotFound(objectId);
+    return page;
+  }
+
+  /** Deletes versions of an object (all of them unless `match[version]` narrows it). */
+  async delete(actor: Actor, apiRoot: string, collectionId: string, objectId: string, filter: ObjectFilter): Promise<number> {
+    const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
+    await this.collections.requireRead(actor, apiRoot, collectionId);
+    const deleted = await this.objects.delete(collection.id, objectId, versionFilter(filter.versions, 'all'), filter.specVersions ?? []);
+    if (deleted === 0) throw objectNotFound(objectId);
+    return deleted;
+  }
+
+  /** Every stored version of a collection, page by page, for export. */
+  async *exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000): AsyncGenerator<StoredVersion[]> {
+    const collection = await this.collections.find(actor, collectionIdOrAlias);
+    await this.collections.requireRead(actor, collection.apiRoot, collection.id);
+    let after = 0;
+    for (;;) {
+      const rows = await this.objects.list(
+        { collectionId: collection.id, after, versions: { all: true, first: false, last: false, keys: [] }, limit: pageRows },
+        true,
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toStoredVersion);
+      after = rows[rows.length - 1]!.date_added;
+      if (rows.length < pageRows) return;
+    }
+  }
+
+  private async page(actor: Actor, apiRoot: string, collectionId: string, filter: ObjectFilter, fallback: 'last' | 'all', withBody: boolean): Promise<Page> {
+    const collection = await this.collections.requireRead(actor, apiRoot, collectionId);
+    const limit = pageSize(filter.limit, this.limits.pageDefault, this.limits.pageMax);
+    const { criteria, ...query } = resolveQuery(collection.id, filter, fallback);
+    const rows = await this.objects.list({ ...query, limit: limit + 1 }, withBody);
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    const next = more ? encodeCursor(rows[rows.length - 1]!.date_added, criteria) : undefined;
+    return { rows: rows.map(toStoredVersion), more, next };
+  }
+}
+
+function toStoredVersion(row: VersionRow): StoredVersion {
+  return { id: row.stix_id, version: row.version, dateAdded: row.date_added, specVersion: row.spec_version, type: row.type, body: row.body };
+}
+
+function objectNotFound(objectId: string) {
+  return notFound('object.not_found', `there is no object "${objectId}" matching the request in this collection`, { object: objectId });
+}
+
+export type { Rejection };
+export { describeProblems };

@@ -1,0 +1,51 @@
+/**
+ * The composition root: opens the store, applies every module's migrations and wires repositories into
+ * services. The server and the CLI both start here, so they always agree on the schema and the rules.
+ */
+import type { Config } from './core/config.ts';
+import type { Database } from './core/db/database.ts';
+import { migrate } from './core/db/migrate.ts';
+import { openDatabase } from './core/db/open-database.ts';
+import { authMigrations } from './core/auth/auth-migrations.ts';
+import { TokenRepository } from './core/auth/token.repository.ts';
+import { UserRepository } from './core/auth/user.repository.ts';
+import { UserService } from './core/auth/user.service.ts';
+import { exchangeMigrations } from './modules/exchange/repositories/exchange-migrations.ts';
+import { ApiRootRepository } from './modules/exchange/repositories/api-root.repository.ts';
+import { CollectionRepository } from './modules/exchange/repositories/collection.repository.ts';
+import { ObjectRepository } from './modules/exchange/repositories/object.repository.ts';
+import { StatusRepository } from './modules/exchange/repositories/status.repository.ts';
+import { ApiRootService } from './modules/exchange/services/api-root.service.ts';
+import { CollectionService } from './modules/exchange/services/collection.service.ts';
+import { ObjectService } from './modules/exchange/services/object.service.ts';
+
+export interface Platform {
+  config: Config;
+  db: Database;
+  users: UserService;
+  apiRoots: ApiRootService;
+  collections: CollectionService;
+  objects: ObjectService;
+  close(): Promise<void>;
+}
+
+export const migrations = [...authMigrations, ...exchangeMigrations];
+
+/** Opens the store named by the configuration, migrated to the current schema. */
+export async function openPlatform(config: Config): Promise<Platform> {
+  const db = await openDatabase(config.databaseUrl);
+  try {
+    await migrate(db, migrations);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const users = new UserService(new UserRepository(db), new TokenRepository(db));
+  const apiRoots = new ApiRootService(new ApiRootRepository(db));
+  const collections = new CollectionService(new CollectionRepository(db), apiRoots);
+  const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, {
+    pageDefault: config.pageDefault,
+    pageMax: config.pageMax,
+  });
+  return { config, db, users, apiRoots, collections, objects, close: () => db.close() };
+}
