@@ -6,6 +6,46 @@
  */
 import type { Migration } from '../../../core/db/migrate.ts';
 
+function objectsTable(dateAdded: string): string {
+  return `CREATE TABLE stix_objects (
+    ${dateAdded},
+    collection_id TEXT NOT NULL,
+    stix_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    type TEXT NOT NULL,
+    spec_version TEXT NOT NULL,
+    is_first INTEGER NOT NULL,
+    is_last INTEGER NOT NULL,
+    body TEXT NOT NULL
+  )`;
+}
+
+const objectIndexes = [
+  'CREATE UNIQUE INDEX stix_objects_version ON stix_objects (collection_id, stix_id, version)',
+  'CREATE INDEX stix_objects_added ON stix_objects (collection_id, date_added)',
+  // The default listing (latest versions) scans this partial index: it holds one entry per object.
+  'CREATE INDEX stix_objects_latest ON stix_objects (collection_id, date_added) WHERE is_last = 1',
+  'CREATE INDEX stix_objects_type_added ON stix_objects (collection_id, type, date_added)',
+];
+
+const clockAndStatus = [
+  'CREATE TABLE store_clock (id INTEGER PRIMARY KEY, last_micros BIGINT NOT NULL)',
+  'INSERT INTO store_clock (id, last_micros) VALUES (1, 0)',
+  `CREATE TABLE add_statuses (
+    id TEXT PRIMARY KEY,
+    api_root TEXT NOT NULL,
+    collection_id TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    request_timestamp BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    total_count INTEGER NOT NULL,
+    success_count INTEGER NOT NULL,
+    failure_count INTEGER NOT NULL,
+    pending_count INTEGER NOT NULL,
+    details TEXT NOT NULL
+  )`,
+];
+
 export const exchangeMigrations: Migration[] = [
   {
     id: 'exchange-0001-collections',
@@ -39,37 +79,10 @@ export const exchangeMigrations: Migration[] = [
   },
   {
     id: 'exchange-0002-objects',
-    up: [
-      `CREATE TABLE stix_objects (
-        collection_id TEXT NOT NULL,
-        stix_id TEXT NOT NULL,
-        version TEXT NOT NULL,
-        date_added BIGINT NOT NULL,
-        type TEXT NOT NULL,
-        spec_version TEXT NOT NULL,
-        is_first INTEGER NOT NULL,
-        is_last INTEGER NOT NULL,
-        body TEXT NOT NULL,
-        PRIMARY KEY (collection_id, stix_id, version)
-      )`,
-      'CREATE UNIQUE INDEX stix_objects_added ON stix_objects (collection_id, date_added)',
-      'CREATE INDEX stix_objects_last_added ON stix_objects (collection_id, is_last, date_added)',
-      'CREATE INDEX stix_objects_type_added ON stix_objects (collection_id, type, date_added)',
-      'CREATE TABLE store_clock (id INTEGER PRIMARY KEY, last_micros BIGINT NOT NULL)',
-      'INSERT INTO store_clock (id, last_micros) VALUES (1, 0)',
-      `CREATE TABLE add_statuses (
-        id TEXT PRIMARY KEY,
-        api_root TEXT NOT NULL,
-        collection_id TEXT NOT NULL,
-        owner TEXT NOT NULL,
-        request_timestamp BIGINT NOT NULL,
-        status TEXT NOT NULL,
-        total_count INTEGER NOT NULL,
-        success_count INTEGER NOT NULL,
-        failure_count INTEGER NOT NULL,
-        pending_count INTEGER NOT NULL,
-        details TEXT NOT NULL
-      )`,
-    ],
+    up: {
+      // In SQLite an INTEGER PRIMARY KEY is the row id: rows are stored in date_added order with no extra index.
+      sqlite: [objectsTable('date_added INTEGER PRIMARY KEY'), ...objectIndexes, ...clockAndStatus],
+      postgres: [objectsTable('date_added BIGINT PRIMARY KEY'), ...objectIndexes, ...clockAndStatus],
+    },
   },
 ];
