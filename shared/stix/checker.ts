@@ -45,22 +45,6 @@ export class Checker {
     if (key !== undefined) this.leave();
     (this.problems ??= []).push(problem);
   }
-
-  /** The current path as text (for messages that name another property). */
-  path(key?: string | number): string {
-    if (key === undefined) return formatPath(this.keys, this.depth);
-    this.enter(key);
-    const text = formatPath(this.keys, this.depth);
-    this.leave();
-    return text;
-  }
-
-  /** Runs `check` with `key` pushed, for callers that validate a child value. */
-  within<T>(key: string | number, value: T, check: (value: T, checker: Checker) => void): void {
-    this.enter(key);
-    check(value, this);
-    this.leave();
-  }
 }
 
 /** Short, safe rendering of a value for messages. */
@@ -73,13 +57,17 @@ export function show(value: unknown): string {
   return typeof value;
 }
 
-/** The JSON type name used in messages. */
-export function jsonType(value: unknown): string {
+/** A value described with its JSON type, for "must be X, not Y" messages: `the number 5`, `a list`. */
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'list';
-  if (typeof value === 'object') return 'object';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string': return `the string ${show(value)}`;
+    case 'number': return `the number ${value}`;
+    case 'boolean': return `the boolean ${value}`;
+    case 'object': return 'an object';
+    default: return `a ${typeof value} (not JSON)`;
+  }
 }
 
 /** True for a JSON object (not null, not a list). */

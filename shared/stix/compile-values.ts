@@ -2,7 +2,7 @@
  * Compiles a property spec into a check: a closure that validates one value at the checker's current path.
  * Everything that depends only on the declaration (sets, ranges, labels) is computed here, once.
  */
-import { isRecord, jsonType, show } from './checker.ts';
+import { describeValue, isRecord, show } from './checker.ts';
 import type { Checker } from './checker.ts';
 import {
   FORMAT_DESCRIPTION, expectedHashLength, isBase64, isDictionaryKey, isHashKey, isHashValue, isHex, isLanguageTag,
@@ -61,7 +61,7 @@ function fits(spec: PropertySpec, value: unknown): boolean {
 }
 
 function wrongType(c: Checker, label: string, expected: string, value: unknown): void {
-  c.report('wrong-type', `${label} must be ${expected}, not ${show(value)} (${jsonType(value)}).`);
+  c.report('wrong-type', `${label} must be ${expected}, not ${describeValue(value)}.`);
 }
 
 function checkRange(c: Checker, label: string, value: number, min?: number, max?: number): void {

@@ -13,7 +13,6 @@ const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]/;
 const MAC = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
 const RELATIONSHIP_TYPE = /^[a-z0-9-]+$/;
 const DICTIONARY_KEY = /^[A-Za-z0-9_-]+$/;
-const PROPERTY_NAME = /^[a-z0-9_]+$/;
 const CUSTOM_EXTENSION_NAME = /^[a-z0-9-]+$/;
 
 /** Hex digits per known hash algorithm; a value of another length cannot be that digest. */
@@ -44,9 +43,17 @@ export function isHashKey(key: string): boolean {
   return key.length >= 3 && isDictionaryKey(key);
 }
 
+const PROPERTY_CHAR = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789_') PROPERTY_CHAR[c.charCodeAt(0)] = 1;
+
 /** A custom or extension property name (§11.1.1, §7.3.2.1): a–z, 0–9 and underscore, 3–250 characters. */
 export function isPropertyName(name: string): boolean {
-  return name.length >= 3 && name.length <= 250 && PROPERTY_NAME.test(name);
+  if (name.length < 3 || name.length > 250) return false;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code > 127 || PROPERTY_CHAR[code] === 0) return false;
+  }
+  return true;
 }
 
 /** A deprecated custom SCO extension name (§11.3.1). */

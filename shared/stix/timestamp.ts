@@ -52,6 +52,21 @@ function twoDigits(text: string, at: number): number {
  * `parseTimestamp` accepts but allocates nothing, because validation calls it for every object on ingest.
  */
 export function timestampMicros(text: string): number {
+  // Validation reads created/modified once for their format and again for their order: remember the last two.
+  if (text === recentText[0]) return recentMicros[0]!;
+  if (text === recentText[1]) return recentMicros[1]!;
+  const micros = scanMicros(text);
+  recentText[1] = recentText[0]!;
+  recentMicros[1] = recentMicros[0]!;
+  recentText[0] = text;
+  recentMicros[0] = micros;
+  return micros;
+}
+
+const recentText: string[] = ['', ''];
+const recentMicros = new Float64Array([NaN, NaN]);
+
+function scanMicros(text: string): number {
   const length = text.length;
   if (length < 20 || length === 21 || length > 30 || text.charCodeAt(length - 1) !== 90 /* Z */) return NaN;
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return NaN;
