@@ -7,10 +7,14 @@ import type { Platform } from './platform.ts';
 import { ANONYMOUS } from './core/auth/actor.ts';
 import { taxiiRoutes, type TaxiiEnv } from './modules/exchange/routes/taxii.routes.ts';
 import { taxiiError } from './modules/exchange/routes/taxii-http.ts';
+import { taxiiOpenApi } from './modules/exchange/routes/taxii-endpoints.ts';
 
 export function createApp(platform: Platform): Hono<TaxiiEnv> {
   const app = new Hono<TaxiiEnv>({ strict: false });
   app.onError(taxiiError);
+  const openApi = taxiiOpenApi();
+  // The API description is public: it says what the server speaks, nothing of what it holds.
+  app.get('/api/openapi.json', (c) => c.json(openApi));
   app.use('*', async (c, next) => {
     const header = c.req.header('authorization');
     c.set('actor', header === undefined ? ANONYMOUS : await platform.users.authenticate(header));

@@ -72,4 +72,15 @@ describe.each(dialects)('TAXII discovery, API roots and collections on %s', (dia
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ error_code: 'query.unknown_parameter', details: { parameter: 'match[type]' } });
   });
+
+  it('publishes an OpenAPI description of every TAXII endpoint, with the filters each takes', async () => {
+    const response = await fetch(`${server.url}/api/openapi.json`);
+    const doc = (await response.json()) as { paths: Record<string, Record<string, { parameters: { name: string }[]; responses: Record<string, unknown> }>> };
+    expect(Object.keys(doc.paths)).toHaveLength(9);
+    const objects = doc.paths['/{root}/collections/{collection}/objects/'];
+    expect(Object.keys(objects!).sort()).toEqual(['get', 'post']);
+    expect(objects!.get!.parameters.map((p) => p.name)).toContain('match[spec_version]');
+    expect(objects!.post!.responses['413']).toBeDefined();
+    expect(doc.paths['/{root}/collections/{collection}/objects/{object}/']!.delete).toBeDefined();
+  });
 });

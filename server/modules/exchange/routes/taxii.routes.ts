@@ -9,6 +9,7 @@ import type { ApiRootService } from '../services/api-root.service.ts';
 import type { CollectionService } from '../services/collection.service.ts';
 import type { ObjectService } from '../services/object.service.ts';
 import * as present from '../presenters/taxii.presenter.ts';
+import { TAXII_ENDPOINTS } from './taxii-endpoints.ts';
 import { checkAccept, parseFilter, readJsonBody, taxiiError, TAXII_MEDIA_TYPE } from './taxii-http.ts';
 
 export interface TaxiiDeps {
@@ -22,11 +23,7 @@ export interface TaxiiDeps {
 
 export type TaxiiEnv = { Variables: { actor: Actor } };
 
-const PAGE = ['added_after', 'limit', 'next'];
-const OBJECTS_FILTERS = [...PAGE, 'match[id]', 'match[type]', 'match[version]', 'match[spec_version]'];
-const OBJECT_FILTERS = [...PAGE, 'match[version]', 'match[spec_version]'];
-const VERSIONS_FILTERS = [...PAGE, 'match[spec_version]'];
-const DELETE_FILTERS = ['match[version]', 'match[spec_version]'];
+const E = TAXII_ENDPOINTS;
 
 function taxii(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -44,66 +41,66 @@ export function taxiiRoutes(deps: TaxiiDeps): Hono<TaxiiEnv> {
     await next();
   });
 
-  app.get('/taxii2', async (c) => {
+  app.get(E.discovery.path, async (c) => {
     const base = deps.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
-    parseFilter(c, []);
+    parseFilter(c, E.discovery.filters);
     return taxii(present.presentDiscovery(deps.discovery, await apiRoots.list(c.var.actor), base));
   });
 
-  app.get('/:root', async (c) => {
-    parseFilter(c, []);
+  app.get(E.apiRoot.path, async (c) => {
+    parseFilter(c, E.apiRoot.filters);
     return taxii(present.presentApiRoot(await apiRoots.get(c.var.actor, c.req.param('root'))));
   });
 
-  app.get('/:root/status/:status', async (c) => {
-    parseFilter(c, []);
+  app.get(E.status.path, async (c) => {
+    parseFilter(c, E.status.filters);
     return taxii(present.presentStatus(await objects.status(c.var.actor, c.req.param('root'), c.req.param('status'))));
   });
 
-  app.get('/:root/collections', async (c) => {
-    parseFilter(c, []);
+  app.get(E.collections.path, async (c) => {
+    parseFilter(c, E.collections.filters);
     const list = await collections.list(c.var.actor, c.req.param('root'));
     return taxii(list.length ? { collections: list.map(present.presentCollection) } : {});
   });
 
-  app.get('/:root/collections/:collection', async (c) => {
-    parseFilter(c, []);
+  app.get(E.collection.path, async (c) => {
+    parseFilter(c, E.collection.filters);
     return taxii(present.presentCollection(await collections.get(c.var.actor, c.req.param('root'), c.req.param('collection'))));
   });
 
-  app.get('/:root/collections/:collection/objects', async (c) => {
-    const page = await objects.list(c.var.actor, c.req.param('root'), c.req.param('collection'), parseFilter(c, OBJECTS_FILTERS));
+  app.get(E.objects.path, async (c) => {
+    const page = await objects.list(c.var.actor, c.req.param('root'), c.req.param('collection'), parseFilter(c, E.objects.filters));
     return taxii(present.envelopeJson(page), 200, present.dateAddedHeaders(page));
   });
 
-  app.post('/:root/collections/:collection/objects', async (c) => {
-    parseFilter(c, []);
+  app.post(E.addObjects.path, async (c) => {
+    parseFilter(c, E.addObjects.filters);
     const root = await apiRoots.get(c.var.actor, c.req.param('root'));
     await collections.requireWrite(c.var.actor, root.name, c.req.param('collection'));
     const content = await readJsonBody(c, root.maxContentLength);
     return taxii(present.presentStatus(await objects.add(c.var.actor, root.name, c.req.param('collection'), content)), 202);
   });
 
-  app.get('/:root/collections/:collection/objects/:object', async (c) => {
+  app.get(E.object.path, async (c) => {
     const { root, collection, object } = c.req.param();
-    const page = await objects.getObject(c.var.actor, root, collection, object, parseFilter(c, OBJECT_FILTERS));
+    const page = await objects.getObject(c.var.actor, root, collection, object, parseFilter(c, E.object.filters));
     return taxii(present.envelopeJson(page), 200, present.dateAddedHeaders(page));
   });
 
-  app.delete('/:root/collections/:collection/objects/:object', async (c) => {
+  app.delete(E.deleteObject.path, async (c) => {
     const { root, collection, object } = c.req.param();
-    await objects.delete(c.var.actor, root, collection, object, parseFilter(c, DELETE_FILTERS));
+    await objects.delete(c.var.actor, root, collection, object, parseFilter(c, E.deleteObject.filters));
     return new Response(null, { status: 200 });
   });
 
-  app.get('/:root/collections/:collection/objects/:object/versions', async (c) => {
+  app.get(E.versions.path, async (c) => {
     const { root, collection, object } = c.req.param();
-    const page = await objects.versions(c.var.actor, root, collection, object, parseFilter(c, VERSIONS_FILTERS));
+    const page = await objects.versions(c.var.actor, root, collection, object, parseFilter(c, E.versions.filters));
     return taxii(present.presentVersions(page), 200, present.dateAddedHeaders(page));
   });
 
-  app.get('/:root/collections/:collection/manifest', async (c) => {
-    const page = await objects.manifest(c.var.actor, c.req.param('root'), c.req.param('collection'), parseFilter(c, OBJECTS_FILTERS));
+  app.get(E.manifest.path, async (c) => {
+    const page = await objects.manifest(c.var.actor, c.req.param('root'), c.req.param('collection'), parseFilter(c, E.manifest.filters));
     return taxii(present.presentManifest(page), 200, present.dateAddedHeaders(page));
   });
 
