@@ -10,7 +10,7 @@ const notCli = ['(^|/)cli/', 'Server and shared code never import the CLI.'];
 const notTests = ['(^|/)test/', 'Production code never imports test support.'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'bench/results/**', 'web/dist/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'bench/results/**', 'web/dist/**', '.tmp/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

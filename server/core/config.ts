@@ -63,7 +63,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   const pageMax = integer('THIQA_PAGE_MAX', env.THIQA_PAGE_MAX, 10_000, 1, 100_000);
   return {
     dataDir,
-    databaseUrl: databaseUrlFor(overrides.databaseUrl ?? env.DATABASE_URL, dataDir),
+    // An explicit --data names the embedded store, even when DATABASE_URL is set in the environment.
+    databaseUrl: databaseUrlFor(overrides.databaseUrl ?? (overrides.dataDir === undefined ? env.DATABASE_URL : undefined), dataDir),
     host: overrides.host ?? env.THIQA_HOST ?? '127.0.0.1',
     port: integer('port', overrides.port ?? env.THIQA_PORT, 8080, 0, 65_535),
     maxContentLength: integer('THIQA_MAX_CONTENT_LENGTH', env.THIQA_MAX_CONTENT_LENGTH, 100 * 1024 * 1024, 1024, 2 ** 31),
@@ -72,4 +73,12 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     publicUrl: overrides.publicUrl ?? env.THIQA_PUBLIC_URL,
     logLevel: logLevel as Config['logLevel'],
   };
+}
+
+/**
+ * Whether to show stack traces of unexpected errors (`THIQA_DEBUG=1`). Separate from `loadConfig` because
+ * it must work when loading the configuration is what failed.
+ */
+export function debugEnabled(env: Env = process.env): boolean {
+  return env.THIQA_DEBUG === '1';
 }

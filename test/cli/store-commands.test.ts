@@ -35,6 +35,8 @@ describe.each(dialects)('store commands on %s', (dialect) => {
     expect(added.code).toBe(0);
     expect(jsonOf<{ user: { name: string; isAdmin: boolean } }>(added).user).toMatchObject({ name: 'alice', isAdmin: false });
     expect((await cli(['user', 'add', 'root', '--admin'], 'another long one')).stdout).toMatch(/^Added administrator root/);
+    const users = jsonOf<{ users: { name: string; isAdmin: boolean }[] }>(await cli(['user', 'list', '--json'])).users;
+    expect(users.map((u) => [u.name, u.isAdmin])).toEqual([['admin', true], ['alice', false], ['root', true]]);
 
     const platform = await openPlatform(loadConfig({ databaseUrl: store.url }));
     try {
@@ -87,8 +89,8 @@ describe.each(dialects)('store commands on %s', (dialect) => {
   });
 
   it('demo fills a collection, the same objects for the same seed', async () => {
-    const first = jsonOf<{ stored: number; rejected: number }>(await cli(['demo', '--count', '300', '--collection', 'energy', '--seed', '5', '--json']));
-    expect(first).toMatchObject({ stored: 300, rejected: 0 });
+    const first = jsonOf<{ stored: number; rejected: unknown[] }>(await cli(['demo', '--count', '300', '--collection', 'energy', '--seed', '5', '--json']));
+    expect(first).toMatchObject({ objects: 300, stored: 300, rejected: [] });
     const second = await cli(['demo', '--count', '300', '--collection', 'energy', '--seed', '5']);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/0 stored, 300 already there, 0 rejected/);

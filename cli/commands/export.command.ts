@@ -1,0 +1,61 @@
+/**
+ * `thiqa export COLLECTION [--output FILE]`: every version of every object of a collection as one STIX
+ * bundle, streamed page by page (a collection of millions of objects needs the memory of one page).
+ */
+import fs from 'node:fs';
+import { once } from 'node:events';
+import { Command } from 'commander';
+import { SYSTEM } from '../../server/core/auth/actor.ts';
+import type { Platform } from '../../server/platform.ts';
+import { writeBundleStream, type WriteBundleResult } from '../../shared/json/index.ts';
+import { contextOf, withInitialisedPlatform } from '../command-context.ts';
+import { formatCount, formatCountOf } from '../output.ts';
+
+async function* bodiesOf(platform: Platform, collection: string): AsyncGenerator<string[]> {
+  for await (const rows of platform.objects.exportAll(SYSTEM, collection)) {
+    yield rows.map((row) => {
+      if (row.body === undefined) throw new Error(`the store answered ${row.id} without its body`);
+      return row.body;
+    });
+  }
+}
+
+/** Writes to `file` through a temporary name, so a failed export never leaves a truncated bundle behind. */
+async function exportToFile(platform: Platform, collection: string, file: string): Promise<WriteBundleResult> {
+  const partial = `${file}.partial`;
+  const stream = fs.createWriteStream(partial);
+  try {
+    const result = await writeBundleStream(bodiesOf(platform, collection), stream);
+    stream.end();
+    await once(stream, 'finish');
+    await fs.promises.rename(partial, file);
+    return result;
+  } catch (error) {
+    stream.destroy();
+    await fs.promises.rm(partial, { force: true });
+    throw error;
+  }
+}
+
+export function exportCommand(): Command {
+  return new Command('export')
+    .description('write every object version of a collection as a STIX bundle (stdout unless --output)')
+    .argument('<collection>', 'collection id or alias')
+    .option('--output <file>', 'write the bundle to this file instead of stdout')
+    .action(async (collectionRef: string, options: { output?: string }, command: Command) => {
+      const context = contextOf(command);
+      await withInitialisedPlatform(context, async (platform) => {
+        const collection = await platform.collections.find(SYSTEM, collectionRef);
+        if (options.output === undefined) {
+          const result = await writeBundleStream(bodiesOf(platform, collection.id), process.stdout);
+          // stdout holds the bundle: the summary goes to stderr, for people only.
+          context.out.note(`Exported ${formatCountOf(result.count, 'object')} of collection ${collection.id} (${result.id}).`);
+          return;
+        }
+        const result = await exportToFile(platform, collection.id, options.output);
+        context.out.result({ collection: collection.id, file: options.output, bundleId: result.id, objects: result.count, bytes: result.bytes }, () =>
+          `Exported ${formatCountOf(result.count, 'object')} of collection ${collection.id} to ${options.output} (${result.id}, ${formatCount(result.bytes)} bytes).`,
+        );
+      });
+    });
+}

@@ -1,0 +1,55 @@
+/**
+ * The `thiqa` command: the program, its global options, and the single place where a failure is turned
+ * into a message and an exit status (see exit-codes.ts).
+ */
+import { Command } from 'commander';
+import { collectionCommand } from './commands/collection.command.ts';
+import { demoCommand } from './commands/demo.command.ts';
+import { exportCommand } from './commands/export.command.ts';
+import { importCommand } from './commands/import.command.ts';
+import { initCommand } from './commands/init.command.ts';
+import { serveCommand } from './commands/serve.command.ts';
+import { tokenCommand } from './commands/token.command.ts';
+import { userCommand } from './commands/user.command.ts';
+import { validateCommand } from './commands/validate.command.ts';
+import { EXIT, failureOf } from './exit-codes.ts';
+import { debugEnabled } from '../server/core/config.ts';
+
+/** The program with every command. Commander throws instead of exiting, so `run` decides the status. */
+function buildProgram(): Command {
+  const program = new Command('thiqa')
+    .description('Thiqa: STIX 2.1 objects shared over TAXII 2.1')
+    .option('--data <dir>', 'folder of the embedded store, SQLite at <dir>/thiqa.db (default: ./data, or THIQA_DATA_DIR)')
+    .option('--database-url <url>', 'store URL, postgres://… or sqlite:<file> (default: DATABASE_URL, else SQLite in --data)')
+    .option('--json', 'machine-readable output on stdout')
+    .showHelpAfterError('(run with --help for usage)');
+  const commands = [initCommand(), serveCommand(), userCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand()];
+  for (const command of commands) program.addCommand(command);
+  // addCommand, unlike command(), passes no settings down: apply them at every level.
+  const configure = (command: Command) => {
+    command.exitOverride().configureHelp({ showGlobalOptions: true });
+    command.commands.forEach(configure);
+  };
+  configure(program);
+  return program;
+}
+
+/** Runs a command line; answers the exit status and never throws. */
+async function run(argv: readonly string[]): Promise<number> {
+  const json = argv.includes('--json');
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    const failure = failureOf(error, json);
+    const debug = debugEnabled();
+    if (failure.report) {
+      if (json) process.stdout.write(`${JSON.stringify({ error: failure.report }, null, 2)}\n`);
+      else process.stderr.write(`thiqa: ${failure.report.message}${failure.exitCode === EXIT.internal && !debug ? ' (set THIQA_DEBUG=1 to see where)' : ''}\n`);
+    }
+    if (debug && failure.stack) process.stderr.write(`${failure.stack}\n`);
+    return failure.exitCode;
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2));
