@@ -10,7 +10,7 @@ import type { Platform } from '../server/platform.ts';
 import type { Problem } from '../shared/stix/index.ts';
 
 /** Objects per `ingest` call: one transaction each, large enough to amortise it, small enough to not block a server. */
-export const BATCH_SIZE = 2_000;
+export const BATCH_SIZE = 10_000;
 
 export interface RejectedObject {
   /** Position in the bundle's `objects` list (0-based, over the whole bundle). */

@@ -20,6 +20,7 @@ export interface GrantRow {
   can_write: number;
 }
 
+const COLUMNS = 'id, api_root, title, description, alias, created_at';
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export class CollectionRepository {
@@ -30,26 +31,35 @@ export class CollectionRepository {
   }
 
   listInRoot(apiRoot: string): Promise<CollectionRow[]> {
-    return this.db.all<CollectionRow>('SELECT * FROM collections WHERE api_root = ? ORDER BY created_at, id', [apiRoot]);
+    return this.db.all<CollectionRow>(`SELECT ${COLUMNS} FROM collections WHERE api_root = ? ORDER BY created_at, id`, [apiRoot]);
   }
 
   listAll(): Promise<CollectionRow[]> {
-    return this.db.all<CollectionRow>('SELECT * FROM collections ORDER BY api_root, created_at, id');
+    return this.db.all<CollectionRow>(`SELECT ${COLUMNS} FROM collections ORDER BY api_root, created_at, id`);
   }
 
   find(id: string): Promise<CollectionRow | undefined> {
-    return this.db.get<CollectionRow>('SELECT * FROM collections WHERE id = ?', [id]);
+    return this.db.get<CollectionRow>(`SELECT ${COLUMNS} FROM collections WHERE id = ?`, [id]);
   }
 
   findByAlias(apiRoot: string, alias: string): Promise<CollectionRow | undefined> {
-    return this.db.get<CollectionRow>('SELECT * FROM collections WHERE api_root = ? AND alias = ?', [apiRoot, alias]);
+    return this.db.get<CollectionRow>(`SELECT ${COLUMNS} FROM collections WHERE api_root = ? AND alias = ?`, [apiRoot, alias]);
   }
 
+  /** Inserts a collection and gives it the next storage sequence number. */
   async create(row: CollectionRow): Promise<void> {
-    await this.db.run(
-      'INSERT INTO collections (id, api_root, title, description, alias, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [row.id, row.api_root, row.title, row.description, row.alias, row.created_at],
-    );
+    await this.db.transaction(async (tx) => {
+      const last = await tx.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM collections');
+      await tx.run('INSERT INTO collections (id, seq, api_root, title, description, alias, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        row.id,
+        Number(last?.seq ?? 0) + 1,
+        row.api_root,
+        row.title,
+        row.description,
+        row.alias,
+        row.created_at,
+      ]);
+    });
   }
 
   /** Grants of any of the principals, on any collection. */

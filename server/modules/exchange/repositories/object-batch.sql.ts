@@ -1,12 +1,14 @@
 /**
  * The batch statements behind ObjectRepository.store, per dialect: SQLite runs in-process, so a prepared
  * statement per row is fastest; PostgreSQL pays a round trip per statement, so rows travel as arrays
- * through `unnest` in chunks.
+ * through `unnest` in chunks. Rows are found through (collection_seq, id_key) and confirmed by `stix_id`.
  */
 import type { Queryable } from '../../../core/db/database.ts';
+import { idKey } from './object-key.ts';
 
 export interface InsertRow {
   stixId: string;
+  idKey: number;
   type: string;
   version: string;
   specVersion: string;
@@ -18,8 +20,11 @@ export interface InsertRow {
 
 export interface FlagTarget {
   stixId: string;
+  idKey: number;
   version: string;
 }
+
+type VersionOf = { stix_id: string; version: string };
 
 const CHUNK = 2_000;
 
@@ -28,55 +33,54 @@ function* chunks<T>(items: readonly T[]): Generator<T[]> {
 }
 
 /** Every stored version of the given ids. */
-export async function loadVersions(tx: Queryable, collectionId: string, ids: readonly string[]): Promise<{ stix_id: string; version: string }[]> {
+export async function loadVersions(tx: Queryable, seq: number, ids: readonly string[]): Promise<VersionOf[]> {
+  const rows: VersionOf[] = [];
   if (tx.dialect === 'postgres') {
-    const rows: { stix_id: string; version: string }[] = [];
     for (const part of chunks(ids)) {
-      rows.push(
-        ...(await tx.all<{ stix_id: string; version: string }>(
-          'SELECT stix_id, version FROM stix_objects WHERE collection_id = ? AND stix_id = ANY(?::text[])',
-          [collectionId, part],
-        )),
-      );
+      const wanted = new Set(part);
+      const found = await tx.all<VersionOf>('SELECT stix_id, version FROM stix_objects WHERE collection_seq = ? AND id_key = ANY(?::bigint[])', [
+        seq,
+        part.map(idKey),
+      ]);
+      rows.push(...found.filter((row) => wanted.has(row.stix_id)));
     }
     return rows;
   }
-  const rows: { stix_id: string; version: string }[] = [];
   for (const id of ids) {
-    for (const row of await tx.all<{ version: string }>('SELECT version FROM stix_objects WHERE collection_id = ? AND stix_id = ?', [collectionId, id])) {
-      rows.push({ stix_id: id, version: row.version });
-    }
+    rows.push(...(await tx.all<VersionOf>('SELECT stix_id, version FROM stix_objects WHERE collection_seq = ? AND id_key = ? AND stix_id = ?', [seq, idKey(id), id])));
   }
   return rows;
 }
 
 /** Sets `flag` to 0 on the given versions. */
-export async function setFlag(tx: Queryable, collectionId: string, flag: 'is_first' | 'is_last', targets: readonly FlagTarget[]): Promise<void> {
+export async function setFlag(tx: Queryable, seq: number, flag: 'is_first' | 'is_last', targets: readonly FlagTarget[]): Promise<void> {
   if (targets.length === 0) return;
   if (tx.dialect === 'postgres') {
     for (const part of chunks(targets)) {
       await tx.run(
-        `UPDATE stix_objects SET ${flag} = 0 WHERE collection_id = ?
-           AND (stix_id, version) IN (SELECT * FROM unnest(?::text[], ?::text[]))`,
-        [collectionId, part.map((t) => t.stixId), part.map((t) => t.version)],
+        `UPDATE stix_objects SET ${flag} = 0 WHERE collection_seq = ?
+           AND (id_key, stix_id, version) IN (SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[]))`,
+        [seq, part.map((t) => t.idKey), part.map((t) => t.stixId), part.map((t) => t.version)],
       );
     }
     return;
   }
   for (const t of targets) {
-    await tx.run(`UPDATE stix_objects SET ${flag} = 0 WHERE collection_id = ? AND stix_id = ? AND version = ?`, [collectionId, t.stixId, t.version]);
+    await tx.run(`UPDATE stix_objects SET ${flag} = 0 WHERE collection_seq = ? AND id_key = ? AND stix_id = ? AND version = ?`, [seq, t.idKey, t.stixId, t.version]);
   }
 }
 
 /** Inserts new versions (the caller has established that none exists yet). */
-export async function insertRows(tx: Queryable, collectionId: string, rows: readonly InsertRow[]): Promise<void> {
+export async function insertRows(tx: Queryable, seq: number, rows: readonly InsertRow[]): Promise<void> {
+  const columns = 'collection_seq, id_key, stix_id, version, date_added, type, spec_version, is_first, is_last, body';
   if (tx.dialect === 'postgres') {
     for (const part of chunks(rows)) {
       await tx.run(
-        `INSERT INTO stix_objects (collection_id, stix_id, version, date_added, type, spec_version, is_first, is_last, body)
-         SELECT ?, * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])`,
+        `INSERT INTO stix_objects (${columns})
+         SELECT ?, * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])`,
         [
-          collectionId,
+          seq,
+          part.map((r) => r.idKey),
           part.map((r) => r.stixId),
           part.map((r) => r.version),
           part.map((r) => r.dateAdded),
@@ -91,10 +95,17 @@ export async function insertRows(tx: Queryable, collectionId: string, rows: read
     return;
   }
   for (const r of rows) {
-    await tx.run(
-      `INSERT INTO stix_objects (collection_id, stix_id, version, date_added, type, spec_version, is_first, is_last, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [collectionId, r.stixId, r.version, r.dateAdded, r.type, r.specVersion, r.isFirst, r.isLast, r.body],
-    );
+    await tx.run(`INSERT INTO stix_objects (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      seq,
+      r.idKey,
+      r.stixId,
+      r.version,
+      r.dateAdded,
+      r.type,
+      r.specVersion,
+      r.isFirst,
+      r.isLast,
+      r.body,
+    ]);
   }
 }

@@ -5,6 +5,8 @@ import type { Database } from '../../../core/db/database.ts';
 import { migrate } from '../../../core/db/migrate.ts';
 import { exchangeMigrations } from './exchange-migrations.ts';
 import { ObjectRepository, type NewVersion } from './object.repository.ts';
+import { ApiRootRepository } from './api-root.repository.ts';
+import { CollectionRepository } from './collection.repository.ts';
 
 const ALL = { all: true, first: false, last: false, keys: [] };
 const version = (id: number, day: number): NewVersion => ({
@@ -23,7 +25,12 @@ describe.each(dialects)('object versions on %s', (dialect) => {
     store = await createTestStore(dialect);
     db = await openTestDatabase(store);
     await migrate(db, exchangeMigrations);
+    await new ApiRootRepository(db).create({ name: 'r', title: 'R', description: null, max_content_length: 1024, is_default: 1, created_at: 0 });
+    for (const id of ['clock', 'deleting']) await collection(id);
   });
+
+  const collection = (id: string) =>
+    new CollectionRepository(db).create({ id, api_root: 'r', title: id, description: null, alias: null, created_at: 0 });
   afterAll(async () => {
     await db.close();
     await store.drop();
@@ -35,6 +42,7 @@ describe.each(dialects)('object versions on %s', (dialect) => {
         fc.array(fc.array(fc.record({ id: fc.integer({ min: 1, max: 4 }), day: fc.integer({ min: 1, max: 9 }) }), { maxLength: 8 }), { maxLength: 5 }),
         async (batches) => {
           const collectionId = `c${++n}`;
+          await collection(collectionId);
           const repo = new ObjectRepository(db);
           const seen = new Set<string>();
           for (const batch of batches) {
@@ -46,7 +54,7 @@ describe.each(dialects)('object versions on %s', (dialect) => {
             });
           }
           const rows = await db.all<{ stix_id: string; version: string; is_first: number; is_last: number; date_added: number }>(
-            'SELECT stix_id, version, is_first, is_last, date_added FROM stix_objects WHERE collection_id = ? ORDER BY date_added',
+            'SELECT stix_id, version, is_first, is_last, date_added FROM stix_objects s JOIN collections c ON c.seq = s.collection_seq WHERE c.id = ? ORDER BY date_added',
             [collectionId],
           );
           expect(rows).toHaveLength(seen.size);

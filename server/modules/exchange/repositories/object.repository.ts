@@ -7,6 +7,7 @@
 import type { Database, Queryable, SqlValue } from '../../../core/db/database.ts';
 import { nowMicros, reserveDateAdded } from './store-clock.repository.ts';
 import { insertRows, loadVersions, setFlag, type FlagTarget, type InsertRow } from './object-batch.sql.ts';
+import { idKey } from './object-key.ts';
 
 export interface NewVersion {
   stixId: string;
@@ -63,17 +64,31 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export class ObjectRepository {
   private readonly db: Database;
+  /** Collection id → storage sequence number; a collection's number never changes. */
+  private readonly seqs = new Map<string, number>();
 
   constructor(db: Database) {
     this.db = db;
   }
 
+  private async seqOf(collectionId: string): Promise<number> {
+    let seq = this.seqs.get(collectionId);
+    if (seq === undefined) {
+      const row = await this.db.get<{ seq: number }>('SELECT seq FROM collections WHERE id = ?', [collectionId]);
+      if (!row) throw new Error(`collection ${collectionId} has no storage sequence number`);
+      seq = Number(row.seq);
+      this.seqs.set(collectionId, seq);
+    }
+    return seq;
+  }
+
   /** Stores a batch of versions in one durable transaction; answers one outcome per input, in order. */
-  store(collectionId: string, versions: readonly NewVersion[]): Promise<StoreOutcome[]> {
-    if (versions.length === 0) return Promise.resolve([]);
+  async store(collectionId: string, versions: readonly NewVersion[]): Promise<StoreOutcome[]> {
+    if (versions.length === 0) return [];
+    const seq = await this.seqOf(collectionId);
     return this.db.transaction(async (tx) => {
       let next = await reserveDateAdded(tx, versions.length, nowMicros());
-      const known = await this.knownVersions(tx, collectionId, versions);
+      const known = await this.knownVersions(tx, seq, versions);
       const outcomes: StoreOutcome[] = [];
       const rows: InsertRow[] = [];
       const clearFirst: FlagTarget[] = [];
@@ -84,34 +99,34 @@ export class ObjectRepository {
           outcomes.push({ stixId: v.stixId, version: v.version, stored: false });
           continue;
         }
-        const row: InsertRow = { ...v, dateAdded: next++, isFirst: 1, isLast: 1 };
+        const row: InsertRow = { ...v, idKey: idKey(v.stixId), dateAdded: next++, isFirst: 1, isLast: 1 };
         if (!info) {
           known.set(v.stixId, { versions: new Set([v.version]), first: { version: v.version, pending: row }, last: { version: v.version, pending: row } });
         } else {
           info.versions.add(v.version);
           if (v.version < info.first.version) {
-            demote(info.first, 'isFirst', clearFirst, v.stixId);
+            demote(info.first, 'isFirst', clearFirst, v.stixId, row.idKey);
             info.first = { version: v.version, pending: row };
           } else row.isFirst = 0;
           if (v.version > info.last.version) {
-            demote(info.last, 'isLast', clearLast, v.stixId);
+            demote(info.last, 'isLast', clearLast, v.stixId, row.idKey);
             info.last = { version: v.version, pending: row };
           } else row.isLast = 0;
         }
         rows.push(row);
         outcomes.push({ stixId: v.stixId, version: v.version, stored: true, dateAdded: row.dateAdded });
       }
-      await setFlag(tx, collectionId, 'is_first', clearFirst);
-      await setFlag(tx, collectionId, 'is_last', clearLast);
-      await insertRows(tx, collectionId, rows);
+      await setFlag(tx, seq, 'is_first', clearFirst);
+      await setFlag(tx, seq, 'is_last', clearLast);
+      await insertRows(tx, seq, rows);
       return outcomes;
     });
   }
 
-  private async knownVersions(tx: Queryable, collectionId: string, versions: readonly NewVersion[]): Promise<Map<string, Known>> {
+  private async knownVersions(tx: Queryable, seq: number, versions: readonly NewVersion[]): Promise<Map<string, Known>> {
     const ids = [...new Set(versions.map((v) => v.stixId))];
     const known = new Map<string, Known>();
-    for (const { stix_id, version } of await loadVersions(tx, collectionId, ids)) {
+    for (const { stix_id, version } of await loadVersions(tx, seq, ids)) {
       const info = known.get(stix_id);
       if (!info) {
         known.set(stix_id, { versions: new Set([version]), first: { version }, last: { version } });
@@ -125,15 +140,20 @@ export class ObjectRepository {
   }
 
   /** Rows matching a query, in `date_added` order, at most `limit`. */
-  list(query: ObjectQuery, withBody: boolean): Promise<VersionRow[]> {
-    const where = ['collection_id = ?', 'date_added > ?'];
-    const params: SqlValue[] = [query.collectionId, query.after];
+  async list(query: ObjectQuery, withBody: boolean): Promise<VersionRow[]> {
+    const where = ['collection_seq = ?', 'date_added > ?'];
+    const params: SqlValue[] = [await this.seqOf(query.collectionId), query.after];
     const within = (column: string, values: readonly string[] | undefined) => {
       if (!values?.length) return;
       where.push(`${column} IN (${marks(values.length)})`);
       params.push(...values);
     };
     within('type', query.types);
+    if (query.ids?.length) {
+      // The key narrows through the id index; the id itself settles a collision.
+      where.push(`id_key IN (${marks(query.ids.length)})`);
+      params.push(...query.ids.map(idKey));
+    }
     within('stix_id', query.ids);
     within('spec_version', query.specVersions);
     const { versions } = query;
@@ -153,10 +173,12 @@ export class ObjectRepository {
   }
 
   /** Deletes the matching versions of one object and re-marks the first and last of what remains. */
-  delete(collectionId: string, stixId: string, versions: VersionFilter, specVersions: readonly string[]): Promise<number> {
+  async delete(collectionId: string, stixId: string, versions: VersionFilter, specVersions: readonly string[]): Promise<number> {
+    const seq = await this.seqOf(collectionId);
+    const key = idKey(stixId);
     return this.db.transaction(async (tx) => {
-      const where = ['collection_id = ?', 'stix_id = ?'];
-      const params: SqlValue[] = [collectionId, stixId];
+      const where = ['collection_seq = ?', 'id_key = ?', 'stix_id = ?'];
+      const params: SqlValue[] = [seq, key, stixId];
       if (specVersions.length) {
         where.push(`spec_version IN (${marks(specVersions.length)})`);
         params.push(...specVersions);
@@ -173,13 +195,13 @@ export class ObjectRepository {
       }
       const deleted = await tx.run(`DELETE FROM stix_objects WHERE ${where.join(' AND ')}`, params);
       if (deleted > 0) {
-        const scope = 'collection_id = ? AND stix_id = ?';
+        const scope = 'collection_seq = ? AND id_key = ? AND stix_id = ?';
         await tx.run(
           `UPDATE stix_objects SET
              is_first = CASE WHEN version = (SELECT MIN(version) FROM stix_objects WHERE ${scope}) THEN 1 ELSE 0 END,
              is_last = CASE WHEN version = (SELECT MAX(version) FROM stix_objects WHERE ${scope}) THEN 1 ELSE 0 END
            WHERE ${scope}`,
-          [collectionId, stixId, collectionId, stixId, collectionId, stixId],
+          [seq, key, stixId, seq, key, stixId, seq, key, stixId],
         );
       }
       return deleted;
@@ -189,14 +211,14 @@ export class ObjectRepository {
   /** Number of stored versions in a collection (all versions, or only the latest of each object). */
   async count(collectionId: string, latestOnly: boolean): Promise<number> {
     const row = await this.db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM stix_objects WHERE collection_id = ?${latestOnly ? ' AND is_last = 1' : ''}`,
-      [collectionId],
+      `SELECT COUNT(*) AS n FROM stix_objects WHERE collection_seq = ?${latestOnly ? ' AND is_last = 1' : ''}`,
+      [await this.seqOf(collectionId)],
     );
     return Number(row?.n ?? 0);
   }
 }
 
-function demote(slot: { version: string; pending?: InsertRow }, flag: 'isFirst' | 'isLast', pendingClears: FlagTarget[], stixId: string): void {
+function demote(slot: { version: string; pending?: InsertRow }, flag: 'isFirst' | 'isLast', pendingClears: FlagTarget[], stixId: string, key: number): void {
   if (slot.pending) slot.pending[flag] = 0;
-  else pendingClears.push({ stixId, version: slot.version });
+  else pendingClears.push({ stixId, idKey: key, version: slot.version });
 }
