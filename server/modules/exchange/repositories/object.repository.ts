@@ -156,17 +156,7 @@ export class ObjectRepository {
     }
     within('stix_id', query.ids);
     within('spec_version', query.specVersions);
-    const { versions } = query;
-    if (!versions.all) {
-      const any: string[] = [];
-      if (versions.last) any.push('is_last = 1');
-      if (versions.first) any.push('is_first = 1');
-      if (versions.keys.length) {
-        any.push(`version IN (${marks(versions.keys.length)})`);
-        params.push(...versions.keys);
-      }
-      where.push(`(${any.join(' OR ')})`);
-    }
+    restrictVersions(query.versions, where, params);
     params.push(query.limit);
     const columns = `stix_id, version, date_added, spec_version, type${withBody ? ', body' : ''}`;
     return this.db.all<VersionRow>(`SELECT ${columns} FROM stix_objects WHERE ${where.join(' AND ')} ORDER BY date_added LIMIT ?`, params);
@@ -183,16 +173,7 @@ export class ObjectRepository {
         where.push(`spec_version IN (${marks(specVersions.length)})`);
         params.push(...specVersions);
       }
-      if (!versions.all) {
-        const any: string[] = [];
-        if (versions.last) any.push('is_last = 1');
-        if (versions.first) any.push('is_first = 1');
-        if (versions.keys.length) {
-          any.push(`version IN (${marks(versions.keys.length)})`);
-          params.push(...versions.keys);
-        }
-        where.push(`(${any.join(' OR ')})`);
-      }
+      restrictVersions(versions, where, params);
       const deleted = await tx.run(`DELETE FROM stix_objects WHERE ${where.join(' AND ')}`, params);
       if (deleted > 0) {
         const scope = 'collection_seq = ? AND id_key = ? AND stix_id = ?';
@@ -216,6 +197,19 @@ export class ObjectRepository {
     );
     return Number(row?.n ?? 0);
   }
+}
+
+/** Adds the condition of a version filter (nothing for `all`). */
+function restrictVersions(versions: VersionFilter, where: string[], params: SqlValue[]): void {
+  if (versions.all) return;
+  const any: string[] = [];
+  if (versions.last) any.push('is_last = 1');
+  if (versions.first) any.push('is_first = 1');
+  if (versions.keys.length) {
+    any.push(`version IN (${marks(versions.keys.length)})`);
+    params.push(...versions.keys);
+  }
+  where.push(`(${any.join(' OR ')})`);
 }
 
 function demote(slot: { version: string; pending?: InsertRow }, flag: 'isFirst' | 'isLast', pendingClears: FlagTarget[], stixId: string, key: number): void {
