@@ -6,11 +6,12 @@ import { SYSTEM } from '../server/core/auth/actor.ts';
 import { describeProblems } from '../server/modules/exchange/services/object.service.ts';
 import type { Collection } from '../server/modules/exchange/services/collection.service.ts';
 import type { IngestResult } from '../server/modules/exchange/services/status.ts';
+import type { Prepared } from '../server/modules/exchange/services/object-ingest.ts';
 import type { Platform } from '../server/platform.ts';
 import type { Problem } from '../shared/stix/index.ts';
 
 /** Objects per `ingest` call: one transaction each, large enough to amortise it, small enough to not block a server. */
-export const BATCH_SIZE = 10_000;
+export const BATCH_SIZE = 5_000;
 
 export interface RejectedObject {
   /** Position in the bundle's `objects` list (0-based, over the whole bundle). */
@@ -56,6 +57,15 @@ export class BatchIngester {
     this.batch.push(object);
     this.tally.objects++;
     if (this.batch.length >= this.batchSize) await this.flush();
+  }
+
+  /** Stores a batch prepared elsewhere (the import worker), after any batch still in the store. */
+  async addPrepared(prepared: Prepared, objects: number): Promise<void> {
+    await this.flush();
+    await this.inFlight;
+    this.rethrow();
+    this.tally.objects += objects;
+    this.count(await this.platform.objects.ingestPrepared(SYSTEM, this.collection.apiRoot, this.collection.id, prepared));
   }
 
   /** Ingests what is left and waits for the store; answers the totals. Throws the first store error. */

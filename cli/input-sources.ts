@@ -8,6 +8,8 @@ export interface InputSource {
   name: string;
   /** Size in bytes when known (files), for the progress bar. */
   size: number | undefined;
+  /** The file's path, for readers on another thread; undefined for stdin. */
+  file?: string | undefined;
   /** Opens the bytes; the stream is closed when iteration stops, early or not. */
   open(): AsyncIterable<Uint8Array>;
 }
@@ -16,7 +18,7 @@ export interface InputSource {
 const READ_CHUNK = 1 << 20;
 
 function fileSource(file: string, size: number): InputSource {
-  return { name: file, size, open: () => fs.createReadStream(file, { highWaterMark: READ_CHUNK }) };
+  return { name: file, size, file, open: () => fs.createReadStream(file, { highWaterMark: READ_CHUNK }) };
 }
 
 /**

@@ -7,7 +7,8 @@ import { Command } from 'commander';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import type { Platform } from '../../server/platform.ts';
 import { isBundleReadError, readBundleObjects, type BundleReadError } from '../../shared/json/index.ts';
-import { BatchIngester, type IngestTally } from '../batch-ingest.ts';
+import { BATCH_SIZE, BatchIngester, type IngestTally } from '../batch-ingest.ts';
+import { prepareInWorker } from '../prepared-batches.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
 import { countBytes, resolveSources, type InputSource } from '../input-sources.ts';
 import { formatCount, formatCountOf } from '../output.ts';
@@ -22,7 +23,25 @@ interface SourceReport extends IngestTally {
 /** Progress is redrawn every this many objects (the bar limits its own rate too). */
 const PROGRESS_EVERY = 500;
 
+/** A file: parsed and validated on a worker thread while this thread stores (see prepare-worker.ts). */
+async function importFile(platform: Platform, collection: { id: string; apiRoot: string }, source: InputSource & { file: string }, showProgress: boolean): Promise<SourceReport> {
+  const ingester = new BatchIngester(platform, collection);
+  const progress = startProgress(source.name, source.size, showProgress);
+  const batches = prepareInWorker(source.file, BATCH_SIZE);
+  let end: Awaited<ReturnType<typeof batches.next>>;
+  try {
+    while (!(end = await batches.next()).done) {
+      await ingester.addPrepared(end.value.prepared, end.value.objects);
+      progress.update(ingester.tally.objects, end.value.bytes);
+    }
+  } finally {
+    progress.stop();
+  }
+  return { source: source.name, ...(await ingester.finish()), malformed: end.value.malformed };
+}
+
 async function importSource(platform: Platform, collection: { id: string; apiRoot: string }, source: InputSource, showProgress: boolean): Promise<SourceReport> {
+  if (source.file !== undefined) return importFile(platform, collection, { ...source, file: source.file }, showProgress);
   const ingester = new BatchIngester(platform, collection);
   const progress = startProgress(source.name, source.size, showProgress);
   let bytes = 0;

@@ -8,7 +8,7 @@ import { notFound } from '../../../core/errors.ts';
 import type { ObjectRepository, VersionRow } from '../repositories/object.repository.ts';
 import type { StatusRepository } from '../repositories/status.repository.ts';
 import type { CollectionService } from './collection.service.ts';
-import { describeProblems, objectsOf, prepareObjects, type Rejection } from './object-ingest.ts';
+import { describeProblems, objectsOf, prepareObjects, type Prepared, type Rejection } from './object-ingest.ts';
 import { encodeCursor, pageSize, resolveQuery, versionFilter, type ObjectFilter } from './object-query.ts';
 import { statusOf, type AddStatus, type IngestResult } from './status.ts';
 
@@ -57,9 +57,16 @@ export class ObjectService {
    * Validates and stores a batch of objects in a collection the actor may write. Valid objects are stored
    * even when others are rejected; resubmitting an id and version already stored is a duplicate, not an error.
    */
-  async ingest(actor: Actor, apiRoot: string, collectionId: string, objects: readonly unknown[], offset = 0): Promise<IngestResult> {
+  ingest(actor: Actor, apiRoot: string, collectionId: string, objects: readonly unknown[], offset = 0): Promise<IngestResult> {
+    return this.ingestPrepared(actor, apiRoot, collectionId, prepareObjects(objects, offset));
+  }
+
+  /**
+   * Stores objects already validated by `prepareObjects` (which is pure, so a caller may run it on another
+   * thread while the previous batch is being stored).
+   */
+  async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared): Promise<IngestResult> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
-    const prepared = prepareObjects(objects, offset);
     const outcomes = await this.objects.store(
       collection.id,
       prepared.accepted.map((a) => a.version),

@@ -1,0 +1,64 @@
+/**
+ * Worker thread of `thiqa import`: reads a bundle file, parses and validates its objects (`prepareObjects`)
+ * and posts them in batches, while the main thread stores the previous batch. On two cores this doubles the
+ * import rate: SQLite writes are synchronous and would otherwise stop parsing while they run.
+ * It stays at most MAX_AHEAD batches ahead of the store, so memory holds a few batches whatever the file size.
+ */
+import fs from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { prepareObjects } from '../server/modules/exchange/services/object-ingest.ts';
+import { isBundleReadError, readBundleObjects } from '../shared/json/index.ts';
+import type { WorkerInput, WorkerMessage } from './prepared-batches.ts';
+
+const MAX_AHEAD = 2;
+const { file, batchSize } = workerData as WorkerInput;
+const port = parentPort!;
+let outstanding = 0;
+let wake: (() => void) | undefined;
+
+port.on('message', (message: { kind: string }) => {
+  if (message.kind !== 'ack') return;
+  outstanding--;
+  wake?.();
+  wake = undefined;
+});
+
+const post = (message: WorkerMessage) => port.postMessage(message);
+let bytes = 0;
+let seen = 0;
+let batch: unknown[] = [];
+
+async function send(): Promise<void> {
+  if (batch.length === 0) return;
+  const objects = batch;
+  batch = [];
+  post({ kind: 'batch', prepared: prepareObjects(objects, seen - objects.length), objects: objects.length, bytes });
+  outstanding++;
+  while (outstanding >= MAX_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
+}
+
+async function* counted(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of stream) {
+    bytes += chunk.byteLength;
+    yield chunk;
+  }
+}
+
+try {
+  for await (const object of readBundleObjects(counted(fs.createReadStream(file, { highWaterMark: 1 << 20 })))) {
+    batch.push(object);
+    seen++;
+    if (batch.length >= batchSize) await send();
+  }
+  await send();
+  post({ kind: 'end', objects: seen, bytes, malformed: null });
+} catch (error) {
+  if (isBundleReadError(error)) {
+    // The objects before the fault are complete: they go to the store like the others.
+    await send();
+    const { code, message, offset, line, column } = error;
+    post({ kind: 'end', objects: seen, bytes, malformed: { code, message, offset, line, column } });
+  } else {
+    post({ kind: 'error', message: (error as Error).message, stack: (error as Error).stack ?? '' });
+  }
+}
