@@ -5,7 +5,11 @@ import path from 'node:path';
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 
 export function referenceDataDir(): string {
-  return process.env.THIQA_REFERENCE_DATA ?? path.resolve(projectRoot, '..', 'shared', 'data');
+  const dir = process.env.THIQA_REFERENCE_DATA ?? path.resolve(projectRoot, '..', 'shared', 'data');
+  if (!fs.existsSync(path.join(dir, 'stix'))) {
+    throw new Error(`the reference data sets were not found at ${dir}: they sit beside the project (../shared/data), or set THIQA_REFERENCE_DATA`);
+  }
+  return dir;
 }
 
 /** Paths of the STIX bundles in the reference data. */
