@@ -23,7 +23,7 @@ const VERSIONS_PER_BATCH = 1_000;
 function newVersionOf(line: string): NewVersion {
   const o = JSON.parse(line) as { id: string; type: string; spec_version?: string; modified?: string; created?: string };
   const stamp = o.modified ?? o.created;
-  return { stixId: o.id, type: o.type, version: stamp === undefined ? '' : (timestampKey(stamp) ?? ''), specVersion: o.spec_version ?? '2.1', body: line };
+  return { stixId: o.id, type: o.type, version: stamp === undefined ? '' : (timestampKey(stamp) ?? ''), specVersion: o.spec_version ?? '2.1', body: new TextEncoder().encode(line) };
 }
 
 /**

@@ -11,7 +11,7 @@ import { writeBundleStream, type WriteBundleResult } from '../../shared/json/ind
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
 import { formatCount, formatCountOf } from '../output.ts';
 
-async function* bodiesOf(platform: Platform, collection: string): AsyncGenerator<string[]> {
+async function* bodiesOf(platform: Platform, collection: string): AsyncGenerator<Uint8Array[]> {
   for await (const rows of platform.objects.exportAll(SYSTEM, collection)) {
     yield rows.map((row) => {
       if (row.body === undefined) throw new Error(`the store answered ${row.id} without its body`);

@@ -18,14 +18,14 @@ export interface WriteBundleResult {
  * stream asks to (so a slow pipe or disk slows the reading, instead of filling memory). The stream is not
  * ended: the caller may own it (stdout).
  *
- * @param pages JSON texts of the objects, in pages (each text one object, as stored).
+ * @param pages the objects as JSON, text or UTF-8 bytes, in pages (each item one object, as stored).
  * @param options.id bundle id; `bundle--<random uuid>` by default.
  * @throws the stream's error (EPIPE when the reader of a pipe went away, ENOSPC…) or the iterable's.
  * @example
  * await writeBundleStream(pagesOfBodies, fs.createWriteStream('out.json'));
  */
 export async function writeBundleStream(
-  pages: AsyncIterable<readonly string[]>,
+  pages: AsyncIterable<readonly (string | Uint8Array)[]>,
   output: Writable,
   options: { id?: string } = {},
 ): Promise<WriteBundleResult> {
@@ -38,17 +38,23 @@ export async function writeBundleStream(
   output.on('error', onError);
   let count = 0;
   let bytes = 0;
-  const write = async (text: string) => {
+  const write = async (chunk: string | Uint8Array) => {
     if (failure) throw failure;
-    bytes += Buffer.byteLength(text);
-    if (!output.write(text)) await once(output, 'drain');
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    if (!output.write(chunk)) await once(output, 'drain');
     if (failure) throw failure;
   };
+  const separator = Buffer.from(',\n');
   const head = `{"type":"bundle","id":${JSON.stringify(id)}`;
   try {
     for await (const page of pages) {
       if (page.length === 0) continue;
-      await write(`${count === 0 ? `${head},"objects":[\n` : ',\n'}${page.join(',\n')}`);
+      const parts: Uint8Array[] = [Buffer.from(count === 0 ? `${head},"objects":[\n` : ',\n')];
+      page.forEach((item, i) => {
+        if (i > 0) parts.push(separator);
+        parts.push(typeof item === 'string' ? Buffer.from(item) : item);
+      });
+      await write(Buffer.concat(parts));
       count += page.length;
     }
     // STIX forbids empty lists: a bundle with no objects has no "objects" member at all.

@@ -61,10 +61,19 @@ function moreAndNext(page: Page): string {
   return `"more":${page.more}${page.next ? `,"next":${JSON.stringify(page.next)}` : ''}`;
 }
 
-/** The envelope of a page of objects, as JSON text. */
-export function envelopeJson(page: Page): string {
-  if (page.rows.length === 0) return `{${moreAndNext(page)}}`;
-  return `{${moreAndNext(page)},"objects":[${page.rows.map((r) => r.body).join(',')}]}`;
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');
+
+/** The envelope of a page of objects, as UTF-8 bytes: stored bodies are spliced in as they are. */
+export function envelopeBytes(page: Page): Buffer {
+  if (page.rows.length === 0) return Buffer.from(`{${moreAndNext(page)}}`);
+  const parts: Uint8Array[] = [Buffer.from(`{${moreAndNext(page)},"objects":[`)];
+  page.rows.forEach((row, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(row.body!);
+  });
+  parts.push(CLOSE);
+  return Buffer.concat(parts);
 }
 
 export function presentManifest(page: Page) {

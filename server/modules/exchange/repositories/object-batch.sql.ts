@@ -12,7 +12,7 @@ export interface InsertRow {
   type: string;
   version: string;
   specVersion: string;
-  body: string;
+  body: Uint8Array;
   dateAdded: number;
   isFirst: 0 | 1;
   isLast: 0 | 1;
@@ -77,7 +77,7 @@ export async function insertRows(tx: Queryable, seq: number, rows: readonly Inse
     for (const part of chunks(rows)) {
       await tx.run(
         `INSERT INTO stix_objects (${columns})
-         SELECT ?, * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])`,
+         SELECT ?, * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::bytea[])`,
         [
           seq,
           part.map((r) => r.idKey),
@@ -88,7 +88,8 @@ export async function insertRows(tx: Queryable, seq: number, rows: readonly Inse
           part.map((r) => r.specVersion),
           part.map((r) => r.isFirst),
           part.map((r) => r.isLast),
-          part.map((r) => r.body),
+          // pg writes Buffers (not plain Uint8Arrays) inside arrays as bytea.
+          part.map((r) => Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength)),
         ],
       );
     }

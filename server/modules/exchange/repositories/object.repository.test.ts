@@ -14,7 +14,7 @@ const version = (id: number, day: number): NewVersion => ({
   type: 'indicator',
   version: `2026-01-${String(day).padStart(2, '0')}T00:00:00.000000000Z`,
   specVersion: '2.1',
-  body: JSON.stringify({ id, day }),
+  body: new TextEncoder().encode(JSON.stringify({ id, day })),
 });
 
 describe.each(dialects)('object versions on %s', (dialect) => {
@@ -94,7 +94,7 @@ describe.each(dialects)('object versions on %s', (dialect) => {
     await repo.store('deleting', [version(1, 1), version(1, 2), version(1, 3)]);
     expect(await repo.delete('deleting', version(1, 1).stixId, { all: false, first: false, last: true, keys: [] }, [])).toBe(1);
     const last = await repo.list({ collectionId: 'deleting', after: 0, versions: { all: false, first: false, last: true, keys: [] }, limit: 10 }, true);
-    expect(last.map((r) => JSON.parse(r.body!).day)).toEqual([2]);
+    expect(last.map((r) => JSON.parse(Buffer.from(r.body!).toString()).day)).toEqual([2]);
     expect(await repo.delete('deleting', version(1, 1).stixId, ALL, [])).toBe(2);
     expect(await repo.count('deleting', false)).toBe(0);
   });

@@ -15,7 +15,8 @@ export interface NewVersion {
   /** Timestamp key of `modified` (else `created`); '' for objects with neither (one version only). */
   version: string;
   specVersion: string;
-  body: string;
+  /** The object as UTF-8 JSON. */
+  body: Uint8Array;
 }
 
 export interface StoreOutcome {
@@ -51,7 +52,7 @@ export interface VersionRow {
   date_added: number;
   spec_version: string;
   type: string;
-  body?: string;
+  body?: Uint8Array;
 }
 
 interface Known {

@@ -26,8 +26,8 @@ export type TaxiiEnv = { Variables: { actor: Actor } };
 const E = TAXII_ENDPOINTS;
 
 function taxii(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return new Response(text, { status, headers: { 'content-type': TAXII_MEDIA_TYPE, ...headers } });
+  const payload = body instanceof Uint8Array ? body : JSON.stringify(body);
+  return new Response(payload, { status, headers: { 'content-type': TAXII_MEDIA_TYPE, ...headers } });
 }
 
 export function taxiiRoutes(deps: TaxiiDeps): Hono<TaxiiEnv> {
@@ -70,7 +70,7 @@ export function taxiiRoutes(deps: TaxiiDeps): Hono<TaxiiEnv> {
 
   app.get(E.objects.path, async (c) => {
     const page = await objects.list(c.var.actor, c.req.param('root'), c.req.param('collection'), parseFilter(c, E.objects.filters));
-    return taxii(present.envelopeJson(page), 200, present.dateAddedHeaders(page));
+    return taxii(present.envelopeBytes(page), 200, present.dateAddedHeaders(page));
   });
 
   app.post(E.addObjects.path, async (c) => {
@@ -84,7 +84,7 @@ export function taxiiRoutes(deps: TaxiiDeps): Hono<TaxiiEnv> {
   app.get(E.object.path, async (c) => {
     const { root, collection, object } = c.req.param();
     const page = await objects.getObject(c.var.actor, root, collection, object, parseFilter(c, E.object.filters));
-    return taxii(present.envelopeJson(page), 200, present.dateAddedHeaders(page));
+    return taxii(present.envelopeBytes(page), 200, present.dateAddedHeaders(page));
   });
 
   app.delete(E.deleteObject.path, async (c) => {

@@ -35,6 +35,10 @@ export function objectsOf(content: unknown): unknown[] {
   return record.objects;
 }
 
+// TextEncoder gives each body its own exact-size buffer (Buffer.from would share a pool, which a worker
+// thread's structured clone would then copy whole for every object).
+const encoder = new TextEncoder();
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -60,7 +64,7 @@ export function prepareObjects(objects: readonly unknown[], offset = 0): Prepare
         type: record.type as string,
         version: versionText === undefined ? '' : (timestampKey(versionText) ?? ''),
         specVersion: text(record.spec_version) ?? '2.1',
-        body: JSON.stringify(object),
+        body: encoder.encode(JSON.stringify(object)),
       },
     });
   }

@@ -21,8 +21,8 @@ export interface StoredVersion {
   dateAdded: number;
   specVersion: string;
   type: string;
-  /** The object as JSON text (listings with bodies only). */
-  body: string | undefined;
+  /** The object as UTF-8 JSON (listings with bodies only). */
+  body: Uint8Array | undefined;
 }
 
 export interface Page {
