@@ -4,6 +4,7 @@
  * Node 24 from node_modules/.bin under `npm run bench`), spawned directly rather than through a shell so
  * that the pid we sample is the CLI itself.
  */
+import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,10 +45,13 @@ const live = new Set<ChildProcess>();
 /** Set once the benchmark is stopping: no new child may start while the clean-up runs. */
 let stopping = false;
 
-/** Spawns `node bin/thiqa.js …args` with stdio piped. */
+/** The Node flags on the first line of bin/thiqa.js, so children run as `thiqa` and `npm start` do. */
+const NODE_FLAGS = (fs.readFileSync(CLI, 'utf8').split('\n')[0] ?? '').split(' ').filter((part) => part.startsWith('--'));
+
+/** Spawns `node <flags> bin/thiqa.js …args` with stdio piped. */
 export function spawnCli(args: readonly string[], env: Record<string, string> = {}): ChildProcess {
   if (stopping) throw new Error('the benchmark is stopping');
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, CLI, ...args], { cwd: ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
   live.add(child);
   child.once('exit', () => live.delete(child));
   return child;
