@@ -140,6 +140,13 @@ describe('malformed JSON', () => {
     expect(error.column).toBe('{"objects":[{"名前":"😀"} '.length + 1);
   });
 
+  it('reports a file cut inside a multi-byte character as cut short, at its last byte', async () => {
+    const bytes = new TextEncoder().encode('{"type":"bundle","objects":[{"name":"ثقة"}]}');
+    const cut = bytes.subarray(0, bytes.indexOf(0xd8) + 1);
+    const error = await readAll([cut]).then(() => undefined, (e: unknown) => e as BundleReadError);
+    expect(error).toMatchObject({ code: 'json.syntax', found: 'end of input', offset: cut.length });
+  });
+
   it('reports bytes that are not UTF-8', async () => {
     const bytes = Uint8Array.from([...new TextEncoder().encode('{"objects":["'), 0xff, 0xfe, ...new TextEncoder().encode('"]}')]);
     const { error } = await readUntilError(bytes);

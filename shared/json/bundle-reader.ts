@@ -46,7 +46,20 @@ export async function* readBundleObjects(
     if (typeof chunk !== 'string') bytes += chunk.byteLength;
     if (text.length > 0) yield* scan(scanner, text);
   }
-  const rest = decode(undefined);
+  let rest: string;
+  try {
+    rest = decode(undefined);
+  } catch (error) {
+    // Half a character at the very end: the input was cut short. An unfinished document says so, at the
+    // true end of the bytes (the scanner only saw the whole characters).
+    try {
+      scanner.end();
+    } catch (ended) {
+      if (!(ended instanceof BundleReadError) || ended.found !== 'end of input') throw ended;
+      throw new BundleReadError(ended.code, { offset: bytes, line: ended.line, column: ended.column }, ended.expected, ended.found);
+    }
+    throw error;
+  }
   if (rest.length > 0) yield* scan(scanner, rest);
   scanner.end();
 }
