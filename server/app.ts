@@ -5,13 +5,15 @@
 import { Hono } from 'hono';
 import type { Platform } from './platform.ts';
 import { ANONYMOUS } from './core/auth/actor.ts';
+import { notFound } from './core/errors.ts';
 import { taxiiRoutes, type TaxiiEnv } from './modules/exchange/routes/taxii.routes.ts';
 import { taxiiError } from './modules/exchange/routes/taxii-http.ts';
 import { taxiiOpenApi } from './modules/exchange/routes/taxii-endpoints.ts';
 
 export function createApp(platform: Platform): Hono<TaxiiEnv> {
   const app = new Hono<TaxiiEnv>({ strict: false });
-  app.onError(taxiiError);
+  app.onError((error, c) => taxiiError(error, c));
+  app.notFound((c) => taxiiError(notFound('route.not_found', `there is nothing at ${c.req.path}; TAXII discovery is at /taxii2/`, { path: c.req.path }), c));
   const openApi = taxiiOpenApi();
   // The API description is public: it says what the server speaks, nothing of what it holds.
   app.get('/api/openapi.json', (c) => c.json(openApi));

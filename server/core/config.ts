@@ -67,7 +67,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     databaseUrl: databaseUrlFor(overrides.databaseUrl ?? (overrides.dataDir === undefined ? env.DATABASE_URL : undefined), dataDir),
     host: overrides.host ?? env.THIQA_HOST ?? '127.0.0.1',
     port: integer('port', overrides.port ?? env.THIQA_PORT, 8080, 0, 65_535),
-    maxContentLength: integer('THIQA_MAX_CONTENT_LENGTH', env.THIQA_MAX_CONTENT_LENGTH, 100 * 1024 * 1024, 1024, 2 ** 31),
+    maxContentLength: integer('THIQA_MAX_CONTENT_LENGTH', env.THIQA_MAX_CONTENT_LENGTH, 32 * 1024 * 1024, 1024, 2 ** 31),
     pageDefault: Math.min(pageMax, integer('THIQA_PAGE_DEFAULT', env.THIQA_PAGE_DEFAULT, 1_000, 1, 100_000)),
     pageMax,
     publicUrl: overrides.publicUrl ?? env.THIQA_PUBLIC_URL,

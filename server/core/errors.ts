@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'too_large' // body or batch beyond the advertised limit
   | 'unsupported_media_type' // request body in a media type we do not take
   | 'not_acceptable' // the caller accepts no media type we produce
+  | 'method_not_allowed' // the resource exists, the method does not apply to it
   | 'unavailable'; // a dependency (database) is down
 
 export type ErrorParams = Record<string, string | number | boolean | null | undefined>;

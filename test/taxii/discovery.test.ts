@@ -83,4 +83,14 @@ describe.each(dialects)('TAXII discovery, API roots and collections on %s', (dia
     expect(objects!.post!.responses['413']).toBeDefined();
     expect(doc.paths['/{root}/collections/{collection}/objects/{object}/']!.delete).toBeDefined();
   });
+
+  it('answers an unknown path with a TAXII 404 and a wrong method with 405 and Allow', async () => {
+    const missing = await taxii(server, '/thiqa/collections/x/nothing-here/');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ http_status: '404' });
+    const put = await taxii(server, `/thiqa/collections/${server.collectionId}/objects/`, { method: 'PUT', body: {} });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, POST, HEAD');
+    expect(put.body.error_code).toBe('request.method_not_allowed');
+  });
 });

@@ -19,6 +19,7 @@ const STATUS: Record<ErrorKind, number> = {
   too_large: 413,
   unsupported_media_type: 415,
   not_acceptable: 406,
+  method_not_allowed: 405,
   unavailable: 503,
 };
 
@@ -31,6 +32,7 @@ const TITLE: Record<ErrorKind, string> = {
   too_large: 'Request too large',
   unsupported_media_type: 'Unsupported media type',
   not_acceptable: 'Not acceptable',
+  method_not_allowed: 'Method not allowed',
   unavailable: 'Service unavailable',
 };
 
@@ -118,10 +120,10 @@ export function parseFilter(c: Context, allowed: readonly string[]): ObjectFilte
 }
 
 /** A TAXII error message for any thrown error; unknown errors are logged with a correlation id. */
-export function taxiiError(error: unknown, c: Context): Response {
+export function taxiiError(error: unknown, c: Context, extraHeaders: Record<string, string> = {}): Response {
   if (isDomainError(error)) {
     const status = STATUS[error.kind];
-    const headers: Record<string, string> = { 'content-type': TAXII_MEDIA_TYPE };
+    const headers: Record<string, string> = { 'content-type': TAXII_MEDIA_TYPE, ...extraHeaders };
     if (status === 401) headers['www-authenticate'] = 'Basic realm="thiqa", Bearer realm="thiqa"';
     const body = { title: TITLE[error.kind], description: error.message, error_code: error.code, http_status: String(status), details: error.params };
     return new Response(JSON.stringify(body), { status, headers });

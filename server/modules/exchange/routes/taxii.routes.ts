@@ -3,7 +3,7 @@
  * Each handler checks its input, calls one service method and presents the result.
  */
 import { Hono } from 'hono';
-import { unauthenticated } from '../../../core/errors.ts';
+import { DomainError, unauthenticated } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import type { ApiRootService } from '../services/api-root.service.ts';
 import type { CollectionService } from '../services/collection.service.ts';
@@ -34,7 +34,7 @@ export function taxiiRoutes(deps: TaxiiDeps): Hono<TaxiiEnv> {
   const { apiRoots, collections, objects } = deps;
   const app = new Hono<TaxiiEnv>({ strict: false });
 
-  app.onError(taxiiError);
+  app.onError((error, c) => taxiiError(error, c));
   app.use('*', async (c, next) => {
     checkAccept(c);
     if (c.var.actor.kind === 'anonymous') throw unauthenticated('auth.required', 'this TAXII server needs credentials: HTTP Basic or a Bearer token');
@@ -104,5 +104,17 @@ export function taxiiRoutes(deps: TaxiiDeps): Hono<TaxiiEnv> {
     return taxii(present.presentManifest(page), 200, present.dateAddedHeaders(page));
   });
 
+  // A known path with a method it does not take: 405 with the methods it does take.
+  const methodsByPath = new Map<string, string[]>();
+  for (const endpoint of Object.values(E)) methodsByPath.set(endpoint.path, [...(methodsByPath.get(endpoint.path) ?? []), endpoint.method.toUpperCase()]);
+  for (const [path, methods] of methodsByPath) {
+    app.all(path, (c) => {
+      const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+      const error = new DomainError('method_not_allowed', 'request.method_not_allowed', `${c.req.method} is not allowed here; this endpoint takes ${allow.join(', ')}`, {
+        method: c.req.method,
+      });
+      return taxiiError(error, c, { allow: allow.join(', ') });
+    });
+  }
   return app;
 }
