@@ -3,6 +3,7 @@
  * into a message and an exit status (see exit-codes.ts).
  */
 import { Command } from 'commander';
+import { auditCommand } from './commands/audit.command.ts';
 import { collectionCommand } from './commands/collection.command.ts';
 import { demoCommand } from './commands/demo.command.ts';
 import { exportCommand } from './commands/export.command.ts';
@@ -23,7 +24,7 @@ function buildProgram(): Command {
     .option('--database-url <url>', 'store URL, postgres://… or sqlite:<file> (default: DATABASE_URL, else SQLite in --data)')
     .option('--json', 'machine-readable output on stdout')
     .showHelpAfterError('(run with --help for usage)');
-  const commands = [initCommand(), serveCommand(), userCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand()];
+  const commands = [initCommand(), serveCommand(), userCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand(), auditCommand()];
   for (const command of commands) program.addCommand(command);
   // addCommand, unlike command(), passes no settings down: apply them at every level.
   const configure = (command: Command) => {

@@ -6,6 +6,9 @@ import type { Config } from './core/config.ts';
 import type { Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrate.ts';
 import { openDatabase } from './core/db/open-database.ts';
+import { auditMigrations } from './core/audit/audit-migrations.ts';
+import { AuditRepository } from './core/audit/audit.repository.ts';
+import { AuditLog } from './core/audit/audit.service.ts';
 import { authMigrations } from './core/auth/auth-migrations.ts';
 import { TokenRepository } from './core/auth/token.repository.ts';
 import { UserRepository } from './core/auth/user.repository.ts';
@@ -22,6 +25,7 @@ import { ObjectService } from './modules/exchange/services/object.service.ts';
 export interface Platform {
   config: Config;
   db: Database;
+  audit: AuditLog;
   users: UserService;
   apiRoots: ApiRootService;
   collections: CollectionService;
@@ -29,7 +33,7 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export const migrations = [...authMigrations, ...exchangeMigrations];
+export const migrations = [...authMigrations, ...auditMigrations, ...exchangeMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config): Promise<Platform> {
@@ -40,12 +44,13 @@ export async function openPlatform(config: Config): Promise<Platform> {
     await db.close();
     throw error;
   }
-  const users = new UserService(new UserRepository(db), new TokenRepository(db));
-  const apiRoots = new ApiRootService(new ApiRootRepository(db));
-  const collections = new CollectionService(new CollectionRepository(db), apiRoots);
-  const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, {
+  const audit = new AuditLog(new AuditRepository(db));
+  const users = new UserService(new UserRepository(db), new TokenRepository(db), audit);
+  const apiRoots = new ApiRootService(new ApiRootRepository(db), audit);
+  const collections = new CollectionService(new CollectionRepository(db), apiRoots, audit);
+  const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, {
     pageDefault: config.pageDefault,
     pageMax: config.pageMax,
   });
-  return { config, db, users, apiRoots, collections, objects, close: () => db.close() };
+  return { config, db, audit, users, apiRoots, collections, objects, close: () => db.close() };
 }

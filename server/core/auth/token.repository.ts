@@ -1,5 +1,5 @@
 /** Storage of API tokens: the only SQL on the `api_tokens` table. Only token hashes ever reach it. */
-import type { Queryable } from '../db/database.ts';
+import type { Database, TransactionHook } from '../db/database.ts';
 import { USER_COLUMNS, toUserRecord, type UserRecord, type UserRow } from './user.repository.ts';
 
 /** A token row as stored. */
@@ -56,19 +56,22 @@ type TokenAndUserRow = UserRow & {
 
 /** API tokens on either database. */
 export class TokenRepository {
-  private readonly db: Queryable;
+  private readonly db: Database;
 
-  constructor(db: Queryable) {
+  constructor(db: Database) {
     this.db = db;
   }
 
-  /** Stores a new token. */
-  async insert(token: TokenRecord): Promise<void> {
-    await this.db.run(
-      `INSERT INTO api_tokens (id, user_id, label, token_hash, created_at, last_used_at, revoked_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [token.id, token.userId, token.label, token.tokenHash, token.createdAt, token.lastUsedAt, token.revokedAt],
-    );
+  /** Stores a new token; `within` runs in the same transaction. */
+  async insert(token: TokenRecord, within?: TransactionHook): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO api_tokens (id, user_id, label, token_hash, created_at, last_used_at, revoked_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [token.id, token.userId, token.label, token.tokenHash, token.createdAt, token.lastUsedAt, token.revokedAt],
+      );
+      await within?.(tx, undefined);
+    });
   }
 
   /**
@@ -100,20 +103,31 @@ export class TokenRepository {
     return rows.map(toTokenRecord);
   }
 
-  /** Marks a token revoked at `at`. Answers false when it is unknown or already revoked (the first time stays). */
-  async revoke(id: string, at: number): Promise<boolean> {
-    return (await this.db.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [at, id])) === 1;
+  /**
+   * Marks a token revoked at `at`, running `within` in the same transaction when it was. Answers false when it
+   * is unknown or already revoked (the first time stays).
+   */
+  async revoke(id: string, at: number, within?: TransactionHook): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const changed = (await tx.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [at, id])) === 1;
+      if (changed) await within?.(tx, undefined);
+      return changed;
+    });
   }
 
   /**
    * Records a use at `at` unless one was recorded after `notBefore`. The condition lives in SQL too, so
-   * several server processes seeing the same token do not all write.
+   * several server processes seeing the same token do not all write. `within` runs in the same transaction
+   * when this call recorded the use.
    */
-  async touch(id: string, at: number, notBefore: number): Promise<void> {
-    await this.db.run('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [
-      at,
-      id,
-      notBefore,
-    ]);
+  async touch(id: string, at: number, notBefore: number, within?: TransactionHook): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const changed = await tx.run('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [
+        at,
+        id,
+        notBefore,
+      ]);
+      if (changed === 1) await within?.(tx, undefined);
+    });
   }
 }

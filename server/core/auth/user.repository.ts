@@ -1,5 +1,5 @@
 /** Storage of user accounts: the only SQL on the `users` table. */
-import type { Queryable } from '../db/database.ts';
+import type { Database, SqlValue, TransactionHook } from '../db/database.ts';
 
 /** A user row as stored, password hash included: never hand it past the service. */
 export interface UserRecord {
@@ -39,22 +39,28 @@ export function toUserRecord(row: UserRow): UserRecord {
 
 /** Users on either database. Names compare without regard to case, as the unique index does. */
 export class UserRepository {
-  private readonly db: Queryable;
+  private readonly db: Database;
 
-  constructor(db: Queryable) {
+  constructor(db: Database) {
     this.db = db;
   }
 
-  /** Stores a new user. Answers false, storing nothing, when the name (in any case) is taken. */
-  async insert(user: UserRecord): Promise<boolean> {
-    // ON CONFLICT DO NOTHING (both dialects) instead of catching driver-specific unique-violation errors;
-    // it also stays safe when two requests add the same name at once.
-    const changed = await this.db.run(
-      `INSERT INTO users (id, name, password_hash, is_admin, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO NOTHING`,
-      [user.id, user.name, user.passwordHash, user.isAdmin ? 1 : 0, user.createdAt, user.disabled ? 1 : 0],
-    );
-    return changed === 1;
+  /**
+   * Stores a new user. Answers false, storing nothing, when the name (in any case) is taken. `within` runs in
+   * the same transaction when the user was stored.
+   */
+  async insert(user: UserRecord, within?: TransactionHook): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // ON CONFLICT DO NOTHING (both dialects) instead of catching driver-specific unique-violation errors;
+      // it also stays safe when two requests add the same name at once.
+      const changed = await tx.run(
+        `INSERT INTO users (id, name, password_hash, is_admin, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        [user.id, user.name, user.passwordHash, user.isAdmin ? 1 : 0, user.createdAt, user.disabled ? 1 : 0],
+      );
+      if (changed === 1) await within?.(tx, undefined);
+      return changed === 1;
+    });
   }
 
   /** The user of that name (any case), or undefined. */
@@ -69,13 +75,21 @@ export class UserRepository {
     return rows.map(toUserRecord);
   }
 
-  /** Replaces a user's password hash. Answers false when there is no such user. */
-  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
-    return (await this.db.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, id])) === 1;
+  /** Replaces a user's password hash (`within` in the same transaction). Answers false when there is no such user. */
+  setPasswordHash(id: string, passwordHash: string, within?: TransactionHook): Promise<boolean> {
+    return this.update('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, id], within);
   }
 
-  /** Disables or re-enables a user. Answers false when there is no such user. */
-  async setDisabled(id: string, disabled: boolean): Promise<boolean> {
-    return (await this.db.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id])) === 1;
+  /** Disables or re-enables a user (`within` in the same transaction). Answers false when there is no such user. */
+  setDisabled(id: string, disabled: boolean, within?: TransactionHook): Promise<boolean> {
+    return this.update('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id], within);
+  }
+
+  private update(sql: string, params: SqlValue[], within: TransactionHook | undefined): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const changed = (await tx.run(sql, params)) === 1;
+      if (changed) await within?.(tx, undefined);
+      return changed;
+    });
   }
 }

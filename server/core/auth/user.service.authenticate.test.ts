@@ -5,6 +5,9 @@ import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { isDomainError } from '../errors.ts';
 import { ANONYMOUS, type Actor } from './actor.ts';
+import { auditMigrations } from '../audit/audit-migrations.ts';
+import { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditLog } from '../audit/audit.service.ts';
 import { authMigrations } from './auth-migrations.ts';
 import { TokenRepository } from './token.repository.ts';
 import { generateToken } from './token.ts';
@@ -25,9 +28,9 @@ describe.each(dialects)('authenticating on %s', (dialect) => {
   beforeAll(async () => {
     store = await createTestStore(dialect);
     db = await openTestDatabase(store);
-    await migrate(db, authMigrations);
+    await migrate(db, [...authMigrations, ...auditMigrations]);
     users = new UserRepository(db);
-    service = new UserService(users, new TokenRepository(db), { now: () => now });
+    service = new UserService(users, new TokenRepository(db), new AuditLog(new AuditRepository(db)), { now: () => now });
     alice = await service.addUser({ name: 'alice', password: 'alice password', isAdmin: true });
     aliceToken = (await service.createToken('alice', 'taxii client')).token;
   });

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, dialects, openTestDatabase, type TestStore } from '../../../test/support/databases.ts';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import { auditMigrations } from '../audit/audit-migrations.ts';
+import { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditLog } from '../audit/audit.service.ts';
 import { authMigrations } from './auth-migrations.ts';
 import { TokenRepository } from './token.repository.ts';
 import { hashToken } from './token.ts';
@@ -16,8 +19,8 @@ describe.each(dialects)('API tokens of users on %s', (dialect) => {
   beforeAll(async () => {
     store = await createTestStore(dialect);
     db = await openTestDatabase(store);
-    await migrate(db, authMigrations);
-    service = new UserService(new UserRepository(db), new TokenRepository(db), { now: () => now });
+    await migrate(db, [...authMigrations, ...auditMigrations]);
+    service = new UserService(new UserRepository(db), new TokenRepository(db), new AuditLog(new AuditRepository(db)), { now: () => now });
     await service.addUser({ name: 'ops', password: 'a long password' });
   });
   afterAll(async () => {

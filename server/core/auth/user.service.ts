@@ -3,12 +3,17 @@
  *
  * Failure messages never say whether a user exists: an unknown name and a wrong password give the same code
  * and message, and cost the same scrypt time. Authorisation (who may add users or revoke whose tokens) is the
- * caller's concern until roles arrive; these methods do what they are asked.
+ * caller's concern until roles arrive; these methods do what they are asked, and record who asked (the
+ * trailing `actor`, the operator by default) in the audit log, in the same transaction as the change.
+ * Sign-ins are recorded after they are decided: a success when a password was actually verified (not on a
+ * credential-cache hit) or, for a token, when its last use is written (at most once a minute); every failure,
+ * under the attempted user name when it could be one.
  */
 import { randomUUID } from 'node:crypto';
-import { conflict, invalid, notFound, unauthenticated } from '../errors.ts';
-import { ANONYMOUS, type Actor } from './actor.ts';
-import { parseAuthorizationHeader } from './authorization-header.ts';
+import type { AuditLog, AuditPrincipal } from '../audit/audit.service.ts';
+import { conflict, invalid, isDomainError, notFound, unauthenticated } from '../errors.ts';
+import { ANONYMOUS, SYSTEM, type Actor } from './actor.ts';
+import { parseAuthorizationHeader, type Credentials } from './authorization-header.ts';
 import { CredentialCache } from './credential-cache.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import type { TokenRecord, TokenRepository } from './token.repository.ts';
@@ -64,12 +69,14 @@ const toApiToken = ({ id, label, createdAt, lastUsedAt, revokedAt }: TokenRecord
 export class UserService {
   private readonly users: UserRepository;
   private readonly tokens: TokenRepository;
+  private readonly audit: AuditLog;
   private readonly cache: CredentialCache;
   private readonly now: () => number;
 
-  constructor(users: UserRepository, tokens: TokenRepository, options: UserServiceOptions = {}) {
+  constructor(users: UserRepository, tokens: TokenRepository, audit: AuditLog, options: UserServiceOptions = {}) {
     this.users = users;
     this.tokens = tokens;
+    this.audit = audit;
     this.now = options.now ?? Date.now;
     this.cache = options.cache ?? new CredentialCache({ now: this.now });
   }
@@ -78,7 +85,7 @@ export class UserService {
    * Adds a user. `name`: 1–64 ASCII letters, digits, `.`, `_`, `-`, `@`; unique regardless of case.
    * @throws DomainError `invalid` `user.invalid_name` / `user.password_too_short`; `conflict` `user.exists`.
    */
-  async addUser(input: { name: string; password: string; isAdmin?: boolean }): Promise<User> {
+  async addUser(input: { name: string; password: string; isAdmin?: boolean }, actor: Actor = SYSTEM): Promise<User> {
     if (!NAME.test(input.name)) {
       throw invalid('user.invalid_name', 'a user name is 1 to 64 letters, digits, ".", "_", "-" or "@"', { name: input.name });
     }
@@ -90,7 +97,8 @@ export class UserService {
       disabled: false,
       createdAt: this.now(),
     };
-    if (!(await this.users.insert(record))) {
+    const audited = this.audit.within(actor, { action: 'user.add', target: record.id, details: { name: record.name, admin: record.isAdmin } });
+    if (!(await this.users.insert(record, audited))) {
       throw conflict('user.exists', `a user named "${input.name}" already exists`, { name: input.name });
     }
     return toUser(record);
@@ -111,9 +119,10 @@ export class UserService {
    * Replaces a user's password; cached logins with the old one stop working in this process at once.
    * @throws DomainError `not_found` `user.not_found`; `invalid` `user.password_too_short`.
    */
-  async setPassword(name: string, password: string): Promise<void> {
+  async setPassword(name: string, password: string, actor: Actor = SYSTEM): Promise<void> {
     const user = await this.requireUser(name);
-    await this.users.setPasswordHash(user.id, await hashPassword(password));
+    const audited = this.audit.within(actor, { action: 'user.set_password', target: user.id, details: { name: user.name } });
+    await this.users.setPasswordHash(user.id, await hashPassword(password), audited);
     this.cache.forgetUser(user.id);
   }
 
@@ -121,9 +130,10 @@ export class UserService {
    * Disables (or re-enables) a user: neither password nor tokens authenticate a disabled user.
    * @throws DomainError `not_found` `user.not_found`.
    */
-  async setDisabled(name: string, disabled: boolean): Promise<void> {
+  async setDisabled(name: string, disabled: boolean, actor: Actor = SYSTEM): Promise<void> {
     const user = await this.requireUser(name);
-    await this.users.setDisabled(user.id, disabled);
+    const action = disabled ? 'user.disable' : 'user.enable';
+    await this.users.setDisabled(user.id, disabled, this.audit.within(actor, { action, target: user.id, details: { name: user.name } }));
     this.cache.forgetUser(user.id);
   }
 
@@ -131,7 +141,7 @@ export class UserService {
    * Makes an API token for a user. The plain `token` is in this answer only; it is stored hashed.
    * @throws DomainError `not_found` `user.not_found`; `invalid` `token.invalid_label` (1–100 characters).
    */
-  async createToken(userName: string, label: string): Promise<{ token: string; id: string }> {
+  async createToken(userName: string, label: string, actor: Actor = SYSTEM): Promise<{ token: string; id: string }> {
     if (!LABEL.test(label)) throw invalid('token.invalid_label', 'a token label is 1 to 100 characters, no control characters');
     const user = await this.requireUser(userName);
     const token = generateToken();
@@ -144,7 +154,7 @@ export class UserService {
       createdAt: this.now(),
       lastUsedAt: null,
       revokedAt: null,
-    });
+    }, this.audit.within(actor, { action: 'token.create', target: id, details: { user: user.id, label } }));
     return { token, id };
   }
 
@@ -161,8 +171,8 @@ export class UserService {
    * Revokes a token for good. Revoking a revoked token changes nothing.
    * @throws DomainError `not_found` `token.not_found`.
    */
-  async revokeToken(id: string): Promise<void> {
-    if (await this.tokens.revoke(id, this.now())) return;
+  async revokeToken(id: string, actor: Actor = SYSTEM): Promise<void> {
+    if (await this.tokens.revoke(id, this.now(), this.audit.within(actor, { action: 'token.revoke', target: id }))) return;
     if (!(await this.tokens.findById(id))) throw notFound('token.not_found', 'no such API token', { id });
   }
 
@@ -176,13 +186,33 @@ export class UserService {
    */
   async authenticate(authorizationHeader: string | undefined): Promise<Actor> {
     if (authorizationHeader === undefined) return ANONYMOUS;
-    const credentials = parseAuthorizationHeader(authorizationHeader);
+    let credentials: Credentials;
+    try {
+      credentials = parseAuthorizationHeader(authorizationHeader);
+    } catch (error) {
+      throw await this.failed(error, 'anonymous', 'malformed');
+    }
     if (credentials.scheme === 'bearer') return this.authenticateToken(credentials.token);
     const cached = this.cache.get(authorizationHeader);
     if (cached) return cached;
-    const actor = await this.authenticatePassword(credentials.name, credentials.password);
+    let actor: Extract<Actor, { kind: 'user' }>;
+    try {
+      actor = await this.authenticatePassword(credentials.name, credentials.password);
+    } catch (error) {
+      // A name breaking the naming rule is no user's (and might be a password typed in the wrong field).
+      throw await this.failed(error, NAME.test(credentials.name) ? credentials.name : 'anonymous', 'basic');
+    }
+    await this.audit.record(actor, { action: 'auth.sign_in', target: actor.userId, details: { scheme: 'basic' } });
     this.cache.set(authorizationHeader, actor);
     return actor;
+  }
+
+  /** Records a refused sign-in and answers the error to throw. Other errors (a 500) are not sign-ins. */
+  private async failed(error: unknown, who: AuditPrincipal, scheme: string): Promise<unknown> {
+    if (isDomainError(error) && error.kind === 'unauthenticated') {
+      await this.audit.record(who, { action: 'auth.sign_in_failed', details: { scheme, reason: error.code } });
+    }
+    return error;
   }
 
   private async authenticatePassword(name: string, password: string): Promise<Extract<Actor, { kind: 'user' }>> {
@@ -200,15 +230,19 @@ export class UserService {
   private async authenticateToken(token: string): Promise<Actor> {
     // Lookup by an index on SHA-256 of a random secret: its timing cannot help anyone guess a token.
     const found = looksLikeToken(token) ? await this.tokens.findByHash(hashToken(token)) : undefined;
-    if (!found) throw badCredentials();
+    if (!found) throw await this.failed(badCredentials(), 'anonymous', 'bearer');
     const { token: record, user } = found;
-    if (record.revokedAt !== null) throw unauthenticated('auth.token_revoked', 'this API token has been revoked');
-    if (user.disabled) throw userDisabled();
+    const owner = `user:${user.id}`;
+    if (record.revokedAt !== null) throw await this.failed(unauthenticated('auth.token_revoked', 'this API token has been revoked'), owner, 'bearer');
+    if (user.disabled) throw await this.failed(userDisabled(), owner, 'bearer');
+    const actor: Actor = { kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin };
     const now = this.now();
     if (record.lastUsedAt === null || now - record.lastUsedAt >= TOUCH_INTERVAL_MS) {
-      await this.tokens.touch(record.id, now, now - TOUCH_INTERVAL_MS + 1);
+      // The sign-in is recorded with the last use, so at most once a minute per token across processes.
+      const audited = this.audit.within(actor, { action: 'auth.sign_in', target: user.id, details: { scheme: 'bearer', token: record.id } });
+      await this.tokens.touch(record.id, now, now - TOUCH_INTERVAL_MS + 1, audited);
     }
-    return { kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin };
+    return actor;
   }
 
   private async findRecord(name: string): Promise<UserRecord | undefined> {

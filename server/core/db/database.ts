@@ -26,6 +26,13 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * Work a service hands to a repository's write method, to run inside that method's transaction: last (after
+ * the change, so locks are always taken in the same order), and only when the change happened. It commits or
+ * rolls back with the change. Used to append audit entries atomically with what they record.
+ */
+export type TransactionHook<R = void> = (tx: Queryable, result: R) => Promise<void>;
+
 /** Rewrites `?` placeholders as `$1…$n` (no SQL in this code base puts `?` inside a literal). */
 export function numberedPlaceholders(sql: string): string {
   let n = 0;

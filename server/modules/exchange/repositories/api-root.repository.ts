@@ -1,5 +1,5 @@
 /** TAXII API roots: each one a URL segment (`/thiqa/`, `/arab-cirts/`) with its own collections. */
-import type { Database } from '../../../core/db/database.ts';
+import type { Database, TransactionHook } from '../../../core/db/database.ts';
 
 export interface ApiRootRow {
   name: string;
@@ -25,8 +25,8 @@ export class ApiRootRepository {
     return this.db.get<ApiRootRow>('SELECT * FROM api_roots WHERE name = ?', [name]);
   }
 
-  /** Inserts an API root; answers false when the name is taken. */
-  async create(row: ApiRootRow): Promise<boolean> {
+  /** Inserts an API root (and runs `within` in the same transaction); answers false when the name is taken. */
+  async create(row: ApiRootRow, within?: TransactionHook): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       if (row.is_default) await tx.run('UPDATE api_roots SET is_default = 0');
       const changed = await tx.run(
@@ -34,6 +34,7 @@ export class ApiRootRepository {
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
         [row.name, row.title, row.description, row.max_content_length, row.is_default, row.created_at],
       );
+      if (changed === 1) await within?.(tx, undefined);
       return changed === 1;
     });
   }

@@ -2,7 +2,7 @@
  * Collections and who may read or write them. A grant names a principal as text: `user:<id>` today;
  * organisations and communities add their own principal kinds without a schema change.
  */
-import type { Database } from '../../../core/db/database.ts';
+import type { Database, TransactionHook } from '../../../core/db/database.ts';
 
 export interface CollectionRow {
   id: string;
@@ -46,8 +46,8 @@ export class CollectionRepository {
     return this.db.get<CollectionRow>(`SELECT ${COLUMNS} FROM collections WHERE api_root = ? AND alias = ?`, [apiRoot, alias]);
   }
 
-  /** Inserts a collection and gives it the next storage sequence number. */
-  async create(row: CollectionRow): Promise<void> {
+  /** Inserts a collection and gives it the next storage sequence number; `within` runs in the same transaction. */
+  async create(row: CollectionRow, within?: TransactionHook): Promise<void> {
     await this.db.transaction(async (tx) => {
       const last = await tx.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM collections');
       await tx.run('INSERT INTO collections (id, seq, api_root, title, description, alias, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
@@ -59,6 +59,7 @@ export class CollectionRepository {
         row.alias,
         row.created_at,
       ]);
+      await within?.(tx, undefined);
     });
   }
 
@@ -72,8 +73,8 @@ export class CollectionRepository {
     return this.db.all<GrantRow>('SELECT * FROM collection_grants WHERE collection_id = ? ORDER BY principal', [collectionId]);
   }
 
-  /** Sets (or, with both false, removes) a principal's access to a collection. */
-  async setGrant(grant: GrantRow): Promise<void> {
+  /** Sets (or, with both false, removes) a principal's access to a collection; `within` runs in the same transaction. */
+  async setGrant(grant: GrantRow, within?: TransactionHook): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM collection_grants WHERE collection_id = ? AND principal = ?', [grant.collection_id, grant.principal]);
       if (grant.can_read || grant.can_write) {
@@ -84,6 +85,7 @@ export class CollectionRepository {
           grant.can_write,
         ]);
       }
+      await within?.(tx, undefined);
     });
   }
 }

@@ -4,7 +4,7 @@
  * id and version again changes nothing), and keeps the first/last flags right, also for several versions of
  * one object in the same batch.
  */
-import type { Database, Queryable, SqlValue } from '../../../core/db/database.ts';
+import type { Database, Queryable, SqlValue, TransactionHook } from '../../../core/db/database.ts';
 import { nowMicros, reserveDateAdded } from './store-clock.repository.ts';
 import { insertRows, loadVersions, setFlag, type FlagTarget, type InsertRow } from './object-batch.sql.ts';
 import { idKey } from './object-key.ts';
@@ -83,8 +83,11 @@ export class ObjectRepository {
     return seq;
   }
 
-  /** Stores a batch of versions in one durable transaction; answers one outcome per input, in order. */
-  async store(collectionId: string, versions: readonly NewVersion[]): Promise<StoreOutcome[]> {
+  /**
+   * Stores a batch of versions in one durable transaction; answers one outcome per input, in order. `within`
+   * runs last in that transaction with the outcomes (not at all for an empty batch, which opens none).
+   */
+  async store(collectionId: string, versions: readonly NewVersion[], within?: TransactionHook<StoreOutcome[]>): Promise<StoreOutcome[]> {
     if (versions.length === 0) return [];
     const seq = await this.seqOf(collectionId);
     return this.db.transaction(async (tx) => {
@@ -120,6 +123,7 @@ export class ObjectRepository {
       await setFlag(tx, seq, 'is_first', clearFirst);
       await setFlag(tx, seq, 'is_last', clearLast);
       await insertRows(tx, seq, rows);
+      await within?.(tx, outcomes);
       return outcomes;
     });
   }
@@ -163,8 +167,17 @@ export class ObjectRepository {
     return this.db.all<VersionRow>(`SELECT ${columns} FROM stix_objects WHERE ${where.join(' AND ')} ORDER BY date_added LIMIT ?`, params);
   }
 
-  /** Deletes the matching versions of one object and re-marks the first and last of what remains. */
-  async delete(collectionId: string, stixId: string, versions: VersionFilter, specVersions: readonly string[]): Promise<number> {
+  /**
+   * Deletes the matching versions of one object and re-marks the first and last of what remains; `within`
+   * runs in the same transaction with the number deleted.
+   */
+  async delete(
+    collectionId: string,
+    stixId: string,
+    versions: VersionFilter,
+    specVersions: readonly string[],
+    within?: TransactionHook<number>,
+  ): Promise<number> {
     const seq = await this.seqOf(collectionId);
     const key = idKey(stixId);
     return this.db.transaction(async (tx) => {
@@ -186,6 +199,7 @@ export class ObjectRepository {
           [seq, key, stixId, seq, key, stixId, seq, key, stixId],
         );
       }
+      await within?.(tx, deleted);
       return deleted;
     });
   }

@@ -1,4 +1,5 @@
 /** TAXII API roots: listing, reading and (for administrators) creating them. */
+import type { AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../../core/errors.ts';
 import type { ApiRootRepository, ApiRootRow } from '../repositories/api-root.repository.ts';
@@ -33,9 +34,11 @@ const toApiRoot = (row: ApiRootRow): ApiRoot => ({
 
 export class ApiRootService {
   private readonly apiRoots: ApiRootRepository;
+  private readonly audit: AuditLog;
 
-  constructor(apiRoots: ApiRootRepository) {
+  constructor(apiRoots: ApiRootRepository, audit: AuditLog) {
     this.apiRoots = apiRoots;
+    this.audit = audit;
   }
 
   async list(_actor: Actor): Promise<ApiRoot[]> {
@@ -67,7 +70,8 @@ export class ApiRootService {
       is_default: input.isDefault ? 1 : 0,
       created_at: Date.now(),
     };
-    if (!(await this.apiRoots.create(row))) throw conflict('api_root.exists', `API root "${input.name}" already exists`, { name: input.name });
+    const audited = this.audit.within(actor, { action: 'api_root.create', target: row.name, details: { title: row.title, default: row.is_default === 1 } });
+    if (!(await this.apiRoots.create(row, audited))) throw conflict('api_root.exists', `API root "${input.name}" already exists`, { name: input.name });
     return toApiRoot(row);
   }
 }

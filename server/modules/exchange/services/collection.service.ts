@@ -3,6 +3,7 @@
  * answers not_found, exactly as one that does not exist, so its existence does not leak.
  */
 import { randomUUID } from 'node:crypto';
+import type { AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
 import { forbidden, invalid, notFound } from '../../../core/errors.ts';
 import type { CollectionRepository, CollectionRow, GrantRow } from '../repositories/collection.repository.ts';
@@ -39,10 +40,12 @@ export function principalsOf(actor: Actor): string[] {
 export class CollectionService {
   private readonly collections: CollectionRepository;
   private readonly apiRoots: ApiRootService;
+  private readonly audit: AuditLog;
 
-  constructor(collections: CollectionRepository, apiRoots: ApiRootService) {
+  constructor(collections: CollectionRepository, apiRoots: ApiRootService, audit: AuditLog) {
     this.collections = collections;
     this.apiRoots = apiRoots;
+    this.audit = audit;
   }
 
   /** Collections of an API root the actor may read or write. */
@@ -114,7 +117,7 @@ export class CollectionService {
       alias: input.alias ?? null,
       created_at: Date.now(),
     };
-    await this.collections.create(row);
+    await this.collections.create(row, this.audit.within(actor, { action: 'collection.create', target: row.id, details: { api_root: row.api_root, title } }));
     return present(row, { read: true, write: true });
   }
 
@@ -124,7 +127,8 @@ export class CollectionService {
     if (!(await this.collections.find(collectionId))) {
       throw notFound('collection.not_found', `there is no collection "${collectionId}"`, { collection: collectionId });
     }
-    await this.collections.setGrant({ collection_id: collectionId, principal, can_read: access.read ? 1 : 0, can_write: access.write ? 1 : 0 });
+    const audited = this.audit.within(actor, { action: 'collection.grant', target: collectionId, details: { principal, read: access.read, write: access.write } });
+    await this.collections.setGrant({ collection_id: collectionId, principal, can_read: access.read ? 1 : 0, can_write: access.write ? 1 : 0 }, audited);
   }
 
   grantsOn(collectionId: string): Promise<GrantRow[]> {

@@ -3,9 +3,10 @@
  * versions, manifests and deletion. Access is checked here, on every path, through CollectionService.
  */
 import { randomUUID } from 'node:crypto';
+import type { AuditEvent, AuditLog } from '../../../core/audit/audit.service.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { notFound } from '../../../core/errors.ts';
-import type { ObjectRepository, VersionRow } from '../repositories/object.repository.ts';
+import type { ObjectRepository, StoreOutcome, VersionRow } from '../repositories/object.repository.ts';
 import type { StatusRepository } from '../repositories/status.repository.ts';
 import type { CollectionService } from './collection.service.ts';
 import { describeProblems, objectsOf, prepareObjects, type Prepared, type Rejection } from './object-ingest.ts';
@@ -44,12 +45,14 @@ export class ObjectService {
   private readonly objects: ObjectRepository;
   private readonly statuses: StatusRepository;
   private readonly collections: CollectionService;
+  private readonly audit: AuditLog;
   private readonly limits: PageLimits;
 
-  constructor(objects: ObjectRepository, statuses: StatusRepository, collections: CollectionService, limits: PageLimits) {
+  constructor(objects: ObjectRepository, statuses: StatusRepository, collections: CollectionService, audit: AuditLog, limits: PageLimits) {
     this.objects = objects;
     this.statuses = statuses;
     this.collections = collections;
+    this.audit = audit;
     this.limits = limits;
   }
 
@@ -57,20 +60,26 @@ export class ObjectService {
    * Validates and stores a batch of objects in a collection the actor may write. Valid objects are stored
    * even when others are rejected; resubmitting an id and version already stored is a duplicate, not an error.
    */
-  ingest(actor: Actor, apiRoot: string, collectionId: string, objects: readonly unknown[], offset = 0): Promise<IngestResult> {
-    return this.ingestPrepared(actor, apiRoot, collectionId, prepareObjects(objects, offset));
+  ingest(actor: Actor, apiRoot: string, collectionId: string, objects: readonly unknown[], offset = 0, statusId?: string): Promise<IngestResult> {
+    return this.ingestPrepared(actor, apiRoot, collectionId, prepareObjects(objects, offset), statusId);
   }
 
   /**
    * Stores objects already validated by `prepareObjects` (which is pure, so a caller may run it on another
-   * thread while the previous batch is being stored).
+   * thread while the previous batch is being stored). One audit entry per batch (`objects.add`, with counts
+   * and the status id when a TAXII request made it), in the batch's transaction.
    */
-  async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared): Promise<IngestResult> {
+  async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared, statusId?: string): Promise<IngestResult> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
-    const outcomes = await this.objects.store(
-      collection.id,
-      prepared.accepted.map((a) => a.version),
-    );
+    const event = (outcomes: readonly StoreOutcome[]): AuditEvent => {
+      const stored = outcomes.filter((o) => o.stored).length;
+      const details = { stored, duplicates: outcomes.length - stored, rejected: prepared.rejected.length, status: statusId ?? null };
+      return { action: 'objects.add', target: collection.id, details };
+    };
+    const versions = prepared.accepted.map((a) => a.version);
+    const outcomes = await this.objects.store(collection.id, versions, this.audit.within(actor, event));
+    // Nothing to store opens no transaction: the (all rejected, or empty) request is recorded on its own.
+    if (versions.length === 0) await this.audit.record(actor, event([]));
     return {
       stored: outcomes.filter((o) => o.stored).map((o) => ({ id: o.stixId, version: o.version, dateAdded: o.dateAdded! })),
       duplicates: outcomes.filter((o) => !o.stored).map((o) => ({ id: o.stixId, version: o.version })),
@@ -83,8 +92,9 @@ export class ObjectService {
   async add(actor: Actor, apiRoot: string, collectionId: string, content: unknown): Promise<AddStatus> {
     const requestTimestamp = Date.now() * 1000;
     const objects = objectsOf(content);
-    const result = await this.ingest(actor, apiRoot, collectionId, objects);
-    const status = statusOf(randomUUID(), requestTimestamp, objects.length, result);
+    const statusId = randomUUID();
+    const result = await this.ingest(actor, apiRoot, collectionId, objects, 0, statusId);
+    const status = statusOf(statusId, requestTimestamp, objects.length, result);
     await this.statuses.create({
       id: status.id,
       api_root: apiRoot,
@@ -140,26 +150,36 @@ export class ObjectService {
   async delete(actor: Actor, apiRoot: string, collectionId: string, objectId: string, filter: ObjectFilter): Promise<number> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
     await this.collections.requireRead(actor, apiRoot, collectionId);
-    const deleted = await this.objects.delete(collection.id, objectId, versionFilter(filter.versions, 'all'), filter.specVersions ?? []);
+    const audited = this.audit.within(actor, (versions: number) =>
+      versions > 0 ? { action: 'objects.delete', target: objectId, details: { collection: collection.id, versions } } : undefined,
+    );
+    const deleted = await this.objects.delete(collection.id, objectId, versionFilter(filter.versions, 'all'), filter.specVersions ?? [], audited);
     if (deleted === 0) throw objectNotFound(objectId);
     return deleted;
   }
 
-  /** Every stored version of a collection, page by page, for export. */
+  /**
+   * Every stored version of a collection, page by page, for export. Recorded in the audit log
+   * (`collection.export`, with the count) once the last page has been handed out.
+   */
   async *exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000): AsyncGenerator<StoredVersion[]> {
     const collection = await this.collections.find(actor, collectionIdOrAlias);
     await this.collections.requireRead(actor, collection.apiRoot, collection.id);
     let after = 0;
+    let count = 0;
     for (;;) {
       const rows = await this.objects.list(
         { collectionId: collection.id, after, versions: { all: true, first: false, last: false, keys: [] }, limit: pageRows },
         true,
       );
-      if (rows.length === 0) return;
-      yield rows.map(toStoredVersion);
-      after = rows[rows.length - 1]!.date_added;
-      if (rows.length < pageRows) return;
+      if (rows.length > 0) {
+        count += rows.length;
+        yield rows.map(toStoredVersion);
+        after = rows[rows.length - 1]!.date_added;
+      }
+      if (rows.length < pageRows) break;
     }
+    await this.audit.record(actor, { action: 'collection.export', target: collection.id, details: { versions: count } });
   }
 
   private async page(actor: Actor, apiRoot: string, collectionId: string, filter: ObjectFilter, fallback: 'last' | 'all', withBody: boolean): Promise<Page> {
