@@ -3,7 +3,6 @@
  * chain of the audit log, and writing its entries as JSON Lines. The CLI acts as the operator (`system`), so
  * it sees every entry.
  */
-import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Command } from 'commander';
@@ -12,6 +11,7 @@ import type { AuditEntry, ChainHead } from '../../server/core/audit/audit-chain.
 import { parseAnchor } from '../../server/core/audit/audit.service.ts';
 import { isDomainError } from '../../server/core/errors.ts';
 import type { Platform } from '../../server/platform.ts';
+import { writeFileAtomically } from '../atomic-file.ts';
 import { contextOf, usageError, withPlatform } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { formatCount } from '../output.ts';
@@ -54,20 +54,8 @@ async function writeLines(platform: Platform, out: Writable): Promise<number> {
 }
 
 /** Writes through a temporary name, so a failed export never leaves a truncated file behind. */
-async function exportToFile(platform: Platform, file: string): Promise<number> {
-  const partial = `${file}.partial`;
-  const stream = fs.createWriteStream(partial);
-  try {
-    const count = await writeLines(platform, stream);
-    stream.end();
-    await once(stream, 'finish');
-    await fs.promises.rename(partial, file);
-    return count;
-  } catch (error) {
-    stream.destroy();
-    await fs.promises.rm(partial, { force: true });
-    throw error;
-  }
+function exportToFile(platform: Platform, file: string): Promise<number> {
+  return writeFileAtomically(file, (stream) => writeLines(platform, stream));
 }
 
 export function auditCommand(): Command {

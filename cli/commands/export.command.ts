@@ -2,12 +2,11 @@
  * `thiqa export COLLECTION [--output FILE]`: every version of every object of a collection as one STIX
  * bundle, streamed page by page (a collection of millions of objects needs the memory of one page).
  */
-import fs from 'node:fs';
-import { once } from 'node:events';
 import { Command } from 'commander';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import type { Platform } from '../../server/platform.ts';
 import { writeBundleStream, type WriteBundleResult } from '../../shared/json/index.ts';
+import { writeFileAtomically } from '../atomic-file.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
 import { formatCount, formatCountOf } from '../output.ts';
 
@@ -21,20 +20,8 @@ async function* bodiesOf(platform: Platform, collection: string): AsyncGenerator
 }
 
 /** Writes to `file` through a temporary name, so a failed export never leaves a truncated bundle behind. */
-async function exportToFile(platform: Platform, collection: string, file: string): Promise<WriteBundleResult> {
-  const partial = `${file}.partial`;
-  const stream = fs.createWriteStream(partial);
-  try {
-    const result = await writeBundleStream(bodiesOf(platform, collection), stream);
-    stream.end();
-    await once(stream, 'finish');
-    await fs.promises.rename(partial, file);
-    return result;
-  } catch (error) {
-    stream.destroy();
-    await fs.promises.rm(partial, { force: true });
-    throw error;
-  }
+function exportToFile(platform: Platform, collection: string, file: string): Promise<WriteBundleResult> {
+  return writeFileAtomically(file, (stream) => writeBundleStream(bodiesOf(platform, collection), stream));
 }
 
 export function exportCommand(): Command {
