@@ -13,6 +13,9 @@ import { authMigrations } from './core/auth/auth-migrations.ts';
 import { TokenRepository } from './core/auth/token.repository.ts';
 import { UserRepository } from './core/auth/user.repository.ts';
 import { UserService } from './core/auth/user.service.ts';
+import { organisationMigrations } from './core/organisations/organisation-migrations.ts';
+import { OrganisationRepository } from './core/organisations/organisation.repository.ts';
+import { OrganisationService } from './core/organisations/organisation.service.ts';
 import { exchangeMigrations } from './modules/exchange/repositories/exchange-migrations.ts';
 import { ApiRootRepository } from './modules/exchange/repositories/api-root.repository.ts';
 import { CollectionRepository } from './modules/exchange/repositories/collection.repository.ts';
@@ -27,13 +30,15 @@ export interface Platform {
   db: Database;
   audit: AuditLog;
   users: UserService;
+  organisations: OrganisationService;
   apiRoots: ApiRootService;
   collections: CollectionService;
   objects: ObjectService;
   close(): Promise<void>;
 }
 
-export const migrations = [...authMigrations, ...auditMigrations, ...exchangeMigrations];
+// Organisations alter `users`, so they come after the auth migrations.
+export const migrations = [...authMigrations, ...organisationMigrations, ...auditMigrations, ...exchangeMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config): Promise<Platform> {
@@ -45,12 +50,14 @@ export async function openPlatform(config: Config): Promise<Platform> {
     throw error;
   }
   const audit = new AuditLog(new AuditRepository(db));
-  const users = new UserService(new UserRepository(db), new TokenRepository(db), audit);
+  const organisationRepository = new OrganisationRepository(db);
+  const organisations = new OrganisationService(organisationRepository, audit);
+  const users = new UserService(new UserRepository(db), new TokenRepository(db), audit, { organisations: organisationRepository });
   const apiRoots = new ApiRootService(new ApiRootRepository(db), audit);
   const collections = new CollectionService(new CollectionRepository(db), apiRoots, audit);
   const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, {
     pageDefault: config.pageDefault,
     pageMax: config.pageMax,
   });
-  return { config, db, audit, users, apiRoots, collections, objects, close: () => db.close() };
+  return { config, db, audit, users, organisations, apiRoots, collections, objects, close: () => db.close() };
 }

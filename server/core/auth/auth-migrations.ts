@@ -1,7 +1,7 @@
 /**
  * Schema of the core auth tables. Booleans are INTEGER 0/1 and times BIGINT milliseconds so one statement
  * serves SQLite and PostgreSQL alike. Users are disabled, never deleted, so tokens and (later) audit entries
- * keep pointing at a row. Organisations will arrive as a later migration adding `users.organisation_id`.
+ * keep pointing at a row. `users.organisation_id` is added by `org-0001-organisations` (server/core/organisations).
  */
 import type { Migration } from '../db/migrate.ts';
 

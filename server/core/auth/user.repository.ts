@@ -10,6 +10,8 @@ export interface UserRecord {
   isAdmin: boolean;
   disabled: boolean;
   createdAt: number;
+  /** The organisation the user belongs to, or null (accounts made before organisations, the first admin). */
+  organisationId: string | null;
 }
 
 /** Row shape shared with `token.repository.ts`, which reads the owner of a token in the same query. */
@@ -20,10 +22,11 @@ export interface UserRow {
   is_admin: number;
   disabled: number;
   created_at: number;
+  organisation_id: string | null;
 }
 
 /** Columns of `UserRow`, qualified by `u` for joins. */
-export const USER_COLUMNS = 'u.id, u.name, u.password_hash, u.is_admin, u.disabled, u.created_at';
+export const USER_COLUMNS = 'u.id, u.name, u.password_hash, u.is_admin, u.disabled, u.created_at, u.organisation_id';
 
 /** Maps a stored row to a record. */
 export function toUserRecord(row: UserRow): UserRecord {
@@ -34,6 +37,7 @@ export function toUserRecord(row: UserRow): UserRecord {
     isAdmin: Number(row.is_admin) === 1,
     disabled: Number(row.disabled) === 1,
     createdAt: Number(row.created_at),
+    organisationId: row.organisation_id,
   };
 }
 
@@ -47,16 +51,17 @@ export class UserRepository {
 
   /**
    * Stores a new user. Answers false, storing nothing, when the name (in any case) is taken. `within` runs in
-   * the same transaction when the user was stored.
+   * the same transaction when the user was stored. `organisationId` must name a stored organisation: the
+   * foreign key checks it inside this transaction.
    */
   async insert(user: UserRecord, within?: TransactionHook): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       // ON CONFLICT DO NOTHING (both dialects) instead of catching driver-specific unique-violation errors;
       // it also stays safe when two requests add the same name at once.
       const changed = await tx.run(
-        `INSERT INTO users (id, name, password_hash, is_admin, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO users (id, name, password_hash, is_admin, created_at, disabled, organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING`,
-        [user.id, user.name, user.passwordHash, user.isAdmin ? 1 : 0, user.createdAt, user.disabled ? 1 : 0],
+        [user.id, user.name, user.passwordHash, user.isAdmin ? 1 : 0, user.createdAt, user.disabled ? 1 : 0, user.organisationId],
       );
       if (changed === 1) await within?.(tx, undefined);
       return changed === 1;

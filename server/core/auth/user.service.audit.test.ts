@@ -8,6 +8,7 @@ import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { SYSTEM, type Actor } from './actor.ts';
 import { authMigrations } from './auth-migrations.ts';
+import { organisationMigrations } from '../organisations/organisation-migrations.ts';
 import { TokenRepository } from './token.repository.ts';
 import { UserRepository } from './user.repository.ts';
 import { UserService, type User } from './user.service.ts';
@@ -24,7 +25,7 @@ describe.each(dialects)('audit of accounts on %s', (dialect) => {
   beforeAll(async () => {
     store = await createTestStore(dialect);
     db = await openTestDatabase(store);
-    await migrate(db, [...authMigrations, ...auditMigrations]);
+    await migrate(db, [...authMigrations, ...organisationMigrations, ...auditMigrations]);
     audit = new AuditLog(new AuditRepository(db), { now: () => now });
     service = new UserService(new UserRepository(db), new TokenRepository(db), audit, { now: () => now });
     alice = await service.addUser({ name: 'alice', password: 'alice password' });

@@ -9,6 +9,7 @@ import { auditMigrations } from '../audit/audit-migrations.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditLog } from '../audit/audit.service.ts';
 import { authMigrations } from './auth-migrations.ts';
+import { organisationMigrations } from '../organisations/organisation-migrations.ts';
 import { TokenRepository } from './token.repository.ts';
 import { generateToken } from './token.ts';
 import { UserRepository } from './user.repository.ts';
@@ -28,7 +29,7 @@ describe.each(dialects)('authenticating on %s', (dialect) => {
   beforeAll(async () => {
     store = await createTestStore(dialect);
     db = await openTestDatabase(store);
-    await migrate(db, [...authMigrations, ...auditMigrations]);
+    await migrate(db, [...authMigrations, ...organisationMigrations, ...auditMigrations]);
     users = new UserRepository(db);
     service = new UserService(users, new TokenRepository(db), new AuditLog(new AuditRepository(db)), { now: () => now });
     alice = await service.addUser({ name: 'alice', password: 'alice password', isAdmin: true });

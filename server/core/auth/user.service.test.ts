@@ -6,6 +6,7 @@ import { auditMigrations } from '../audit/audit-migrations.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditLog } from '../audit/audit.service.ts';
 import { authMigrations } from './auth-migrations.ts';
+import { organisationMigrations } from '../organisations/organisation-migrations.ts';
 import { TokenRepository } from './token.repository.ts';
 import { UserRepository } from './user.repository.ts';
 import { UserService } from './user.service.ts';
@@ -17,7 +18,7 @@ describe.each(dialects)('user accounts on %s', (dialect) => {
   beforeAll(async () => {
     store = await createTestStore(dialect);
     db = await openTestDatabase(store);
-    await migrate(db, [...authMigrations, ...auditMigrations]);
+    await migrate(db, [...authMigrations, ...organisationMigrations, ...auditMigrations]);
     service = new UserService(new UserRepository(db), new TokenRepository(db), new AuditLog(new AuditRepository(db)));
   });
   afterAll(async () => {
@@ -29,7 +30,7 @@ describe.each(dialects)('user accounts on %s', (dialect) => {
 
   it('adds a user and answers it without its password hash', async () => {
     const user = await service.addUser({ name: 'amina', password: 'a long password', isAdmin: true });
-    expect(user).toEqual({ id: expect.any(String), name: 'amina', isAdmin: true, disabled: false, createdAt: expect.any(Number) });
+    expect(user).toEqual({ id: expect.any(String), name: 'amina', isAdmin: true, disabled: false, createdAt: expect.any(Number), organisationId: null });
     expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await service.findUser('AMINA')).toEqual(user);
     const row = await db.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [user.id]);

@@ -6,6 +6,7 @@ import { auditMigrations } from '../audit/audit-migrations.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { AuditLog } from '../audit/audit.service.ts';
 import { authMigrations } from './auth-migrations.ts';
+import { organisationMigrations } from '../organisations/organisation-migrations.ts';
 import { TokenRepository } from './token.repository.ts';
 import { hashToken } from './token.ts';
 import { UserRepository } from './user.repository.ts';
@@ -19,7 +20,7 @@ describe.each(dialects)('API tokens of users on %s', (dialect) => {
   beforeAll(async () => {
     store = await createTestStore(dialect);
     db = await openTestDatabase(store);
-    await migrate(db, [...authMigrations, ...auditMigrations]);
+    await migrate(db, [...authMigrations, ...organisationMigrations, ...auditMigrations]);
     service = new UserService(new UserRepository(db), new TokenRepository(db), new AuditLog(new AuditRepository(db)), { now: () => now });
     await service.addUser({ name: 'ops', password: 'a long password' });
   });

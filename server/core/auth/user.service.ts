@@ -19,6 +19,7 @@ import { hashPassword, verifyPassword } from './password.ts';
 import type { TokenRecord, TokenRepository } from './token.repository.ts';
 import { generateToken, hashToken, looksLikeToken } from './token.ts';
 import type { UserRecord, UserRepository } from './user.repository.ts';
+import type { OrganisationRepository } from '../organisations/organisation.repository.ts';
 
 /** A user as services and presenters see it: no password hash. */
 export interface User {
@@ -27,6 +28,8 @@ export interface User {
   isAdmin: boolean;
   disabled: boolean;
   createdAt: number;
+  /** The organisation the user belongs to, or null. */
+  organisationId: string | null;
 }
 
 /** An API token as listed: never the token itself, which is shown once by `createToken`. */
@@ -42,6 +45,8 @@ export interface ApiToken {
 export interface UserServiceOptions {
   now?: () => number;
   cache?: CredentialCache;
+  /** Where `addUser` looks up a user's organisation; without it, `organisation` cannot be given. */
+  organisations?: OrganisationRepository;
 }
 
 const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
@@ -56,7 +61,14 @@ const userDisabled = () => unauthenticated('auth.user_disabled', 'this account i
 // password. Made once, on first need.
 let dummyHash: Promise<string> | undefined;
 
-const toUser = ({ id, name, isAdmin, disabled, createdAt }: UserRecord): User => ({ id, name, isAdmin, disabled, createdAt });
+const toUser = ({ id, name, isAdmin, disabled, createdAt, organisationId }: UserRecord): User => ({
+  id,
+  name,
+  isAdmin,
+  disabled,
+  createdAt,
+  organisationId,
+});
 const toApiToken = ({ id, label, createdAt, lastUsedAt, revokedAt }: TokenRecord): ApiToken => ({
   id,
   label,
@@ -72,9 +84,11 @@ export class UserService {
   private readonly audit: AuditLog;
   private readonly cache: CredentialCache;
   private readonly now: () => number;
+  private readonly organisations: OrganisationRepository | undefined;
 
   constructor(users: UserRepository, tokens: TokenRepository, audit: AuditLog, options: UserServiceOptions = {}) {
     this.users = users;
+    this.organisations = options.organisations;
     this.tokens = tokens;
     this.audit = audit;
     this.now = options.now ?? Date.now;
@@ -83,12 +97,15 @@ export class UserService {
 
   /**
    * Adds a user. `name`: 1–64 ASCII letters, digits, `.`, `_`, `-`, `@`; unique regardless of case.
-   * @throws DomainError `invalid` `user.invalid_name` / `user.password_too_short`; `conflict` `user.exists`.
+   * `organisation` (id or name) is the organisation the user belongs to; nothing is stored when it is unknown.
+   * @throws DomainError `invalid` `user.invalid_name` / `user.password_too_short`; `conflict` `user.exists`;
+   *   `not_found` `organisation.not_found`.
    */
-  async addUser(input: { name: string; password: string; isAdmin?: boolean }, actor: Actor = SYSTEM): Promise<User> {
+  async addUser(input: { name: string; password: string; isAdmin?: boolean; organisation?: string | undefined }, actor: Actor = SYSTEM): Promise<User> {
     if (!NAME.test(input.name)) {
       throw invalid('user.invalid_name', 'a user name is 1 to 64 letters, digits, ".", "_", "-" or "@"', { name: input.name });
     }
+    const organisationId = input.organisation === undefined ? null : await this.organisationIdOf(input.organisation);
     const record: UserRecord = {
       id: randomUUID(),
       name: input.name,
@@ -96,8 +113,10 @@ export class UserService {
       isAdmin: input.isAdmin ?? false,
       disabled: false,
       createdAt: this.now(),
+      organisationId,
     };
-    const audited = this.audit.within(actor, { action: 'user.add', target: record.id, details: { name: record.name, admin: record.isAdmin } });
+    const details = { name: record.name, admin: record.isAdmin, ...(organisationId === null ? {} : { organisation: organisationId }) };
+    const audited = this.audit.within(actor, { action: 'user.add', target: record.id, details });
     if (!(await this.users.insert(record, audited))) {
       throw conflict('user.exists', `a user named "${input.name}" already exists`, { name: input.name });
     }
@@ -243,6 +262,17 @@ export class UserService {
       await this.tokens.touch(record.id, now, now - TOUCH_INTERVAL_MS + 1, audited);
     }
     return actor;
+  }
+
+  /**
+   * The id of an organisation named by id or name. Organisations are never deleted, and the insert's foreign
+   * key checks the id again inside the user's transaction, so a user never points at a missing organisation.
+   */
+  private async organisationIdOf(idOrName: string): Promise<string> {
+    if (!this.organisations) throw new Error('UserService was built without organisations');
+    const found = await this.organisations.findByIdOrName(idOrName);
+    if (!found) throw notFound('organisation.not_found', `no organisation "${idOrName}"`, { organisation: idOrName });
+    return found.id;
   }
 
   private async findRecord(name: string): Promise<UserRecord | undefined> {
