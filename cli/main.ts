@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit.command.ts';
 import { collectionCommand } from './commands/collection.command.ts';
+import { communityCommand } from './commands/community.command.ts';
 import { demoCommand } from './commands/demo.command.ts';
 import { exportCommand } from './commands/export.command.ts';
 import { importCommand } from './commands/import.command.ts';
@@ -25,7 +26,7 @@ function buildProgram(): Command {
     .option('--database-url <url>', 'store URL, postgres://… or sqlite:<file> (default: DATABASE_URL, else SQLite in --data)')
     .option('--json', 'machine-readable output on stdout')
     .showHelpAfterError('(run with --help for usage)');
-  const commands = [initCommand(), serveCommand(), orgCommand(), userCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand(), auditCommand()];
+  const commands = [initCommand(), serveCommand(), orgCommand(), communityCommand(), userCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand(), auditCommand()];
   for (const command of commands) program.addCommand(command);
   // addCommand, unlike command(), passes no settings down: apply them at every level.
   const configure = (command: Command) => {

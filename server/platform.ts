@@ -13,6 +13,9 @@ import { authMigrations } from './core/auth/auth-migrations.ts';
 import { TokenRepository } from './core/auth/token.repository.ts';
 import { UserRepository } from './core/auth/user.repository.ts';
 import { UserService } from './core/auth/user.service.ts';
+import { communityMigrations } from './core/communities/community-migrations.ts';
+import { CommunityRepository } from './core/communities/community.repository.ts';
+import { CommunityService } from './core/communities/community.service.ts';
 import { organisationMigrations } from './core/organisations/organisation-migrations.ts';
 import { OrganisationRepository } from './core/organisations/organisation.repository.ts';
 import { OrganisationService } from './core/organisations/organisation.service.ts';
@@ -23,6 +26,7 @@ import { ObjectRepository } from './modules/exchange/repositories/object.reposit
 import { StatusRepository } from './modules/exchange/repositories/status.repository.ts';
 import { ApiRootService } from './modules/exchange/services/api-root.service.ts';
 import { CollectionService } from './modules/exchange/services/collection.service.ts';
+import { CommunityApiRootService } from './modules/exchange/services/community-api-root.service.ts';
 import { ObjectService } from './modules/exchange/services/object.service.ts';
 
 export interface Platform {
@@ -31,14 +35,17 @@ export interface Platform {
   audit: AuditLog;
   users: UserService;
   organisations: OrganisationService;
+  communities: CommunityService;
+  /** Communities with their TAXII API roots, and collections shared with a community. */
+  communityApiRoots: CommunityApiRootService;
   apiRoots: ApiRootService;
   collections: CollectionService;
   objects: ObjectService;
   close(): Promise<void>;
 }
 
-// Organisations alter `users`, so they come after the auth migrations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...auditMigrations, ...exchangeMigrations];
+// Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config): Promise<Platform> {
@@ -53,11 +60,13 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const organisationRepository = new OrganisationRepository(db);
   const organisations = new OrganisationService(organisationRepository, audit);
   const users = new UserService(new UserRepository(db), new TokenRepository(db), audit, { organisations: organisationRepository });
+  const communities = new CommunityService(new CommunityRepository(db), organisations, audit);
   const apiRoots = new ApiRootService(new ApiRootRepository(db), audit);
-  const collections = new CollectionService(new CollectionRepository(db), apiRoots, audit);
+  const collections = new CollectionService(new CollectionRepository(db), apiRoots, audit, communities);
+  const communityApiRoots = new CommunityApiRootService(communities, apiRoots, collections, { maxContentLength: config.maxContentLength });
   const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, {
     pageDefault: config.pageDefault,
     pageMax: config.pageMax,
   });
-  return { config, db, audit, users, organisations, apiRoots, collections, objects, close: () => db.close() };
+  return { config, db, audit, users, organisations, communities, communityApiRoots, apiRoots, collections, objects, close: () => db.close() };
 }

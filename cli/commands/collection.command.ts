@@ -9,6 +9,7 @@ import { formatTable } from '../output.ts';
 interface CreateOptions {
   title: string;
   apiRoot?: string;
+  community?: string;
   alias?: string;
   description?: string;
 }
@@ -35,11 +36,21 @@ export function collectionCommand(): Command {
     .description('create a collection')
     .requiredOption('--title <title>', 'title shown to TAXII clients')
     .option('--api-root <name>', 'API root to create it in (default: the default API root)')
+    .option('--community <community>', 'community (id or name) to share it with: created in its API root, readable and writable by its members')
     .option('--alias <alias>', 'short name usable instead of the id (lower-case letters, digits, "-", "_")')
     .option('--description <text>', 'description shown to TAXII clients')
     .action(async (options: CreateOptions, command: Command) => {
       const context = contextOf(command);
+      if (options.community !== undefined && options.apiRoot !== undefined) {
+        throw usageError('usage.community_and_api_root', 'give --community or --api-root, not both: a community’s collections are in its API root');
+      }
       await withInitialisedPlatform(context, async (platform) => {
+        if (options.community !== undefined) {
+          const { title, alias, description } = options;
+          const { community, collection: created } = await platform.communityApiRoots.createCollection(SYSTEM, options.community, { title, alias, description });
+          context.out.result({ collection: created, community }, () => `Created collection "${created.title}" for community ${community.name} in API root "${created.apiRoot}": ${created.id}`);
+          return;
+        }
         const created = await platform.collections.create(SYSTEM, {
           apiRoot: await apiRootFor(platform, options.apiRoot),
           title: options.title,

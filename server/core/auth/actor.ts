@@ -3,7 +3,8 @@
  * `system` is the local operator (the CLI working directly on its own store) and may do anything.
  */
 export type Actor =
-  | { kind: 'user'; userId: string; name: string; isAdmin: boolean }
+  /** `organisationId`: the user's organisation, whose communities the user shares in; null for none. */
+  | { kind: 'user'; userId: string; name: string; isAdmin: boolean; organisationId: string | null }
   | { kind: 'anonymous' }
   | { kind: 'system' };
 

@@ -243,7 +243,7 @@ export class UserService {
     if (!user || user.passwordHash === null || !matches) throw badCredentials();
     // Only after the password proved right, so "disabled" tells nothing to someone guessing.
     if (user.disabled) throw userDisabled();
-    return { kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin };
+    return { kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin, organisationId: user.organisationId };
   }
 
   private async authenticateToken(token: string): Promise<Actor> {
@@ -254,7 +254,7 @@ export class UserService {
     const owner = `user:${user.id}`;
     if (record.revokedAt !== null) throw await this.failed(unauthenticated('auth.token_revoked', 'this API token has been revoked'), owner, 'bearer');
     if (user.disabled) throw await this.failed(userDisabled(), owner, 'bearer');
-    const actor: Actor = { kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin };
+    const actor: Actor = { kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin, organisationId: user.organisationId };
     const now = this.now();
     if (record.lastUsedAt === null || now - record.lastUsedAt >= TOUCH_INTERVAL_MS) {
       // The sign-in is recorded with the last use, so at most once a minute per token across processes.

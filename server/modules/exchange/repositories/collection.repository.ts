@@ -1,6 +1,6 @@
 /**
- * Collections and who may read or write them. A grant names a principal as text: `user:<id>` today;
- * organisations and communities add their own principal kinds without a schema change.
+ * Collections and who may read or write them. A grant names a principal as text (`user:<id>`, `org:<id>`,
+ * `community:<id>`, `authenticated`), so new kinds of principal need no schema change.
  */
 import type { Database, TransactionHook } from '../../../core/db/database.ts';
 
@@ -46,8 +46,11 @@ export class CollectionRepository {
     return this.db.get<CollectionRow>(`SELECT ${COLUMNS} FROM collections WHERE api_root = ? AND alias = ?`, [apiRoot, alias]);
   }
 
-  /** Inserts a collection and gives it the next storage sequence number; `within` runs in the same transaction. */
-  async create(row: CollectionRow, within?: TransactionHook): Promise<void> {
+  /**
+   * Inserts a collection, gives it the next storage sequence number and stores its first `grants`; `within`
+   * runs in the same transaction.
+   */
+  async create(row: CollectionRow, within?: TransactionHook, grants: readonly GrantRow[] = []): Promise<void> {
     await this.db.transaction(async (tx) => {
       const last = await tx.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM collections');
       await tx.run('INSERT INTO collections (id, seq, api_root, title, description, alias, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
@@ -59,6 +62,14 @@ export class CollectionRepository {
         row.alias,
         row.created_at,
       ]);
+      for (const grant of grants) {
+        await tx.run('INSERT INTO collection_grants (collection_id, principal, can_read, can_write) VALUES (?, ?, ?, ?)', [
+          row.id,
+          grant.principal,
+          grant.can_read,
+          grant.can_write,
+        ]);
+      }
       await within?.(tx, undefined);
     });
   }

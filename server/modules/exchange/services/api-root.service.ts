@@ -20,9 +20,13 @@ export interface NewApiRoot {
   isDefault?: boolean;
 }
 
+/** Work run inside the repository's write transaction (named through it: services do not import `core/db`). */
+type TransactionHook = NonNullable<Parameters<ApiRootRepository['create']>[1]>;
+
 const NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-/** Segments the server itself uses at the top level of its URL space. */
-const RESERVED = new Set(['taxii2', 'api', 'health', 'assets', 'static']);
+/** Segments the server itself uses at the top level of its URL space: no API root may be named one. */
+export const RESERVED_API_ROOT_NAMES: ReadonlySet<string> = new Set(['taxii2', 'api', 'health', 'assets', 'static']);
+const RESERVED = RESERVED_API_ROOT_NAMES;
 
 const toApiRoot = (row: ApiRootRow): ApiRoot => ({
   name: row.name,
@@ -52,7 +56,13 @@ export class ApiRootService {
     return toApiRoot(row);
   }
 
-  async create(actor: Actor, input: NewApiRoot): Promise<ApiRoot> {
+  /**
+   * Creates an API root. `alongside` runs in the same transaction, after the insert, only when the root was
+   * created; if it throws, nothing is stored (a community's API root is created with the community).
+   * @throws DomainError `forbidden` `api_root.create_forbidden`; `invalid` `api_root.invalid_name`,
+   *   `api_root.title_required`; `conflict` `api_root.exists`.
+   */
+  async create(actor: Actor, input: NewApiRoot, alongside?: TransactionHook): Promise<ApiRoot> {
     if (!isPrivileged(actor)) throw forbidden('api_root.create_forbidden', 'only administrators create API roots');
     if (!NAME.test(input.name) || RESERVED.has(input.name)) {
       throw invalid(
@@ -70,7 +80,13 @@ export class ApiRootService {
       is_default: input.isDefault ? 1 : 0,
       created_at: Date.now(),
     };
-    const audited = this.audit.within(actor, { action: 'api_root.create', target: row.name, details: { title: row.title, default: row.is_default === 1 } });
+    const recorded = this.audit.within(actor, { action: 'api_root.create', target: row.name, details: { title: row.title, default: row.is_default === 1 } });
+    const audited: TransactionHook = alongside
+      ? async (tx) => {
+          await alongside(tx, undefined);
+          await recorded(tx, undefined);
+        }
+      : recorded;
     if (!(await this.apiRoots.create(row, audited))) throw conflict('api_root.exists', `API root "${input.name}" already exists`, { name: input.name });
     return toApiRoot(row);
   }

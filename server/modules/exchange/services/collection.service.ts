@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
+import type { CommunityService } from '../../../core/communities/community.service.ts';
 import { forbidden, invalid, notFound } from '../../../core/errors.ts';
 import type { CollectionRepository, CollectionRow, GrantRow } from '../repositories/collection.repository.ts';
 import type { ApiRootService } from './api-root.service.ts';
@@ -25,14 +26,23 @@ export interface NewCollection {
   title: string;
   description?: string | undefined;
   alias?: string | undefined;
+  /** Access given in the same transaction as the collection is created (a community's read and write). */
+  grants?: readonly { principal: string; read: boolean; write: boolean }[];
 }
 
 export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
 const ALIAS = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
-/** The principals an actor's grants are recorded under. */
-export function principalsOf(actor: Actor): string[] {
-  if (actor.kind === 'user') return [`user:${actor.userId}`, 'authenticated'];
+/**
+ * The principals an actor's grants are recorded under: a user is itself, `authenticated`, its organisation
+ * (`org:<id>`) and each community that organisation belongs to (`communityIds`, looked up by the caller).
+ */
+export function principalsOf(actor: Actor, communityIds: readonly string[] = []): string[] {
+  if (actor.kind === 'user') {
+    const principals = [`user:${actor.userId}`, 'authenticated'];
+    if (actor.organisationId !== null) principals.push(`org:${actor.organisationId}`, ...communityIds.map((id) => `community:${id}`));
+    return principals;
+  }
   if (actor.kind === 'anonymous') return ['anonymous'];
   return [];
 }
@@ -41,11 +51,13 @@ export class CollectionService {
   private readonly collections: CollectionRepository;
   private readonly apiRoots: ApiRootService;
   private readonly audit: AuditLog;
+  private readonly communities: CommunityService;
 
-  constructor(collections: CollectionRepository, apiRoots: ApiRootService, audit: AuditLog) {
+  constructor(collections: CollectionRepository, apiRoots: ApiRootService, audit: AuditLog, communities: CommunityService) {
     this.collections = collections;
     this.apiRoots = apiRoots;
     this.audit = audit;
+    this.communities = communities;
   }
 
   /** Collections of an API root the actor may read or write. */
@@ -117,7 +129,18 @@ export class CollectionService {
       alias: input.alias ?? null,
       created_at: Date.now(),
     };
-    await this.collections.create(row, this.audit.within(actor, { action: 'collection.create', target: row.id, details: { api_root: row.api_root, title } }));
+    const grants = (input.grants ?? []).map((g) => ({ collection_id: row.id, principal: g.principal, can_read: g.read ? 1 : 0, can_write: g.write ? 1 : 0 }));
+    const created = this.audit.within(actor, { action: 'collection.create', target: row.id, details: { api_root: row.api_root, title } });
+    const granted = grants.map((g) =>
+      this.audit.within(actor, { action: 'collection.grant', target: row.id, details: { principal: g.principal, read: g.can_read === 1, write: g.can_write === 1 } }),
+    );
+    await this.collections.create(
+      row,
+      async (tx) => {
+        for (const audited of [created, ...granted]) await audited(tx, undefined);
+      },
+      grants,
+    );
     return present(row, { read: true, write: true });
   }
 
@@ -137,8 +160,10 @@ export class CollectionService {
 
   private async accessMap(actor: Actor): Promise<(id: string) => { read: boolean; write: boolean }> {
     if (isPrivileged(actor)) return () => ({ read: true, write: true });
+    // Read on every call, never cached: a membership change holds from the next request.
+    const communityIds = actor.kind === 'user' && actor.organisationId !== null ? await this.communities.communityIdsOfOrganisation(actor.organisationId) : [];
     const byCollection = new Map<string, { read: boolean; write: boolean }>();
-    for (const grant of await this.collections.grantsFor(principalsOf(actor))) {
+    for (const grant of await this.collections.grantsFor(principalsOf(actor, communityIds))) {
       const current = byCollection.get(grant.collection_id) ?? { read: false, write: false };
       byCollection.set(grant.collection_id, { read: current.read || grant.can_read === 1, write: current.write || grant.can_write === 1 });
     }
