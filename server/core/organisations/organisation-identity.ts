@@ -8,6 +8,7 @@
  * given). Custom properties rather than `contact_information` because they stay machine-readable.
  */
 import { OPEN_VOCABULARIES } from '../../../shared/stix/index.ts';
+import type { OrganisationRecord } from './organisation.repository.ts';
 
 /** A STIX identity object as built here (plain JSON). */
 export interface OrganisationIdentity {
@@ -25,18 +26,8 @@ export interface OrganisationIdentity {
   x_thiqa_sector?: string;
 }
 
-/** What the identity is made of. */
-export interface IdentityFacts {
-  /** `identity--<uuid v4>`. */
-  id: string;
-  name: string;
-  type: string;
-  subtype: string | null;
-  country: string | null;
-  sector: string | null;
-  /** Creation time, ms since the epoch. */
-  createdAt: number;
-}
+/** What the identity is made of: the organisation's facts, and the identity's own id (`identity--<uuid v4>`). */
+export type IdentityFacts = Pick<OrganisationRecord, 'name' | 'type' | 'subtype' | 'country' | 'sector' | 'createdAt'> & { id: string };
 
 const INDUSTRY_SECTORS = new Set<string>(OPEN_VOCABULARIES['industry-sector-ov']);
 

@@ -2,7 +2,7 @@
  * Collections and who may read or write them. A grant names a principal as text (`user:<id>`, `org:<id>`,
  * `community:<id>`, `authenticated`), so new kinds of principal need no schema change.
  */
-import type { Database, TransactionHook } from '../../../core/db/database.ts';
+import type { Database, Queryable, TransactionHook } from '../../../core/db/database.ts';
 
 export interface CollectionRow {
   id: string;
@@ -62,14 +62,7 @@ export class CollectionRepository {
         row.alias,
         row.created_at,
       ]);
-      for (const grant of grants) {
-        await tx.run('INSERT INTO collection_grants (collection_id, principal, can_read, can_write) VALUES (?, ?, ?, ?)', [
-          row.id,
-          grant.principal,
-          grant.can_read,
-          grant.can_write,
-        ]);
-      }
+      for (const grant of grants) await insertGrant(tx, { ...grant, collection_id: row.id });
       await within?.(tx, undefined);
     });
   }
@@ -88,15 +81,17 @@ export class CollectionRepository {
   async setGrant(grant: GrantRow, within?: TransactionHook): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM collection_grants WHERE collection_id = ? AND principal = ?', [grant.collection_id, grant.principal]);
-      if (grant.can_read || grant.can_write) {
-        await tx.run('INSERT INTO collection_grants (collection_id, principal, can_read, can_write) VALUES (?, ?, ?, ?)', [
-          grant.collection_id,
-          grant.principal,
-          grant.can_read,
-          grant.can_write,
-        ]);
-      }
+      if (grant.can_read || grant.can_write) await insertGrant(tx, grant);
       await within?.(tx, undefined);
     });
   }
+}
+
+function insertGrant(tx: Queryable, grant: GrantRow): Promise<number> {
+  return tx.run('INSERT INTO collection_grants (collection_id, principal, can_read, can_write) VALUES (?, ?, ?, ?)', [
+    grant.collection_id,
+    grant.principal,
+    grant.can_read,
+    grant.can_write,
+  ]);
 }
