@@ -27,7 +27,8 @@ import { StatusRepository } from './modules/exchange/repositories/status.reposit
 import { ApiRootService } from './modules/exchange/services/api-root.service.ts';
 import { CollectionService } from './modules/exchange/services/collection.service.ts';
 import { CommunityApiRootService } from './modules/exchange/services/community-api-root.service.ts';
-import { ObjectService } from './modules/exchange/services/object.service.ts';
+import { ObjectService, type RecipientDirectory } from './modules/exchange/services/object.service.ts';
+import { SYSTEM } from './core/auth/actor.ts';
 
 export interface Platform {
   config: Config;
@@ -64,9 +65,21 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const apiRoots = new ApiRootService(new ApiRootRepository(db), audit);
   const collections = new CollectionService(new CollectionRepository(db), apiRoots, audit, communities);
   const communityApiRoots = new CommunityApiRootService(communities, apiRoots, collections, { maxContentLength: config.maxContentLength });
-  const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, {
-    pageDefault: config.pageDefault,
-    pageMax: config.pageMax,
-  });
+  const recipients: RecipientDirectory = {
+    organisationsByIdentity: async (identityIds) => {
+      const wanted = new Set(identityIds);
+      return new Map((await organisations.list(SYSTEM)).filter((o) => wanted.has(o.identityId)).map((o) => [o.identityId, o.id]));
+    },
+    usersByName: async (names) => {
+      const found = new Map<string, string>();
+      for (const name of names) {
+        const user = await users.findUser(name);
+        if (user && !user.disabled) found.set(name.toLowerCase(), user.id);
+      }
+      return found;
+    },
+  };
+  const limits = { pageDefault: config.pageDefault, pageMax: config.pageMax };
+  const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, limits, recipients);
   return { config, db, audit, users, organisations, communities, communityApiRoots, apiRoots, collections, objects, close: () => db.close() };
 }

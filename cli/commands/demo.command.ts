@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_COLLECTION_ALIAS } from '../../server/bootstrap.ts';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { generateObjects } from '../../shared/synthetic/index.ts';
+import { TLP2_MARKINGS } from '../../shared/stix/index.ts';
 import { BatchIngester } from '../batch-ingest.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
 import { formatCount } from '../output.ts';
@@ -40,7 +41,10 @@ export function demoCommand(): Command {
         const progress = startProgress('demo', options.count, !context.out.json);
         const started = performance.now();
         try {
-          for (const object of generateObjects({ seed: options.seed, count: options.count })) {
+          // TLP:AMBER belongs in a community's collection; elsewhere the demo shares CLEAR and GREEN only.
+          const levels = collection.access.community === null ? (['clear', 'green'] as const) : (['clear', 'green', 'amber'] as const);
+          const markingRefs = levels.map((level) => TLP2_MARKINGS[level]);
+          for (const object of generateObjects({ seed: options.seed, count: options.count, markingRefs })) {
             await ingester.add(object);
             if (ingester.tally.objects % 500 === 0) progress.update(ingester.tally.objects);
           }

@@ -115,9 +115,17 @@ export class CommunityRepository {
     return rows.map((row) => ({ communityId, organisationId: row.organisation_id, joinedAt: Number(row.joined_at) }));
   }
 
-  /** Ids of the communities an organisation belongs to. */
-  async communityIdsOf(organisationId: string): Promise<string[]> {
-    const rows = await this.db.all<{ community_id: string }>('SELECT community_id FROM community_members WHERE organisation_id = ? ORDER BY community_id', [organisationId]);
-    return rows.map((row) => row.community_id);
+  /** Ids and slugs of the communities an organisation belongs to. */
+  async communitiesOf(organisationId: string): Promise<{ id: string; slug: string }[]> {
+    return this.db.all<{ id: string; slug: string }>(
+      'SELECT c.id, c.slug FROM community_members m JOIN communities c ON c.id = m.community_id WHERE m.organisation_id = ? ORDER BY c.id',
+      [organisationId],
+    );
+  }
+
+  /** The community whose API root is named `slug`. */
+  async findBySlug(slug: string): Promise<CommunityRecord | undefined> {
+    const row = await this.db.get<CommunityRow>(`SELECT ${COLUMNS} FROM communities c WHERE c.slug = ?`, [slug]);
+    return row && toRecord(row);
   }
 }

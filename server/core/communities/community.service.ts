@@ -148,8 +148,18 @@ export class CommunityService {
    * Ids of the communities an organisation belongs to, read afresh on every call so that a membership change
    * holds from the next request. For access checks: no actor, no audit.
    */
-  communityIdsOfOrganisation(organisationId: string): Promise<string[]> {
-    return this.communities.communityIdsOf(organisationId);
+  async communityIdsOfOrganisation(organisationId: string): Promise<string[]> {
+    return (await this.communities.communitiesOf(organisationId)).map((c) => c.id);
+  }
+
+  /** Ids and slugs (their API roots' names) of an organisation's communities, read afresh like `communityIdsOfOrganisation`. */
+  communitiesOfOrganisation(organisationId: string): Promise<{ id: string; slug: string }[]> {
+    return this.communities.communitiesOf(organisationId);
+  }
+
+  /** The community whose API root is named `slug`, if any. For access checks: no actor. */
+  bySlug(slug: string): Promise<Community | undefined> {
+    return this.communities.findBySlug(slug);
   }
 
   private async resolveChange(actor: Actor, community: string, organisation: string): Promise<{ found: Community; organisationId: string }> {

@@ -5,7 +5,7 @@
 
 export type Dialect = 'sqlite' | 'postgres';
 /** Arrays bind only on PostgreSQL (`= ANY(?)`, `unnest(?::text[])`). */
-export type SqlValue = string | number | bigint | null | Uint8Array | readonly string[] | readonly number[] | readonly Uint8Array[];
+export type SqlValue = string | number | bigint | null | Uint8Array | readonly (string | null)[] | readonly number[] | readonly Uint8Array[];
 
 export interface Queryable {
   readonly dialect: Dialect;

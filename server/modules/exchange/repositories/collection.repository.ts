@@ -11,6 +11,8 @@ export interface CollectionRow {
   description: string | null;
   alias: string | null;
   created_at: number;
+  /** TLP rank given to objects that arrive with no TLP marking. */
+  default_tlp: number;
 }
 
 export interface GrantRow {
@@ -20,7 +22,7 @@ export interface GrantRow {
   can_write: number;
 }
 
-const COLUMNS = 'id, api_root, title, description, alias, created_at';
+const COLUMNS = 'id, api_root, title, description, alias, created_at, default_tlp';
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export class CollectionRepository {
@@ -53,7 +55,7 @@ export class CollectionRepository {
   async create(row: CollectionRow, within?: TransactionHook, grants: readonly GrantRow[] = []): Promise<void> {
     await this.db.transaction(async (tx) => {
       const last = await tx.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM collections');
-      await tx.run('INSERT INTO collections (id, seq, api_root, title, description, alias, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      await tx.run('INSERT INTO collections (id, seq, api_root, title, description, alias, created_at, default_tlp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
         row.id,
         Number(last?.seq ?? 0) + 1,
         row.api_root,
@@ -61,6 +63,7 @@ export class CollectionRepository {
         row.description,
         row.alias,
         row.created_at,
+        row.default_tlp,
       ]);
       for (const grant of grants) await insertGrant(tx, { ...grant, collection_id: row.id });
       await within?.(tx, undefined);
@@ -71,6 +74,17 @@ export class CollectionRepository {
   grantsFor(principals: readonly string[]): Promise<GrantRow[]> {
     if (principals.length === 0) return Promise.resolve([]);
     return this.db.all<GrantRow>(`SELECT * FROM collection_grants WHERE principal IN (${marks(principals.length)})`, principals);
+  }
+
+  /** Ids of the collections holding a version that names any of the principals as a recipient. */
+  async namingRecipients(principals: readonly string[]): Promise<string[]> {
+    if (principals.length === 0) return [];
+    const rows = await this.db.all<{ id: string }>(
+      `SELECT c.id FROM collections c WHERE EXISTS (
+         SELECT 1 FROM object_recipients r WHERE r.collection_seq = c.seq AND r.principal IN (${marks(principals.length)}))`,
+      principals,
+    );
+    return rows.map((row) => row.id);
   }
 
   grantsOn(collectionId: string): Promise<GrantRow[]> {

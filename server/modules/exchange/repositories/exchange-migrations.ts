@@ -93,4 +93,26 @@ export const exchangeMigrations: Migration[] = [
       postgres: [objectsTable('date_added BIGINT PRIMARY KEY', 'BYTEA'), ...objectIndexes, ...clockAndStatus],
     },
   },
+  {
+    // Who may see each version (see services/visibility.ts). Rows stored before carry GREEN, the default
+    // marking, and no origin: they stay visible to the readers of their collection, as they were.
+    id: 'exchange-0003-visibility',
+    up: [
+      'ALTER TABLE collections ADD COLUMN default_tlp INTEGER NOT NULL DEFAULT 1',
+      'ALTER TABLE stix_objects ADD COLUMN tlp INTEGER NOT NULL DEFAULT 1',
+      'ALTER TABLE stix_objects ADD COLUMN origin_user TEXT',
+      'ALTER TABLE stix_objects ADD COLUMN origin_org TEXT',
+      'ALTER TABLE stix_objects ADD COLUMN has_recipients INTEGER NOT NULL DEFAULT 0',
+      // JSON [[property, tlp], …]: optional properties restricted by granular markings beyond the row's `tlp`.
+      'ALTER TABLE stix_objects ADD COLUMN redactions TEXT',
+      `CREATE TABLE object_recipients (
+        date_added BIGINT NOT NULL,
+        collection_seq INTEGER NOT NULL,
+        principal TEXT NOT NULL,
+        PRIMARY KEY (date_added, principal)
+      )`,
+      // A reader who is only a named recipient pages through this index, not through the collection.
+      'CREATE INDEX object_recipients_principal ON object_recipients (collection_seq, principal, date_added)',
+    ],
+  },
 ];

@@ -16,6 +16,12 @@ export interface InsertRow {
   dateAdded: number;
   isFirst: 0 | 1;
   isLast: 0 | 1;
+  tlp: number;
+  originUser: string | null;
+  originOrg: string | null;
+  /** `user:<id>` / `org:<id>` principals named as recipients. */
+  recipients: readonly string[];
+  redactions: string | null;
 }
 
 export interface FlagTarget {
@@ -71,13 +77,15 @@ export async function setFlag(tx: Queryable, seq: number, flag: 'is_first' | 'is
 }
 
 /** Inserts new versions (the caller has established that none exists yet). */
+/** Inserts new versions (the caller has established that none exists yet) and their named recipients. */
 export async function insertRows(tx: Queryable, seq: number, rows: readonly InsertRow[]): Promise<void> {
-  const columns = 'collection_seq, id_key, stix_id, version, date_added, type, spec_version, is_first, is_last, body';
+  const columns = 'collection_seq, id_key, stix_id, version, date_added, type, spec_version, is_first, is_last, body, tlp, origin_user, origin_org, has_recipients, redactions';
   if (tx.dialect === 'postgres') {
     for (const part of chunks(rows)) {
       await tx.run(
         `INSERT INTO stix_objects (${columns})
-         SELECT ?, * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::bytea[])`,
+         SELECT ?, * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::bytea[],
+                                 ?::int[], ?::text[], ?::text[], ?::int[], ?::text[])`,
         [
           seq,
           part.map((r) => r.idKey),
@@ -90,13 +98,26 @@ export async function insertRows(tx: Queryable, seq: number, rows: readonly Inse
           part.map((r) => r.isLast),
           // pg writes Buffers (not plain Uint8Arrays) inside arrays as bytea.
           part.map((r) => Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength)),
+          part.map((r) => r.tlp),
+          part.map((r) => r.originUser),
+          part.map((r) => r.originOrg),
+          part.map((r) => (r.recipients.length ? 1 : 0)),
+          part.map((r) => r.redactions),
         ],
       );
+    }
+    const named = rows.flatMap((r) => r.recipients.map((principal) => ({ dateAdded: r.dateAdded, principal })));
+    for (const part of chunks(named)) {
+      await tx.run('INSERT INTO object_recipients (collection_seq, date_added, principal) SELECT ?, * FROM unnest(?::bigint[], ?::text[])', [
+        seq,
+        part.map((n) => n.dateAdded),
+        part.map((n) => n.principal),
+      ]);
     }
     return;
   }
   for (const r of rows) {
-    await tx.run(`INSERT INTO stix_objects (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    await tx.run(`INSERT INTO stix_objects (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
       seq,
       r.idKey,
       r.stixId,
@@ -107,6 +128,14 @@ export async function insertRows(tx: Queryable, seq: number, rows: readonly Inse
       r.isFirst,
       r.isLast,
       r.body,
+      r.tlp,
+      r.originUser,
+      r.originOrg,
+      r.recipients.length ? 1 : 0,
+      r.redactions,
     ]);
+    for (const principal of r.recipients) {
+      await tx.run('INSERT INTO object_recipients (collection_seq, date_added, principal) VALUES (?, ?, ?)', [seq, r.dateAdded, principal]);
+    }
   }
 }

@@ -30,7 +30,7 @@ describe.each(dialects)('object versions on %s', (dialect) => {
   });
 
   const collection = (id: string) =>
-    new CollectionRepository(db).create({ id, api_root: 'r', title: id, description: null, alias: null, created_at: 0 });
+    new CollectionRepository(db).create({ id, api_root: 'r', title: id, description: null, alias: null, created_at: 0, default_tlp: 1 });
   afterAll(async () => {
     await db.close();
     await store.drop();

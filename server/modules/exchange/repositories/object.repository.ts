@@ -17,6 +17,35 @@ export interface NewVersion {
   specVersion: string;
   /** The object as UTF-8 JSON. */
   body: Uint8Array;
+  /** Who may see it; GREEN with no origin when absent. */
+  audience?: VersionAudience | undefined;
+}
+
+/** Who may see a version, as the visibility rule (services/visibility.ts) decided when it was stored. */
+export interface VersionAudience {
+  /** TLP rank of the version as a whole (0 CLEAR … 4 RED). */
+  tlp: number;
+  /** The user and organisation that stored it. */
+  originUser: string | null;
+  originOrg: string | null;
+  /** Named recipients: `org:<id>` (see up to AMBER+STRICT), `user:<id>` (see up to RED). */
+  recipients: readonly string[];
+  /** JSON `[[property, tlp], …]`: optional properties restricted beyond `tlp`; null for none. */
+  redactions: string | null;
+}
+
+/**
+ * A reader of one collection, as the visibility rule reduced it. A row is readable at the reader's clearance
+ * for it: RED (4) for its origin user or a named recipient user, AMBER+STRICT (3) for its origin organisation
+ * or a named recipient organisation, `base` otherwise; never above `cap`. A row is served when its `tlp` is
+ * within that clearance; with `base` -1 (the reader reached the collection only as a named recipient) the page
+ * is read through the recipients index.
+ */
+export interface ReadScope {
+  base: number;
+  userId: string | null;
+  orgId: string | null;
+  cap: number;
 }
 
 export interface StoreOutcome {
@@ -53,6 +82,10 @@ export interface VersionRow {
   spec_version: string;
   type: string;
   body?: Uint8Array;
+  /** With bodies only: JSON `[[property, tlp], …]` or null. */
+  redactions?: string | null;
+  /** With a scope only: the reader's clearance for this row (before the scope's cap). */
+  clearance?: number;
 }
 
 interface Known {
@@ -62,6 +95,43 @@ interface Known {
 }
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+const OPEN_AUDIENCE: VersionAudience = { tlp: 1, originUser: null, originOrg: null, recipients: [], redactions: null };
+
+/** The clearance of each row for a reader, as SQL over `stix_objects` (see `ReadScope`). */
+function clearanceSql(scope: ReadScope): { sql: string; params: SqlValue[] } {
+  const named = '(has_recipients = 1 AND EXISTS (SELECT 1 FROM object_recipients r WHERE r.date_added = stix_objects.date_added AND r.principal = ?))';
+  const when: string[] = [];
+  const params: SqlValue[] = [];
+  if (scope.userId !== null) {
+    when.push(`WHEN origin_user = ? OR ${named} THEN 4`);
+    params.push(scope.userId, `user:${scope.userId}`);
+  }
+  if (scope.orgId !== null) {
+    when.push(`WHEN origin_org = ? OR ${named} THEN 3`);
+    params.push(scope.orgId, `org:${scope.orgId}`);
+  }
+  const base = String(Math.trunc(scope.base));
+  return { sql: when.length ? `(CASE ${when.join(' ')} ELSE ${base} END)` : base, params };
+}
+
+/** Adds the visibility condition of a scope to a WHERE list; nothing for a reader who sees every row. */
+function restrictToScope(scope: ReadScope | undefined, seq: number, after: number, where: string[], params: SqlValue[]): void {
+  if (!scope || (scope.base >= 4 && scope.cap >= 4)) return;
+  if (scope.cap < 4) where.push(`tlp <= ${Math.trunc(scope.cap)}`);
+  if (scope.base < 0) {
+    const principals = [scope.userId && `user:${scope.userId}`, scope.orgId && `org:${scope.orgId}`].filter((p): p is string => Boolean(p));
+    if (principals.length === 0) {
+      where.push('1 = 0');
+      return;
+    }
+    where.push(`date_added IN (SELECT date_added FROM object_recipients WHERE collection_seq = ? AND principal IN (${marks(principals.length)}) AND date_added > ?)`);
+    params.push(seq, ...principals, after);
+  }
+  const clearance = clearanceSql(scope);
+  where.push(`tlp <= ${clearance.sql}`);
+  params.push(...clearance.params);
+}
 
 export class ObjectRepository {
   private readonly db: Database;
@@ -103,7 +173,8 @@ export class ObjectRepository {
           outcomes.push({ stixId: v.stixId, version: v.version, stored: false });
           continue;
         }
-        const row: InsertRow = { ...v, idKey: idKey(v.stixId), dateAdded: next++, isFirst: 1, isLast: 1 };
+        const { audience = OPEN_AUDIENCE, ...version } = v;
+        const row: InsertRow = { ...version, ...audience, idKey: idKey(v.stixId), dateAdded: next++, isFirst: 1, isLast: 1 };
         if (!info) {
           known.set(v.stixId, { versions: new Set([v.version]), first: { version: v.version, pending: row }, last: { version: v.version, pending: row } });
         } else {
@@ -144,10 +215,14 @@ export class ObjectRepository {
     return known;
   }
 
-  /** Rows matching a query, in `date_added` order, at most `limit`. */
-  async list(query: ObjectQuery, withBody: boolean): Promise<VersionRow[]> {
+  /**
+   * Rows matching a query, in `date_added` order, at most `limit`; with a scope, only the rows the reader may
+   * see, each with the reader's clearance.
+   */
+  async list(query: ObjectQuery, withBody: boolean, scope?: ReadScope): Promise<VersionRow[]> {
+    const seq = await this.seqOf(query.collectionId);
     const where = ['collection_seq = ?', 'date_added > ?'];
-    const params: SqlValue[] = [await this.seqOf(query.collectionId), query.after];
+    const params: SqlValue[] = [seq, query.after];
     const within = (column: string, values: readonly string[] | undefined) => {
       if (!values?.length) return;
       where.push(`${column} IN (${marks(values.length)})`);
@@ -162,9 +237,21 @@ export class ObjectRepository {
     within('stix_id', query.ids);
     within('spec_version', query.specVersions);
     restrictVersions(query.versions, where, params);
+    restrictToScope(scope, seq, query.after, where, params);
     params.push(query.limit);
-    const columns = `stix_id, version, date_added, spec_version, type${withBody ? ', body' : ''}`;
-    return this.db.all<VersionRow>(`SELECT ${columns} FROM stix_objects WHERE ${where.join(' AND ')} ORDER BY date_added LIMIT ?`, params);
+    let columns = `stix_id, version, date_added, spec_version, type${withBody ? ', body, redactions' : ''}`;
+    let columnParams: SqlValue[] = [];
+    if (scope && withBody) {
+      const clearance = clearanceSql(scope);
+      columns += `, ${clearance.sql} AS clearance`;
+      columnParams = clearance.params;
+    }
+    const rows = await this.db.all<VersionRow>(`SELECT ${columns} FROM stix_objects WHERE ${where.join(' AND ')} ORDER BY date_added LIMIT ?`, [
+      ...columnParams,
+      ...params,
+    ]);
+    if (scope && withBody) for (const row of rows) row.clearance = Number(row.clearance);
+    return rows;
   }
 
   /**
@@ -177,6 +264,7 @@ export class ObjectRepository {
     versions: VersionFilter,
     specVersions: readonly string[],
     within?: TransactionHook<number>,
+    scope?: ReadScope,
   ): Promise<number> {
     const seq = await this.seqOf(collectionId);
     const key = idKey(stixId);
@@ -188,7 +276,10 @@ export class ObjectRepository {
         params.push(...specVersions);
       }
       restrictVersions(versions, where, params);
-      const deleted = await tx.run(`DELETE FROM stix_objects WHERE ${where.join(' AND ')}`, params);
+      restrictToScope(scope, seq, 0, where, params);
+      const condition = where.join(' AND ');
+      await tx.run(`DELETE FROM object_recipients WHERE collection_seq = ? AND date_added IN (SELECT date_added FROM stix_objects WHERE ${condition})`, [seq, ...params]);
+      const deleted = await tx.run(`DELETE FROM stix_objects WHERE ${condition}`, params);
       if (deleted > 0) {
         const scope = 'collection_seq = ? AND id_key = ? AND stix_id = ?';
         await tx.run(
@@ -204,12 +295,14 @@ export class ObjectRepository {
     });
   }
 
-  /** Number of stored versions in a collection (all versions, or only the latest of each object). */
-  async count(collectionId: string, latestOnly: boolean): Promise<number> {
-    const row = await this.db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM stix_objects WHERE collection_seq = ?${latestOnly ? ' AND is_last = 1' : ''}`,
-      [await this.seqOf(collectionId)],
-    );
+  /** Number of stored versions in a collection (all, or only the latest of each object) a scope may see. */
+  async count(collectionId: string, latestOnly: boolean, scope?: ReadScope): Promise<number> {
+    const seq = await this.seqOf(collectionId);
+    const where = ['collection_seq = ?'];
+    const params: SqlValue[] = [seq];
+    if (latestOnly) where.push('is_last = 1');
+    restrictToScope(scope, seq, 0, where, params);
+    const row = await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM stix_objects WHERE ${where.join(' AND ')}`, params);
     return Number(row?.n ?? 0);
   }
 }

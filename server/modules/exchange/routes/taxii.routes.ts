@@ -37,7 +37,9 @@ export function taxiiRoutes(deps: TaxiiDeps): Hono<TaxiiEnv> {
   app.onError((error, c) => taxiiError(error, c));
   app.use('*', async (c, next) => {
     checkAccept(c);
-    if (c.var.actor.kind === 'anonymous') throw unauthenticated('auth.required', 'this TAXII server needs credentials: HTTP Basic or a Bearer token');
+    // Anonymous callers may read public collections (the services decide which); they never write.
+    const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
+    if (c.var.actor.kind === 'anonymous' && !reading) throw unauthenticated('auth.required', 'this TAXII server needs credentials: HTTP Basic or a Bearer token');
     await next();
   });
 

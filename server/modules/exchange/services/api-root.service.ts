@@ -1,7 +1,7 @@
 /** TAXII API roots: listing, reading and (for administrators) creating them. */
 import type { AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
-import { conflict, forbidden, invalid, notFound } from '../../../core/errors.ts';
+import { conflict, forbidden, invalid, notFound, unauthenticated } from '../../../core/errors.ts';
 import type { ApiRootRepository, ApiRootRow } from '../repositories/api-root.repository.ts';
 
 export interface ApiRoot {
@@ -45,12 +45,15 @@ export class ApiRootService {
     this.audit = audit;
   }
 
-  async list(_actor: Actor): Promise<ApiRoot[]> {
+  /** @throws DomainError `unauthenticated` `auth.required` for anonymous callers, who reach public collections only. */
+  async list(actor: Actor): Promise<ApiRoot[]> {
+    requireSignedIn(actor);
     return (await this.apiRoots.list()).map(toApiRoot);
   }
 
-  /** Throws not_found for an unknown API root. */
-  async get(_actor: Actor, name: string): Promise<ApiRoot> {
+  /** Throws not_found for an unknown API root; `unauthenticated` for anonymous callers, as `list`. */
+  async get(actor: Actor, name: string): Promise<ApiRoot> {
+    requireSignedIn(actor);
     const row = await this.apiRoots.find(name);
     if (!row) throw notFound('api_root.not_found', `there is no API root "${name}"`, { apiRoot: name });
     return toApiRoot(row);
@@ -90,4 +93,8 @@ export class ApiRootService {
     if (!(await this.apiRoots.create(row, audited))) throw conflict('api_root.exists', `API root "${input.name}" already exists`, { name: input.name });
     return toApiRoot(row);
   }
+}
+
+function requireSignedIn(actor: Actor): void {
+  if (actor.kind === 'anonymous') throw unauthenticated('auth.required', 'this TAXII server needs credentials: HTTP Basic or a Bearer token');
 }

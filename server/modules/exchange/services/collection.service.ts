@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
 import type { CommunityService } from '../../../core/communities/community.service.ts';
-import { forbidden, invalid, notFound } from '../../../core/errors.ts';
+import { forbidden, invalid, notFound, unauthenticated } from '../../../core/errors.ts';
+import { parseTlpLevel, TLP_GREEN, TLP_LEVELS } from '../../../../shared/stix/sharing.ts';
 import type { CollectionRepository, CollectionRow, GrantRow } from '../repositories/collection.repository.ts';
 import type { ApiRootService } from './api-root.service.ts';
 
@@ -19,6 +20,22 @@ export interface Collection {
   canRead: boolean;
   canWrite: boolean;
   mediaTypes: string[];
+  /** TLP rank (0 CLEAR … 4 RED) of objects that arrive without a TLP marking. */
+  defaultTlp: number;
+  /** How the caller reaches it, for the visibility rule (services/visibility.ts). */
+  access: CollectionAccess;
+}
+
+/**
+ * The caller's relation to a collection: `granted` read by a grant (or as an administrator); `member` of the
+ * community whose API root holds it; `recipient` of at least one of its objects by name; `community` is the
+ * id of that community (null for a collection outside community API roots).
+ */
+export interface CollectionAccess {
+  granted: boolean;
+  member: boolean;
+  recipient: boolean;
+  community: string | null;
 }
 
 export interface NewCollection {
@@ -26,6 +43,8 @@ export interface NewCollection {
   title: string;
   description?: string | undefined;
   alias?: string | undefined;
+  /** TLP level for objects that arrive unmarked (`green` when absent). */
+  defaultTlp?: string | undefined;
   /** Access given in the same transaction as the collection is created (a community's read and write). */
   grants?: readonly { principal: string; read: boolean; write: boolean }[];
 }
@@ -65,22 +84,25 @@ export class CollectionService {
     await this.apiRoots.get(actor, apiRoot);
     const rows = await this.collections.listInRoot(apiRoot);
     const access = await this.accessMap(actor);
-    return rows.map((row) => present(row, access(row.id))).filter((c) => c.canRead || c.canWrite);
+    return (await Promise.all(rows.map(async (row) => present(row, await access(row))))).filter((c) => c.canRead || c.canWrite);
   }
 
   /** Every collection the actor may see, across API roots. */
   async listAll(actor: Actor): Promise<Collection[]> {
     const access = await this.accessMap(actor);
-    return (await this.collections.listAll()).map((row) => present(row, access(row.id))).filter((c) => c.canRead || c.canWrite);
+    const rows = await this.collections.listAll();
+    return (await Promise.all(rows.map(async (row) => present(row, await access(row))))).filter((c) => c.canRead || c.canWrite);
   }
 
   /** A collection by id (or alias) within an API root; not_found when absent or invisible to the actor. */
   async get(actor: Actor, apiRoot: string, idOrAlias: string): Promise<Collection> {
     const row = (await this.collections.find(idOrAlias)) ?? (await this.collections.findByAlias(apiRoot, idOrAlias));
     if (row && row.api_root === apiRoot) {
-      const collection = present(row, (await this.accessMap(actor))(row.id));
+      const collection = present(row, await (await this.accessMap(actor))(row));
       if (collection.canRead || collection.canWrite) return collection;
     }
+    // Anonymous callers reach public collections only; anything else asks for credentials.
+    if (actor.kind === 'anonymous') throw unauthenticated('auth.required', 'this TAXII server needs credentials: HTTP Basic or a Bearer token');
     await this.apiRoots.get(actor, apiRoot);
     throw notFound('collection.not_found', `there is no collection "${idOrAlias}" in API root "${apiRoot}"`, { apiRoot, collection: idOrAlias });
   }
@@ -121,7 +143,12 @@ export class CollectionService {
         throw invalid('collection.alias_taken', `alias "${input.alias}" is already used in API root "${input.apiRoot}"`, { alias: input.alias });
       }
     }
+    const defaultTlp = input.defaultTlp === undefined ? TLP_GREEN : parseTlpLevel(input.defaultTlp);
+    if (defaultTlp === undefined) {
+      throw invalid('collection.unknown_tlp', `"${input.defaultTlp}" is not a TLP level: use one of ${TLP_LEVELS.join(', ')}`, { tlp: input.defaultTlp });
+    }
     const row: CollectionRow = {
+      default_tlp: defaultTlp,
       id: randomUUID(),
       api_root: input.apiRoot,
       title,
@@ -141,12 +168,16 @@ export class CollectionService {
       },
       grants,
     );
-    return present(row, { read: true, write: true });
+    const community = await this.communities.bySlug(row.api_root);
+    return present(row, { read: true, write: true, granted: true, member: false, recipient: false, community: community?.id ?? null });
   }
 
   /** Gives (or with both false, takes away) a principal's read and write access. Administrators only. */
   async grant(actor: Actor, collectionId: string, principal: string, access: { read: boolean; write: boolean }): Promise<void> {
     if (!isPrivileged(actor)) throw forbidden('collection.grant_forbidden', 'only administrators change who may use a collection');
+    if (principal === 'anonymous' && access.write) {
+      throw invalid('collection.anonymous_write', 'anonymous callers may only read: grant "anonymous" read access alone, which makes the collection public', { principal });
+    }
     if (!(await this.collections.find(collectionId))) {
       throw notFound('collection.not_found', `there is no collection "${collectionId}"`, { collection: collectionId });
     }
@@ -158,28 +189,53 @@ export class CollectionService {
     return this.collections.grantsOn(collectionId);
   }
 
-  private async accessMap(actor: Actor): Promise<(id: string) => { read: boolean; write: boolean }> {
-    if (isPrivileged(actor)) return () => ({ read: true, write: true });
-    // Read on every call, never cached: a membership change holds from the next request.
-    const communityIds = actor.kind === 'user' && actor.organisationId !== null ? await this.communities.communityIdsOfOrganisation(actor.organisationId) : [];
+  /**
+   * How the actor reaches each collection. Read on every call, never cached: a membership change or a newly
+   * named recipient holds from the next request.
+   */
+  private async accessMap(actor: Actor): Promise<(row: CollectionRow) => Promise<Access>> {
+    const memberships = actor.kind === 'user' && actor.organisationId !== null ? await this.communities.communitiesOfOrganisation(actor.organisationId) : [];
+    const memberOf = new Set(memberships.map((m) => m.slug));
+    const communityOf = async (row: CollectionRow) => (await this.communities.bySlug(row.api_root))?.id ?? null;
+    if (isPrivileged(actor)) {
+      return async (row) => ({ read: true, write: true, granted: true, member: memberOf.has(row.api_root), recipient: false, community: await communityOf(row) });
+    }
+    const principals = principalsOf(actor, memberships.map((m) => m.id));
     const byCollection = new Map<string, { read: boolean; write: boolean }>();
-    for (const grant of await this.collections.grantsFor(principalsOf(actor, communityIds))) {
+    for (const grant of await this.collections.grantsFor(principals)) {
       const current = byCollection.get(grant.collection_id) ?? { read: false, write: false };
       byCollection.set(grant.collection_id, { read: current.read || grant.can_read === 1, write: current.write || grant.can_write === 1 });
     }
-    return (id) => byCollection.get(id) ?? { read: false, write: false };
+    const named = new Set(await this.collections.namingRecipients(principals.filter((p) => p.startsWith('user:') || p.startsWith('org:'))));
+    return async (row) => {
+      const granted = byCollection.get(row.id) ?? { read: false, write: false };
+      const recipient = named.has(row.id);
+      return {
+        read: granted.read || recipient,
+        write: granted.write,
+        granted: granted.read,
+        member: memberOf.has(row.api_root),
+        recipient,
+        community: granted.read || granted.write || recipient ? await communityOf(row) : null,
+      };
+    };
   }
 }
 
-function present(row: CollectionRow, access: { read: boolean; write: boolean }): Collection {
+type Access = CollectionAccess & { read: boolean; write: boolean };
+
+function present(row: CollectionRow, access: Access): Collection {
+  const { read, write, ...relation } = access;
   return {
     id: row.id,
     apiRoot: row.api_root,
     title: row.title,
     description: row.description ?? undefined,
     alias: row.alias ?? undefined,
-    canRead: access.read,
-    canWrite: access.write,
+    canRead: read,
+    canWrite: write,
     mediaTypes: [STIX_MEDIA_TYPE],
+    defaultTlp: Number(row.default_tlp),
+    access: relation,
   };
 }

@@ -15,6 +15,8 @@ export interface NewCommunityCollection {
   title: string;
   description?: string | undefined;
   alias?: string | undefined;
+  /** TLP level for objects that arrive unmarked (`green` when absent). */
+  defaultTlp?: string | undefined;
 }
 
 export interface CommunityApiRootOptions {

@@ -5,6 +5,7 @@
 import { invalid } from '../../../core/errors.ts';
 import { hasErrors, validateObject, type Problem } from '../../../../shared/stix/index.ts';
 import { timestampKey } from '../../../../shared/stix/timestamp.ts';
+import { sharingFactsOf, type SharingFacts } from '../../../../shared/stix/sharing.ts';
 import type { NewVersion } from '../repositories/object.repository.ts';
 
 export interface Rejection {
@@ -15,7 +16,8 @@ export interface Rejection {
 }
 
 export interface Prepared {
-  accepted: { index: number; version: NewVersion }[];
+  /** Valid objects, with what their markings say about who may see them (decided by the service). */
+  accepted: { index: number; version: NewVersion; sharing: SharingFacts }[];
   rejected: Rejection[];
   /** Warnings of accepted objects, by index. */
   warnings: Map<number, Problem[]>;
@@ -66,6 +68,7 @@ export function prepareObjects(objects: readonly unknown[], offset = 0): Prepare
         specVersion: text(record.spec_version) ?? '2.1',
         body: encoder.encode(JSON.stringify(object)),
       },
+      sharing: sharingFactsOf(record),
     });
   }
   return prepared;

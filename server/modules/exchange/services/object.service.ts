@@ -5,13 +5,16 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditLog } from '../../../core/audit/audit.service.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
-import { notFound } from '../../../core/errors.ts';
+import { notFound, unauthenticated } from '../../../core/errors.ts';
 import type { ObjectRepository, StoreOutcome, VersionRow } from '../repositories/object.repository.ts';
 import type { StatusRepository } from '../repositories/status.repository.ts';
 import type { CollectionService } from './collection.service.ts';
 import { describeProblems, objectsOf, prepareObjects, type Prepared, type Rejection } from './object-ingest.ts';
 import { encodeCursor, pageSize, resolveQuery, versionFilter, type ObjectFilter } from './object-query.ts';
 import { statusOf, type AddStatus, type IngestResult } from './status.ts';
+import { audienceOf, bodyFor, readScope, type ReadPurpose, type ResolvedRecipients } from './visibility.ts';
+import type { Collection } from './collection.service.ts';
+import type { NewVersion, ReadScope } from '../repositories/object.repository.ts';
 
 /** One stored version of an object, as services hand it out. */
 export interface StoredVersion {
@@ -32,6 +35,14 @@ export interface Page {
   next: string | undefined;
 }
 
+/** Where the recipients an object names are looked up: organisations by STIX identity id, users by name. */
+export interface RecipientDirectory {
+  /** Identity id → organisation id, for those of `identityIds` that are organisations of this hub. */
+  organisationsByIdentity(identityIds: readonly string[]): Promise<Map<string, string>>;
+  /** Lower-cased user name → user id, for those of `names` that are users. */
+  usersByName(names: readonly string[]): Promise<Map<string, string>>;
+}
+
 export interface PageLimits {
   pageDefault: number;
   pageMax: number;
@@ -47,8 +58,17 @@ export class ObjectService {
   private readonly collections: CollectionService;
   private readonly audit: AuditLog;
   private readonly limits: PageLimits;
+  private readonly directory: RecipientDirectory;
 
-  constructor(objects: ObjectRepository, statuses: StatusRepository, collections: CollectionService, audit: AuditLog, limits: PageLimits) {
+  constructor(
+    objects: ObjectRepository,
+    statuses: StatusRepository,
+    collections: CollectionService,
+    audit: AuditLog,
+    limits: PageLimits,
+    directory: RecipientDirectory,
+  ) {
+    this.directory = directory;
     this.objects = objects;
     this.statuses = statuses;
     this.collections = collections;
@@ -71,21 +91,43 @@ export class ObjectService {
    */
   async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared, statusId?: string): Promise<IngestResult> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
+    const { versions, rejected } = await this.withAudiences(actor, collection, prepared);
     const event = (outcomes: readonly StoreOutcome[]): AuditEvent => {
       const stored = outcomes.filter((o) => o.stored).length;
-      const details = { stored, duplicates: outcomes.length - stored, rejected: prepared.rejected.length, status: statusId ?? null };
+      const details = { stored, duplicates: outcomes.length - stored, rejected: rejected.length, status: statusId ?? null };
       return { action: 'objects.add', target: collection.id, details };
     };
-    const versions = prepared.accepted.map((a) => a.version);
     const outcomes = await this.objects.store(collection.id, versions, this.audit.within(actor, event));
     // Nothing to store opens no transaction: the (all rejected, or empty) request is recorded on its own.
     if (versions.length === 0) await this.audit.record(actor, event([]));
     return {
       stored: outcomes.filter((o) => o.stored).map((o) => ({ id: o.stixId, version: o.version, dateAdded: o.dateAdded! })),
       duplicates: outcomes.filter((o) => !o.stored).map((o) => ({ id: o.stixId, version: o.version })),
-      rejected: prepared.rejected,
+      rejected,
       warnings: prepared.warnings,
     };
+  }
+
+  /** Decides who may see each accepted object; those whose sharing is wrong join the rejected. */
+  private async withAudiences(actor: Actor, collection: Collection, prepared: Prepared): Promise<{ versions: NewVersion[]; rejected: Rejection[] }> {
+    const refs = new Set(prepared.accepted.flatMap((a) => a.sharing.recipientRefs));
+    const names = new Set(prepared.accepted.flatMap((a) => a.sharing.recipientUsers));
+    const recipients: ResolvedRecipients = {
+      organisations: refs.size ? await this.directory.organisationsByIdentity([...refs]) : new Map(),
+      users: names.size ? await this.directory.usersByName([...names]) : new Map(),
+    };
+    const versions: NewVersion[] = [];
+    const rejected = [...prepared.rejected];
+    for (const { index, version, sharing } of prepared.accepted) {
+      const decided = audienceOf(sharing, version.type, actor, collection, recipients);
+      if ('audience' in decided) versions.push({ ...version, audience: decided.audience });
+      else {
+        const problems = decided.problems.map((p) => ({ severity: 'error' as const, ...p }));
+        rejected.push({ index, id: version.stixId, version: version.version || undefined, problems });
+      }
+    }
+    rejected.sort((a, b) => a.index - b.index);
+    return { versions, rejected };
   }
 
   /** The TAXII "add objects" operation: ingests the envelope and records a status resource. */
@@ -113,6 +155,7 @@ export class ObjectService {
 
   /** A status resource; only its requester and administrators may read it. */
   async status(actor: Actor, apiRoot: string, statusId: string): Promise<AddStatus> {
+    if (actor.kind === 'anonymous') throw unauthenticated('auth.required', 'this TAXII server needs credentials: HTTP Basic or a Bearer token');
     const row = await this.statuses.find(apiRoot, statusId);
     const privileged = actor.kind === 'system' || (actor.kind === 'user' && actor.isAdmin);
     if (!row || (!privileged && row.owner !== ownerOf(actor))) {
@@ -149,11 +192,11 @@ export class ObjectService {
   /** Deletes versions of an object (all of them unless `match[version]` narrows it). */
   async delete(actor: Actor, apiRoot: string, collectionId: string, objectId: string, filter: ObjectFilter): Promise<number> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
-    await this.collections.requireRead(actor, apiRoot, collectionId);
+    const scope = readScope(actor, await this.collections.requireRead(actor, apiRoot, collectionId));
     const audited = this.audit.within(actor, (versions: number) =>
       versions > 0 ? { action: 'objects.delete', target: objectId, details: { collection: collection.id, versions } } : undefined,
     );
-    const deleted = await this.objects.delete(collection.id, objectId, versionFilter(filter.versions, 'all'), filter.specVersions ?? [], audited);
+    const deleted = await this.objects.delete(collection.id, objectId, versionFilter(filter.versions, 'all'), filter.specVersions ?? [], audited, scope);
     if (deleted === 0) throw objectNotFound(objectId);
     return deleted;
   }
@@ -163,18 +206,20 @@ export class ObjectService {
    * (`collection.export`, with the count) once the last page has been handed out.
    */
   async *exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000): AsyncGenerator<StoredVersion[]> {
-    const collection = await this.collections.find(actor, collectionIdOrAlias);
-    await this.collections.requireRead(actor, collection.apiRoot, collection.id);
+    const found = await this.collections.find(actor, collectionIdOrAlias);
+    const collection = await this.collections.requireRead(actor, found.apiRoot, found.id);
+    const scope = readScope(actor, collection, 'export');
     let after = 0;
     let count = 0;
     for (;;) {
       const rows = await this.objects.list(
         { collectionId: collection.id, after, versions: { all: true, first: false, last: false, keys: [] }, limit: pageRows },
         true,
+        scope,
       );
       if (rows.length > 0) {
         count += rows.length;
-        yield rows.map(toStoredVersion);
+        yield rows.map((row) => toStoredVersion(row, scope));
         after = rows[rows.length - 1]!.date_added;
       }
       if (rows.length < pageRows) break;
@@ -184,18 +229,29 @@ export class ObjectService {
 
   private async page(actor: Actor, apiRoot: string, collectionId: string, filter: ObjectFilter, fallback: 'last' | 'all', withBody: boolean): Promise<Page> {
     const collection = await this.collections.requireRead(actor, apiRoot, collectionId);
+    const scope = readScope(actor, collection);
     const limit = pageSize(filter.limit, this.limits.pageDefault, this.limits.pageMax);
     const { criteria, ...query } = resolveQuery(collection.id, filter, fallback);
-    const rows = await this.objects.list({ ...query, limit: limit + 1 }, withBody);
+    const rows = await this.objects.list({ ...query, limit: limit + 1 }, withBody, scope);
     const more = rows.length > limit;
     if (more) rows.length = limit;
     const next = more ? encodeCursor(rows[rows.length - 1]!.date_added, criteria) : undefined;
-    return { rows: rows.map(toStoredVersion), more, next };
+    return { rows: rows.map((row) => toStoredVersion(row, scope)), more, next };
+  }
+
+  /**
+   * How many versions of a collection the actor may see: every version, or only the latest of each object.
+   * A count of what is hidden is never given: it would say that something is there.
+   */
+  async count(actor: Actor, apiRoot: string, collectionId: string, latestOnly = true, purpose: ReadPurpose = 'read'): Promise<number> {
+    const collection = await this.collections.requireRead(actor, apiRoot, collectionId);
+    return this.objects.count(collection.id, latestOnly, readScope(actor, collection, purpose));
   }
 }
 
-function toStoredVersion(row: VersionRow): StoredVersion {
-  return { id: row.stix_id, version: row.version, dateAdded: row.date_added, specVersion: row.spec_version, type: row.type, body: row.body };
+function toStoredVersion(row: VersionRow, scope: ReadScope): StoredVersion {
+  const body = row.body && bodyFor(row.body, row.redactions, row.clearance, scope.cap);
+  return { id: row.stix_id, version: row.version, dateAdded: row.date_added, specVersion: row.spec_version, type: row.type, body };
 }
 
 function objectNotFound(objectId: string) {
