@@ -72,7 +72,7 @@ describe.each(dialects)('store commands on %s', (dialect) => {
 
     const listed = jsonOf<{ collections: { id: string; alias?: string }[] }>(await cli(['collection', 'list', '--json'])).collections;
     expect(listed.map((c) => c.alias).sort()).toEqual(['default', 'energy']);
-    expect((await cli(['collection', 'list'])).stdout).toMatch(/^ID +API ROOT +ALIAS +TITLE\n/);
+    expect((await cli(['collection', 'list'])).stdout).toMatch(/^ID +API ROOT +ALIAS +DEFAULT TLP +TITLE\n/);
 
     const granted = await cli(['collection', 'grant', 'energy', 'alice', '--read', '--write', '--json']);
     expect(granted.code).toBe(0);

@@ -17,7 +17,7 @@ export interface Rejection {
 
 export interface Prepared {
   /** Valid objects, with what their markings say about who may see them (decided by the service). */
-  accepted: { index: number; version: NewVersion; sharing: SharingFacts }[];
+  accepted: { index: number; version: NewVersion; versionText: string | undefined; sharing: SharingFacts }[];
   rejected: Rejection[];
   /** Warnings of accepted objects, by index. */
   warnings: Map<number, Problem[]>;
@@ -68,6 +68,7 @@ export function prepareObjects(objects: readonly unknown[], offset = 0): Prepare
         specVersion: text(record.spec_version) ?? '2.1',
         body: encoder.encode(JSON.stringify(object)),
       },
+      versionText,
       sharing: sharingFactsOf(record),
     });
   }

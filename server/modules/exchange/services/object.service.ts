@@ -118,12 +118,12 @@ export class ObjectService {
     };
     const versions: NewVersion[] = [];
     const rejected = [...prepared.rejected];
-    for (const { index, version, sharing } of prepared.accepted) {
+    for (const { index, version, versionText, sharing } of prepared.accepted) {
       const decided = audienceOf(sharing, version.type, actor, collection, recipients);
       if ('audience' in decided) versions.push({ ...version, audience: decided.audience });
       else {
         const problems = decided.problems.map((p) => ({ severity: 'error' as const, ...p }));
-        rejected.push({ index, id: version.stixId, version: version.version || undefined, problems });
+        rejected.push({ index, id: version.stixId, version: versionText, problems });
       }
     }
     rejected.sort((a, b) => a.index - b.index);
