@@ -71,6 +71,12 @@ export class CollectionService {
   private readonly apiRoots: ApiRootService;
   private readonly audit: AuditLog;
   private readonly communities: CommunityService;
+  /**
+   * API root name → id of the community it belongs to, or null. Kept for the life of the process: a
+   * community's API root is created with the community and neither is ever renamed or removed, and no API
+   * root can become a community's later (a community cannot take the name of an existing root).
+   */
+  private readonly communityByRoot = new Map<string, string | null>();
 
   constructor(collections: CollectionRepository, apiRoots: ApiRootService, audit: AuditLog, communities: CommunityService) {
     this.collections = collections;
@@ -168,8 +174,7 @@ export class CollectionService {
       },
       grants,
     );
-    const community = await this.communities.bySlug(row.api_root);
-    return present(row, { read: true, write: true, granted: true, member: false, recipient: false, community: community?.id ?? null });
+    return present(row, { read: true, write: true, granted: true, member: false, recipient: false, community: await this.communityOf(row.api_root) });
   }
 
   /** Gives (or with both false, takes away) a principal's read and write access. Administrators only. */
@@ -189,6 +194,15 @@ export class CollectionService {
     return this.collections.grantsOn(collectionId);
   }
 
+  private async communityOf(apiRoot: string): Promise<string | null> {
+    let id = this.communityByRoot.get(apiRoot);
+    if (id === undefined) {
+      id = (await this.communities.bySlug(apiRoot))?.id ?? null;
+      this.communityByRoot.set(apiRoot, id);
+    }
+    return id;
+  }
+
   /**
    * How the actor reaches each collection. Read on every call, never cached: a membership change or a newly
    * named recipient holds from the next request.
@@ -196,7 +210,7 @@ export class CollectionService {
   private async accessMap(actor: Actor): Promise<(row: CollectionRow) => Promise<Access>> {
     const memberships = actor.kind === 'user' && actor.organisationId !== null ? await this.communities.communitiesOfOrganisation(actor.organisationId) : [];
     const memberOf = new Set(memberships.map((m) => m.slug));
-    const communityOf = async (row: CollectionRow) => (await this.communities.bySlug(row.api_root))?.id ?? null;
+    const communityOf = (row: CollectionRow) => this.communityOf(row.api_root);
     if (isPrivileged(actor)) {
       return async (row) => ({ read: true, write: true, granted: true, member: memberOf.has(row.api_root), recipient: false, community: await communityOf(row) });
     }
