@@ -1,4 +1,5 @@
 /** A small JSON client of the REST API for tests, over a `TestServer` (administrator credentials by default). */
+import { SYSTEM } from '../../server/core/auth/actor.ts';
 import type { TestServer } from '../support/taxii-server.ts';
 
 export interface RestResponse {
@@ -33,4 +34,13 @@ export async function rest(
     parsed = undefined;
   }
   return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+/**
+ * How many changes the audit log holds (sign-ins left out: a request may sign in without changing anything).
+ * Equal before and after a request: the request changed nothing, since every change is recorded with it.
+ */
+export async function recordedChanges(server: TestServer): Promise<number> {
+  const entries = await server.platform.audit.list(SYSTEM, { limit: 1000 });
+  return entries.filter((entry) => !entry.action.startsWith('auth.')).length;
 }
