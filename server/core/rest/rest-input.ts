@@ -7,7 +7,7 @@
 import { invalid } from '../errors.ts';
 import type { BodySchema, QueryParameter } from './rest-endpoint.ts';
 
-/** The values of a checked body: strings and booleans, by field name; absent optional fields are absent. */
+/** The values of a checked body: strings and booleans, by field name; optional fields not given are absent. */
 export type CheckedBody = Readonly<Record<string, string | boolean | undefined>>;
 
 /** The values of a checked query: strings and parsed integers, by parameter name. */
@@ -16,7 +16,8 @@ export type CheckedQuery = Readonly<Record<string, string | number | undefined>>
 const describeType = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`);
 
 /**
- * Checks a parsed JSON body against its declaration.
+ * Checks a parsed JSON body against its declaration; answers the declared fields given (an optional field
+ * given as null counts as not given).
  * @throws DomainError `invalid` `request.invalid_body`, `request.unknown_field`, `request.missing_field`,
  *   `request.invalid_field`.
  */
@@ -35,15 +36,20 @@ export function checkBody(schema: BodySchema, value: unknown): CheckedBody {
       });
     }
   }
+  const checked: Record<string, string | boolean> = {};
   for (const [name, field] of Object.entries(schema.fields)) {
-    const given = body[name];
+    const required = schema.required.includes(name);
+    // null for an optional field means "not given", as many clients write it.
+    const given = body[name] === null && !required ? undefined : body[name];
     if (given === undefined) {
-      if (schema.required.includes(name)) throw invalid('request.missing_field', `the body needs "${name}" (${field.description})`, { field: name, in: 'body' });
+      if (required) throw invalid('request.missing_field', `the body needs "${name}" (${field.description})`, { field: name, in: 'body' });
     } else if (typeof given !== field.type) {
       throw invalid('request.invalid_field', `"${name}" must be a ${field.type}, got ${describeType(given)}`, { field: name, in: 'body', expected: field.type });
+    } else {
+      checked[name] = given as string | boolean;
     }
   }
-  return body as CheckedBody;
+  return checked;
 }
 
 /**

@@ -13,8 +13,8 @@ const flag = (description: string): JsonSchema => ({ type: 'boolean', descriptio
 const community = {
   id: text('community id'),
   name: text('community name'),
-  slug: text('URL segment of its TAXII API root'),
-  api_root: text('path of its TAXII API root, such as /arab-cirts/'),
+  slug: text('URL-safe form of its name'),
+  api_root: text('name of its TAXII API root (its slug), as collections name their api_root: served at /<api_root>/'),
   description: nullableText('description'),
   created_at: time('when it was added'),
 };

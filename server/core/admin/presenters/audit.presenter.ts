@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../audit/audit-chain.ts';
 import type { VerifyResult } from '../../audit/audit.service.ts';
 import { isoTime } from './organisation.presenter.ts';
 
+/** An entry, its details as JSON (they are stored as canonical JSON text). */
 export function presentAuditEntry(entry: AuditEntry) {
   return {
     seq: entry.seq,
@@ -23,6 +24,7 @@ export function presentAuditPage(entries: readonly AuditEntry[], limit: number) 
   return { entries: entries.map(presentAuditEntry), next_after: entries.length === limit && last ? last.seq : null };
 }
 
+/** The result of walking the chain: intact or not, the head, the first problem found. */
 export function presentVerification(result: VerifyResult) {
   return { ok: result.ok, entries: result.entries, head: { seq: result.head.seq, hash: result.head.hash }, problems: result.problems.map((p) => ({ ...p })) };
 }

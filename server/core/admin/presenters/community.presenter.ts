@@ -1,4 +1,4 @@
-/** Communities as the REST API answers them: each with the TAXII API root named by its slug. */
+/** Communities as the REST API answers them: each with its TAXII API root, named by its slug. */
 import type { Community } from '../../communities/community.service.ts';
 import { isoTime } from './organisation.presenter.ts';
 
@@ -8,7 +8,7 @@ export function presentCommunity(community: Community & { members?: number }) {
     id: community.id,
     name: community.name,
     slug: community.slug,
-    api_root: `/${community.slug}/`,
+    api_root: community.slug,
     description: community.description,
     created_at: isoTime(community.createdAt),
     ...(community.members === undefined ? {} : { members: community.members }),

@@ -4,6 +4,7 @@ import type { Organisation } from '../../organisations/organisation.service.ts';
 /** An ISO 8601 timestamp from milliseconds since the epoch. */
 export const isoTime = (ms: number): string => new Date(ms).toISOString();
 
+/** An organisation, with the STIX identity its members publish under. */
 export function presentOrganisation(organisation: Organisation) {
   return {
     id: organisation.id,

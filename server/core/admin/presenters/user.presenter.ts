@@ -4,6 +4,7 @@ import type { Caller } from '../../principals/principal.service.ts';
 import { presentCommunity } from './community.presenter.ts';
 import { isoTime, presentOrganisation } from './organisation.presenter.ts';
 
+/** A user: who it is, whether it is an administrator or disabled, its organisation. */
 export function presentUser(user: User) {
   return {
     id: user.id,

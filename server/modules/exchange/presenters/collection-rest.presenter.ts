@@ -5,6 +5,7 @@
 import { objectSchema, type JsonSchema } from '../../../core/rest/rest-endpoint.ts';
 import type { Collection, Grant } from '../services/collection.service.ts';
 
+/** A collection with what the caller may do with it. */
 export function presentCollection(collection: Collection) {
   return {
     id: collection.id,
@@ -18,6 +19,7 @@ export function presentCollection(collection: Collection) {
   };
 }
 
+/** One principal's access to a collection. */
 export function presentGrant(grant: Grant) {
   return { principal: grant.principal, read: grant.read, write: grant.write };
 }
