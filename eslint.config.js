@@ -58,6 +58,17 @@ export default tseslint.config(
     ),
   },
   {
+    // The core's REST adapter and presenters: like a module's routes, through services only.
+    files: ['server/core/rest/**/*.ts', 'server/core/*/routes/**/*.ts', 'server/core/*/presenters/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      ['(^|/)modules/', 'The core imports no module: modules build on the core, not the reverse.'],
+      ['\\.repository\\.ts$', 'Routes and presenters go through services, never repositories.'],
+      ['(^|/)db/', 'Only repositories speak SQL.'],
+      notCli, notTests,
+    ),
+  },
+  {
     files: ['server/*.ts', 'server/http/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(notCli, notTests),

@@ -1,6 +1,7 @@
 /**
- * The HTTP application: authentication once for every request, then the TAXII API. Later modules mount
- * their REST routes and the web UI here.
+ * The HTTP application: authentication once for every request, then the REST administration API at
+ * `/api/v1/` and the TAXII API. Errors answer in the format of the API asked: REST JSON below `/api/v1/`,
+ * TAXII error messages elsewhere. Later modules mount their REST routes and the web UI here.
  */
 import { Hono } from 'hono';
 import type { Platform } from './platform.ts';
@@ -8,13 +9,15 @@ import { ANONYMOUS } from './core/auth/actor.ts';
 import { notFound } from './core/errors.ts';
 import { taxiiRoutes, type TaxiiEnv } from './modules/exchange/routes/taxii.routes.ts';
 import { taxiiError } from './modules/exchange/routes/taxii-http.ts';
-import { taxiiOpenApi } from './modules/exchange/routes/taxii-endpoints.ts';
+import { REST_BASE } from './core/rest/rest-endpoint.ts';
+import { isRestPath, restError } from './core/rest/rest-http.ts';
+import { apiDescription, restApp } from './rest-api.ts';
 
 export function createApp(platform: Platform): Hono<TaxiiEnv> {
   const app = new Hono<TaxiiEnv>({ strict: false });
-  app.onError((error, c) => taxiiError(error, c));
+  app.onError((error, c) => (isRestPath(c.req.path) ? restError(error, c) : taxiiError(error, c)));
   app.notFound((c) => taxiiError(notFound('route.not_found', `there is nothing at ${c.req.path}; TAXII discovery is at /taxii2/`, { path: c.req.path }), c));
-  const openApi = taxiiOpenApi();
+  const openApi = apiDescription();
   // The API description is public: it says what the server speaks, nothing of what it holds.
   app.get('/api/openapi.json', (c) => c.json(openApi));
   app.use('*', async (c, next) => {
@@ -26,6 +29,8 @@ export function createApp(platform: Platform): Hono<TaxiiEnv> {
     await platform.db.get('SELECT 1 AS ok');
     return c.json({ status: 'ok' });
   });
+  // Before the TAXII routes, whose `/:root/…` paths would otherwise be tried for REST requests too.
+  app.route(REST_BASE, restApp(platform));
   app.route(
     '/',
     taxiiRoutes({

@@ -19,6 +19,7 @@ import { CommunityService } from './core/communities/community.service.ts';
 import { organisationMigrations } from './core/organisations/organisation-migrations.ts';
 import { OrganisationRepository } from './core/organisations/organisation.repository.ts';
 import { OrganisationService } from './core/organisations/organisation.service.ts';
+import { PrincipalService } from './core/principals/principal.service.ts';
 import { exchangeMigrations } from './modules/exchange/repositories/exchange-migrations.ts';
 import { ApiRootRepository } from './modules/exchange/repositories/api-root.repository.ts';
 import { CollectionRepository } from './modules/exchange/repositories/collection.repository.ts';
@@ -37,6 +38,8 @@ export interface Platform {
   users: UserService;
   organisations: OrganisationService;
   communities: CommunityService;
+  /** Grant principals and the caller's profile. */
+  principals: PrincipalService;
   /** Communities with their TAXII API roots, and collections shared with a community. */
   communityApiRoots: CommunityApiRootService;
   apiRoots: ApiRootService;
@@ -62,8 +65,9 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const organisations = new OrganisationService(organisationRepository, audit);
   const users = new UserService(new UserRepository(db), new TokenRepository(db), audit, { organisations: organisationRepository });
   const communities = new CommunityService(new CommunityRepository(db), organisations, audit);
+  const principals = new PrincipalService(users, organisations, communities);
   const apiRoots = new ApiRootService(new ApiRootRepository(db), audit);
-  const collections = new CollectionService(new CollectionRepository(db), apiRoots, audit, communities);
+  const collections = new CollectionService(new CollectionRepository(db), apiRoots, audit, communities, principals);
   const communityApiRoots = new CommunityApiRootService(communities, apiRoots, collections, { maxContentLength: config.maxContentLength });
   const recipients: RecipientDirectory = {
     organisationsByIdentity: async (identityIds) => {
@@ -81,5 +85,5 @@ export async function openPlatform(config: Config): Promise<Platform> {
   };
   const limits = { pageDefault: config.pageDefault, pageMax: config.pageMax };
   const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, limits, recipients);
-  return { config, db, audit, users, organisations, communities, communityApiRoots, apiRoots, collections, objects, close: () => db.close() };
+  return { config, db, audit, users, organisations, communities, principals, communityApiRoots, apiRoots, collections, objects, close: () => db.close() };
 }

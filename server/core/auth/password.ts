@@ -51,6 +51,7 @@ export async function hashPassword(password: string): Promise<string> {
   if (length < MIN_PASSWORD_LENGTH) {
     throw invalid('user.password_too_short', `a password needs at least ${MIN_PASSWORD_LENGTH} characters`, {
       min: MIN_PASSWORD_LENGTH,
+      field: 'password',
     });
   }
   const parameters = { logN: LOG_N, r: BLOCK_SIZE, p: PARALLELISM };

@@ -74,6 +74,12 @@ export class UserRepository {
     return row && toUserRecord(row);
   }
 
+  /** The user with that id, or undefined. */
+  async findById(id: string): Promise<UserRecord | undefined> {
+    const row = await this.db.get<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`, [id]);
+    return row && toUserRecord(row);
+  }
+
   /** Every user, by name. */
   async list(): Promise<UserRecord[]> {
     const rows = await this.db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users u ORDER BY lower(u.name)`);

@@ -2,17 +2,18 @@
  * User accounts, their API tokens, and turning an `Authorization` header into an `Actor`.
  *
  * Failure messages never say whether a user exists: an unknown name and a wrong password give the same code
- * and message, and cost the same scrypt time. Authorisation (who may add users or revoke whose tokens) is the
- * caller's concern until roles arrive; these methods do what they are asked, and record who asked (the
- * trailing `actor`, the operator by default) in the audit log, in the same transaction as the change.
+ * and message, and cost the same scrypt time. Adding users, listing them, disabling them and making their
+ * tokens is for administrators and the operator (`user.forbidden` otherwise); the other methods do what they
+ * are asked. Each change records who asked (the trailing `actor`, the operator by default) in the audit log,
+ * in the same transaction as the change.
  * Sign-ins are recorded after they are decided: a success when a password was actually verified (not on a
  * credential-cache hit) or, for a token, when its last use is written (at most once a minute); every failure,
  * under the attempted user name when it could be one.
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditLog, AuditPrincipal } from '../audit/audit.service.ts';
-import { conflict, invalid, isDomainError, notFound, unauthenticated } from '../errors.ts';
-import { ANONYMOUS, SYSTEM, type Actor } from './actor.ts';
+import { conflict, forbidden, invalid, isDomainError, notFound, unauthenticated } from '../errors.ts';
+import { ANONYMOUS, isPrivileged, SYSTEM, type Actor } from './actor.ts';
 import { parseAuthorizationHeader, type Credentials } from './authorization-header.ts';
 import { CredentialCache } from './credential-cache.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -57,6 +58,10 @@ const TOUCH_INTERVAL_MS = 60_000;
 const badCredentials = () => unauthenticated('auth.bad_credentials', 'the user name, password or token is wrong');
 const userDisabled = () => unauthenticated('auth.user_disabled', 'this account is disabled');
 
+function requireAdministrator(actor: Actor): void {
+  if (!isPrivileged(actor)) throw forbidden('user.forbidden', 'only administrators manage user accounts');
+}
+
 // Verified against when the user is unknown or has no password, so that case takes as long as a wrong
 // password. Made once, on first need.
 let dummyHash: Promise<string> | undefined;
@@ -98,12 +103,13 @@ export class UserService {
   /**
    * Adds a user. `name`: 1–64 ASCII letters, digits, `.`, `_`, `-`, `@`; unique regardless of case.
    * `organisation` (id or name) is the organisation the user belongs to; nothing is stored when it is unknown.
-   * @throws DomainError `invalid` `user.invalid_name` / `user.password_too_short`; `conflict` `user.exists`;
-   *   `not_found` `organisation.not_found`.
+   * @throws DomainError `forbidden` `user.forbidden`; `invalid` `user.invalid_name` / `user.password_too_short`;
+   *   `conflict` `user.exists`; `not_found` `organisation.not_found`.
    */
   async addUser(input: { name: string; password: string; isAdmin?: boolean; organisation?: string | undefined }, actor: Actor = SYSTEM): Promise<User> {
+    requireAdministrator(actor);
     if (!NAME.test(input.name)) {
-      throw invalid('user.invalid_name', 'a user name is 1 to 64 letters, digits, ".", "_", "-" or "@"', { name: input.name });
+      throw invalid('user.invalid_name', 'a user name is 1 to 64 letters, digits, ".", "_", "-" or "@"', { name: input.name, field: 'name' });
     }
     const organisationId = input.organisation === undefined ? null : await this.organisationIdOf(input.organisation);
     const record: UserRecord = {
@@ -129,9 +135,27 @@ export class UserService {
     return record && toUser(record);
   }
 
+  /** The user with that id, or undefined. */
+  async findById(id: string): Promise<User | undefined> {
+    const record = await this.users.findById(id);
+    return record && toUser(record);
+  }
+
   /** Every user, by name. */
   async listUsers(): Promise<User[]> {
     return (await this.users.list()).map(toUser);
+  }
+
+  /** Every user, by name, for an administrator. @throws DomainError `forbidden` `user.forbidden`. */
+  async list(actor: Actor): Promise<User[]> {
+    requireAdministrator(actor);
+    return this.listUsers();
+  }
+
+  /** The user of that name (any case), for an administrator. @throws `forbidden` `user.forbidden`; `not_found` `user.not_found`. */
+  async get(actor: Actor, name: string): Promise<User> {
+    requireAdministrator(actor);
+    return toUser(await this.requireUser(name));
   }
 
   /**
@@ -146,22 +170,27 @@ export class UserService {
   }
 
   /**
-   * Disables (or re-enables) a user: neither password nor tokens authenticate a disabled user.
-   * @throws DomainError `not_found` `user.not_found`.
+   * Disables (or re-enables) a user: neither password nor tokens authenticate a disabled user. Answers the
+   * user as it now is.
+   * @throws DomainError `forbidden` `user.forbidden`; `not_found` `user.not_found`.
    */
-  async setDisabled(name: string, disabled: boolean, actor: Actor = SYSTEM): Promise<void> {
+  async setDisabled(name: string, disabled: boolean, actor: Actor = SYSTEM): Promise<User> {
+    requireAdministrator(actor);
     const user = await this.requireUser(name);
     const action = disabled ? 'user.disable' : 'user.enable';
     await this.users.setDisabled(user.id, disabled, this.audit.within(actor, { action, target: user.id, details: { name: user.name } }));
     this.cache.forgetUser(user.id);
+    return toUser({ ...user, disabled });
   }
 
   /**
    * Makes an API token for a user. The plain `token` is in this answer only; it is stored hashed.
-   * @throws DomainError `not_found` `user.not_found`; `invalid` `token.invalid_label` (1–100 characters).
+   * @throws DomainError `forbidden` `user.forbidden`; `not_found` `user.not_found`; `invalid`
+   *   `token.invalid_label` (1–100 characters).
    */
   async createToken(userName: string, label: string, actor: Actor = SYSTEM): Promise<{ token: string; id: string }> {
-    if (!LABEL.test(label)) throw invalid('token.invalid_label', 'a token label is 1 to 100 characters, no control characters');
+    requireAdministrator(actor);
+    if (!LABEL.test(label)) throw invalid('token.invalid_label', 'a token label is 1 to 100 characters, no control characters', { field: 'label' });
     const user = await this.requireUser(userName);
     const token = generateToken();
     const id = randomUUID();

@@ -77,10 +77,10 @@ export class CommunityService {
   async prepareAdd(actor: Actor, input: NewCommunity, reservedSlugs: ReadonlySet<string>): Promise<PreparedCommunity> {
     if (!isPrivileged(actor)) throw forbidden('community.forbidden', 'only administrators add communities');
     const name = input.name.trim().normalize('NFC');
-    if (!NAME.test(name)) throw invalid('community.invalid_name', 'a community name is 1 to 200 characters, no control characters', { name: input.name });
+    if (!NAME.test(name)) throw invalid('community.invalid_name', 'a community name is 1 to 200 characters, no control characters', { name: input.name, field: 'name' });
     const description = input.description?.trim() || null;
     if (description !== null && !DESCRIPTION.test(description)) {
-      throw invalid('community.invalid_description', 'a description is 1 to 1000 characters, no control characters');
+      throw invalid('community.invalid_description', 'a description is 1 to 1000 characters, no control characters', { field: 'description' });
     }
     if (await this.communities.findByIdOrName(name)) throw exists(name);
     const record: CommunityRecord = { id: randomUUID(), name, slug: communitySlug(name, reservedSlugs), description, createdAt: this.now() };
@@ -134,6 +134,15 @@ export class CommunityService {
     const found = await this.communities.findByIdOrName(idOrName);
     if (!found) throw notFound('community.not_found', `no community "${idOrName}"`, { community: idOrName });
     return found;
+  }
+
+  /**
+   * A community with its member organisations, in the order they joined.
+   * @throws DomainError as `find`.
+   */
+  async findWithMembers(actor: Actor, idOrName: string): Promise<{ community: Community; members: MembershipRecord[] }> {
+    const community = await this.find(actor, idOrName);
+    return { community, members: await this.communities.members(community.id) };
   }
 
   /**

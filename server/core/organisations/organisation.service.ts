@@ -114,27 +114,27 @@ function requireSignedIn(actor: Actor): void {
 /** Checks and normalises the input; answers the stored facts. */
 function validate(input: NewOrganisation): Pick<OrganisationRecord, 'name' | 'type' | 'subtype' | 'country' | 'sector'> {
   const name = input.name.trim().normalize('NFC');
-  if (!NAME.test(name)) throw invalid('organisation.invalid_name', 'an organisation name is 1 to 200 characters, no control characters', { name: input.name });
+  if (!NAME.test(name)) throw invalid('organisation.invalid_name', 'an organisation name is 1 to 200 characters, no control characters', { name: input.name, field: 'name' });
   const type = organisationType(input.type);
   if (!type) {
     const allowed = ORGANISATION_TYPES.map((t) => t.code).join(', ');
-    throw invalid('organisation.invalid_type', `"${input.type}" is not an organisation type (${allowed})`, { type: input.type, allowed });
+    throw invalid('organisation.invalid_type', `"${input.type}" is not an organisation type (${allowed})`, { type: input.type, allowed, field: 'type' });
   }
   const subtype = blankToUndefined(input.subtype) ?? null;
   if (subtype !== null && !type.subtypes.includes(subtype)) {
     const allowed = type.subtypes.join(', ');
     const message = allowed ? `"${subtype}" is not a subtype of ${type.code} (${allowed})` : `${type.code} takes no subtype`;
-    throw invalid('organisation.invalid_subtype', message, { type: type.code, subtype, allowed });
+    throw invalid('organisation.invalid_subtype', message, { type: type.code, subtype, allowed, field: 'subtype' });
   }
   const countryText = blankToUndefined(input.country);
   const country = countryText === undefined ? null : normaliseCountryCode(countryText);
   if (country === undefined) {
-    throw invalid('organisation.invalid_country', `"${countryText}" is not an ISO 3166-1 alpha-2 country code`, { country: countryText });
+    throw invalid('organisation.invalid_country', `"${countryText}" is not an ISO 3166-1 alpha-2 country code`, { country: countryText, field: 'country' });
   }
   if (country === null && type.needsCountry) {
-    throw invalid('organisation.country_required', `an organisation of type ${type.code} needs a country`, { type: type.code });
+    throw invalid('organisation.country_required', `an organisation of type ${type.code} needs a country`, { type: type.code, field: 'country' });
   }
   const sector = blankToUndefined(input.sector) ?? null;
-  if (sector !== null && !SECTOR.test(sector)) throw invalid('organisation.invalid_sector', 'a sector is 1 to 100 characters, no control characters', { sector });
+  if (sector !== null && !SECTOR.test(sector)) throw invalid('organisation.invalid_sector', 'a sector is 1 to 100 characters, no control characters', { sector, field: 'sector' });
   return { name, type: type.code, subtype, country, sector };
 }

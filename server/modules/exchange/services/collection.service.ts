@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
 import type { CommunityService } from '../../../core/communities/community.service.ts';
+import type { PrincipalService } from '../../../core/principals/principal.service.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../../core/errors.ts';
 import { parseTlpLevel, TLP_GREEN, TLP_LEVELS } from '../../../../shared/stix/sharing.ts';
 import type { CollectionRepository, CollectionRow, GrantRow } from '../repositories/collection.repository.ts';
@@ -49,6 +50,14 @@ export interface NewCollection {
   grants?: readonly { principal: string; read: boolean; write: boolean }[];
 }
 
+/** Who may do what with a collection. */
+export interface Grant {
+  /** `user:<id>`, `org:<id>`, `community:<id>` or `authenticated`. */
+  principal: string;
+  read: boolean;
+  write: boolean;
+}
+
 export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
 const ALIAS = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
@@ -77,12 +86,14 @@ export class CollectionService {
    * root can become a community's later (a community cannot take the name of an existing root).
    */
   private readonly communityByRoot = new Map<string, string | null>();
+  private readonly principals: PrincipalService;
 
-  constructor(collections: CollectionRepository, apiRoots: ApiRootService, audit: AuditLog, communities: CommunityService) {
+  constructor(collections: CollectionRepository, apiRoots: ApiRootService, audit: AuditLog, communities: CommunityService, principals: PrincipalService) {
     this.collections = collections;
     this.apiRoots = apiRoots;
     this.audit = audit;
     this.communities = communities;
+    this.principals = principals;
   }
 
   /** Collections of an API root the actor may read or write. */
@@ -140,13 +151,13 @@ export class CollectionService {
     if (!isPrivileged(actor)) throw forbidden('collection.create_forbidden', 'only administrators create collections');
     await this.apiRoots.get(actor, input.apiRoot);
     const title = input.title.trim();
-    if (!title) throw invalid('collection.title_required', 'a collection needs a title');
+    if (!title) throw invalid('collection.title_required', 'a collection needs a title', { field: 'title' });
     if (input.alias !== undefined) {
       if (!ALIAS.test(input.alias)) {
-        throw invalid('collection.invalid_alias', `alias "${input.alias}" must be 1–63 lower-case letters, digits, "-" or "_"`, { alias: input.alias });
+        throw invalid('collection.invalid_alias', `alias "${input.alias}" must be 1–63 lower-case letters, digits, "-" or "_"`, { alias: input.alias, field: 'alias' });
       }
       if (await this.collections.findByAlias(input.apiRoot, input.alias)) {
-        throw invalid('collection.alias_taken', `alias "${input.alias}" is already used in API root "${input.apiRoot}"`, { alias: input.alias });
+        throw invalid('collection.alias_taken', `alias "${input.alias}" is already used in API root "${input.apiRoot}"`, { alias: input.alias, field: 'alias' });
       }
     }
     const defaultTlp = input.defaultTlp === undefined ? TLP_GREEN : parseTlpLevel(input.defaultTlp);
@@ -177,21 +188,39 @@ export class CollectionService {
     return present(row, { read: true, write: true, granted: true, member: false, recipient: false, community: await this.communityOf(row.api_root) });
   }
 
-  /** Gives (or with both false, takes away) a principal's read and write access. Administrators only. */
+  /**
+   * Gives (or with both false, takes away) a principal's read and write access. Administrators only.
+   * @throws DomainError `forbidden` `collection.grant_forbidden`; `not_found` `collection.not_found`; as
+   *   `PrincipalService.check` (`principal.invalid_kind`, `principal.not_found`).
+   */
   async grant(actor: Actor, collectionId: string, principal: string, access: { read: boolean; write: boolean }): Promise<void> {
-    if (!isPrivileged(actor)) throw forbidden('collection.grant_forbidden', 'only administrators change who may use a collection');
+    await this.requireGrantAdmin(actor, collectionId);
     if (principal === 'anonymous' && access.write) {
-      throw invalid('collection.anonymous_write', 'anonymous callers may only read: grant "anonymous" read access alone, which makes the collection public', { principal });
+      throw invalid('collection.anonymous_write', 'anonymous callers may only read: grant "anonymous" read access alone, which makes the collection public', { principal, field: 'principal' });
     }
-    if (!(await this.collections.find(collectionId))) {
-      throw notFound('collection.not_found', `there is no collection "${collectionId}"`, { collection: collectionId });
-    }
+    await this.principals.check(actor, principal);
     const audited = this.audit.within(actor, { action: 'collection.grant', target: collectionId, details: { principal, read: access.read, write: access.write } });
     await this.collections.setGrant({ collection_id: collectionId, principal, can_read: access.read ? 1 : 0, can_write: access.write ? 1 : 0 }, audited);
   }
 
   grantsOn(collectionId: string): Promise<GrantRow[]> {
     return this.collections.grantsOn(collectionId);
+  }
+
+  /**
+   * The grants on a collection, by principal, for an administrator.
+   * @throws DomainError `forbidden` `collection.grant_forbidden`; `not_found` `collection.not_found`.
+   */
+  async grants(actor: Actor, collectionId: string): Promise<Grant[]> {
+    await this.requireGrantAdmin(actor, collectionId);
+    return (await this.collections.grantsOn(collectionId)).map((g) => ({ principal: g.principal, read: g.can_read === 1, write: g.can_write === 1 }));
+  }
+
+  private async requireGrantAdmin(actor: Actor, collectionId: string): Promise<void> {
+    if (!isPrivileged(actor)) throw forbidden('collection.grant_forbidden', 'only administrators see and change who may use a collection');
+    if (!(await this.collections.find(collectionId))) {
+      throw notFound('collection.not_found', `there is no collection "${collectionId}"`, { collection: collectionId });
+    }
   }
 
   private async communityOf(apiRoot: string): Promise<string | null> {

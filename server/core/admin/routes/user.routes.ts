@@ -1,0 +1,32 @@
+/** REST handlers of users: list, add, get, create an API token, disable or re-enable. */
+import type { UserService } from '../../auth/user.service.ts';
+import type { RestRouter } from '../../rest/rest-router.ts';
+import { presentNewToken, presentUser } from '../presenters/user.presenter.ts';
+import { ADMIN_ENDPOINTS as E } from './admin-endpoints.ts';
+
+interface NewUserBody {
+  [field: string]: string | boolean | undefined;
+  name: string;
+  password: string;
+  organisation?: string;
+  admin?: boolean;
+}
+
+/** Registers the user endpoints on `router`. */
+export function userRoutes(router: RestRouter, users: UserService): void {
+  router.handle(E.listUsers, async ({ actor }) => ({ users: (await users.list(actor)).map(presentUser) }));
+
+  router.handle<NewUserBody>(E.addUser, async ({ actor, body }) => {
+    const { name, password, organisation, admin } = body;
+    return presentUser(await users.addUser({ name, password, organisation, isAdmin: admin ?? false }, actor));
+  });
+
+  router.handle(E.getUser, async ({ actor, params }) => presentUser(await users.get(actor, params.name!)));
+
+  router.handle<{ label: string }>(E.createToken, async ({ actor, params, body }) => {
+    const created = await users.createToken(params.name!, body.label, actor);
+    return presentNewToken(created, body.label, params.name!);
+  });
+
+  router.handle<{ disabled: boolean }>(E.setUserDisabled, async ({ actor, params, body }) => presentUser(await users.setDisabled(params.name!, body.disabled, actor)));
+}

@@ -1,0 +1,72 @@
+/**
+ * A REST endpoint declared as data: method, path, summary, parameters, request body, response and errors.
+ * The router takes each handler's path, query parameters and body checks from its declaration, and the
+ * OpenAPI document is generated from the same declarations, so the two cannot drift apart.
+ */
+
+/** Every REST path starts here. */
+export const REST_BASE = '/api/v1';
+
+/** A JSON Schema (2020-12, as OpenAPI 3.1 takes it), written as data. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** One field of a JSON request body: the adapter checks its presence and type, services check its content. */
+export interface BodyField {
+  type: 'string' | 'boolean';
+  description: string;
+}
+
+/** A JSON object request body. Fields not listed are refused (`request.unknown_field`). */
+export interface BodySchema {
+  fields: Readonly<Record<string, BodyField>>;
+  required: readonly string[];
+}
+
+/** A query parameter; integers are parsed and range-checked before the handler runs. */
+export interface QueryParameter {
+  name: string;
+  description: string;
+  type: 'string' | 'integer';
+  minimum?: number;
+  maximum?: number;
+}
+
+/** Error statuses an endpoint may answer besides 401 (every endpoint), 413 and 415 (every body) and 500. */
+export type DeclaredErrors = Readonly<Partial<Record<400 | 403 | 404 | 409, string>>>;
+
+export interface RestEndpoint {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Below `REST_BASE`, OpenAPI style: `/organisations/{id}`. */
+  path: string;
+  summary: string;
+  /** OpenAPI tag grouping the endpoint (`organisations`, `users`…). */
+  tag: string;
+  /** A description of each path parameter, by name. */
+  parameters?: Readonly<Record<string, string>>;
+  query?: readonly QueryParameter[];
+  body?: BodySchema;
+  success: { status: 200 | 201; description: string; schema: JsonSchema };
+  errors: DeclaredErrors;
+}
+
+/** A set of REST endpoints (keyed by operation id) and the named schemas their responses refer to. */
+export interface RestApiPart {
+  endpoints: Readonly<Record<string, RestEndpoint>>;
+  schemas: Readonly<Record<string, JsonSchema>>;
+}
+
+/** A reference to a named schema of `components.schemas`. */
+export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+
+/** An array of a named schema. */
+export const listOf = (name: string): JsonSchema => ({ type: 'array', items: ref(name) });
+
+/** An object schema: every property required unless listed in `optional`, nothing else allowed. */
+export function objectSchema(properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema {
+  return { type: 'object', properties, required: Object.keys(properties).filter((key) => !optional.includes(key)), additionalProperties: false };
+}
+
+/** The Hono form of a declared path: `{id}` becomes `:id`. */
+export function honoPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}

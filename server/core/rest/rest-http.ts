@@ -1,0 +1,85 @@
+/**
+ * JSON over HTTP for the REST API: request bodies in `application/json` only (415 otherwise), bounded in size
+ * (413 beyond it), and the one mapping of domain errors to HTTP statuses and JSON error bodies:
+ * `{"error": {"code", "message", "params"}}`. Unknown errors answer 500 with an `error_id` that is logged.
+ */
+import type { Context } from 'hono';
+import { randomUUID } from 'node:crypto';
+import { DomainError, invalid, isDomainError, tooLarge, type ErrorKind } from '../errors.ts';
+import { REST_BASE } from './rest-endpoint.ts';
+
+/** Largest REST request body, bytes: administration requests are small. */
+export const REST_MAX_BODY_BYTES = 64 * 1024;
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  not_acceptable: 406,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  unavailable: 503,
+};
+
+/** The challenge sent with every 401. */
+export const WWW_AUTHENTICATE = 'Basic realm="thiqa", Bearer realm="thiqa"';
+
+/** Is this request one for the REST API (so its errors are REST errors)? */
+export function isRestPath(path: string): boolean {
+  return path === REST_BASE || path.startsWith(`${REST_BASE}/`);
+}
+
+function isJsonMediaType(value: string): boolean {
+  return value.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Reads a JSON request body of at most `max` bytes.
+ * @throws DomainError `unsupported_media_type` `media.unsupported`; `too_large` `content.too_large`;
+ *   `invalid` `content.malformed_json`.
+ */
+export async function readJsonBody(c: Context, max: number): Promise<unknown> {
+  const contentType = c.req.header('content-type');
+  if (!contentType || !isJsonMediaType(contentType)) {
+    throw new DomainError('unsupported_media_type', 'media.unsupported', `the Content-Type must be application/json; got ${contentType ? `"${contentType}"` : 'none'}`, {
+      contentType: contentType ?? '',
+    });
+  }
+  const over = () => tooLarge('content.too_large', `the request body is larger than ${max} bytes`, { max });
+  if (Number(c.req.header('content-length') ?? NaN) > max) throw over();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = c.req.raw.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw over();
+    }
+    chunks.push(value);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch (error) {
+    throw invalid('content.malformed_json', `the request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** The JSON error response for any thrown error; unknown errors are logged under a correlation id. */
+export function restError(error: unknown, c: Context, extraHeaders: Record<string, string> = {}): Response {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
+  if (isDomainError(error)) {
+    const status = STATUS[error.kind];
+    if (status === 401) headers['www-authenticate'] = WWW_AUTHENTICATE;
+    return new Response(JSON.stringify({ error: { code: error.code, message: error.message, params: error.params } }), { status, headers });
+  }
+  const errorId = randomUUID();
+  console.error(JSON.stringify({ level: 'error', errorId, method: c.req.method, path: c.req.path, error: String((error as Error)?.stack ?? error) }));
+  const body = { error: { code: 'internal', message: 'the server failed to answer; the error is logged under error_id', params: {}, error_id: errorId } };
+  return new Response(JSON.stringify(body), { status: 500, headers });
+}

@@ -1,0 +1,43 @@
+/**
+ * The REST administration API at `/api/v1/`: the core's endpoints and the Exchange module's, registered on
+ * one router, and the one API description served at `/api/openapi.json` (TAXII and REST side by side).
+ */
+import type { Hono } from 'hono';
+import { ADMIN_API } from './core/admin/routes/admin-endpoints.ts';
+import { auditRoutes } from './core/admin/routes/audit.routes.ts';
+import { meRoutes } from './core/admin/routes/me.routes.ts';
+import { organisationRoutes } from './core/admin/routes/organisation.routes.ts';
+import { userRoutes } from './core/admin/routes/user.routes.ts';
+import type { RestApiPart, RestEndpoint } from './core/rest/rest-endpoint.ts';
+import { REST_MAX_BODY_BYTES } from './core/rest/rest-http.ts';
+import { mergeOpenApi, restOpenApi, type OpenApiDocument } from './core/rest/rest-openapi.ts';
+import { RestRouter, type RestEnv } from './core/rest/rest-router.ts';
+import { collectionRestRoutes } from './modules/exchange/routes/collection.rest.ts';
+import { communityRestRoutes } from './modules/exchange/routes/community.rest.ts';
+import { EXCHANGE_REST_API } from './modules/exchange/routes/exchange-rest-endpoints.ts';
+import { taxiiOpenApi } from './modules/exchange/routes/taxii-endpoints.ts';
+import type { Platform } from './platform.ts';
+
+/** Every part of the REST API, each declared by the layer that serves it. */
+export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API];
+
+/** Every declared REST endpoint. */
+export const REST_ENDPOINTS: readonly RestEndpoint[] = REST_API_PARTS.flatMap((part) => Object.values(part.endpoints));
+
+/** The REST app, to mount at `REST_BASE`; it expects the `actor` set by the outer app. */
+export function restApp(platform: Platform): Hono<RestEnv> {
+  const router = new RestRouter({ maxBodyBytes: REST_MAX_BODY_BYTES });
+  organisationRoutes(router, platform.organisations);
+  userRoutes(router, platform.users);
+  auditRoutes(router, platform.audit);
+  meRoutes(router, platform.principals);
+  communityRestRoutes(router, platform.communities, platform.communityApiRoots);
+  collectionRestRoutes(router, platform.collections, platform.communityApiRoots);
+  return router.build(REST_ENDPOINTS);
+}
+
+/** The OpenAPI 3.1 document of the whole HTTP API: the TAXII endpoints and the REST endpoints. */
+export function apiDescription(): OpenApiDocument {
+  const info = { title: 'Thiqa API', version: '1', description: 'TAXII 2.1 (at /taxii2/ and each API root) and the REST administration API (at /api/v1/).' };
+  return mergeOpenApi(info, [taxiiOpenApi() as OpenApiDocument, restOpenApi(REST_API_PARTS)]);
+}
