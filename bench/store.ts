@@ -1,6 +1,8 @@
 /**
  * A throw-away Thiqa store for one measurement, set up through the CLI as an operator would: `thiqa init`,
- * then `thiqa token create admin` for the TAXII client. SQLite lives in a folder of the run's temp folder;
+ * an organisation, a community it belongs to and a collection of that community (the generated data is
+ * marked up to TLP:AMBER, which only a community's collection takes), then `thiqa token create admin` for
+ * the TAXII client. SQLite lives in a folder of the run's temp folder;
  * PostgreSQL gets a schema of its own (`?options=-c search_path=<schema>`), dropped by `drop()`.
  */
 import fs from 'node:fs';
@@ -20,13 +22,10 @@ export interface BenchStore {
   storeArgs: string[];
   collectionId: string;
   apiRoot: string;
+  /** The community whose API root holds the collection. */
+  community: string;
   /** Removes the store (folder and schema). Safe to call twice. */
   drop(): Promise<void>;
-}
-
-interface InitJson {
-  apiRoot: string;
-  defaultCollectionId: string | null;
 }
 
 /** Drops of schemas not dropped yet: an interrupted run still removes them. */
@@ -87,9 +86,14 @@ export async function createStore(database: DatabaseKind, parentDir: string, lab
   const empty = await createEmptyStore(database, parentDir, label, postgresBaseUrl);
   const storeArgs = ['--data', empty.dataDir, ...(database === 'postgres' ? ['--database-url', empty.databaseUrl] : [])];
   try {
-    const init = jsonOutput<InitJson>(await runCliOk(['init', ...storeArgs, '--json'], { timeoutMs: CLI_SETUP_TIMEOUT_MS }));
-    if (!init.defaultCollectionId) throw new Error('thiqa init made no default collection');
-    return { database, dataDir: empty.dataDir, storeArgs, collectionId: init.defaultCollectionId, apiRoot: init.apiRoot, drop: empty.drop };
+    const cli = (args: string[]) => runCliOk([...args, ...storeArgs, '--json'], { timeoutMs: CLI_SETUP_TIMEOUT_MS });
+    await cli(['init']);
+    const community = 'Bench community';
+    await cli(['org', 'add', 'Bench CIRT', '--type', 'member-state', '--subtype', 'national-cirt', '--country', 'MU']);
+    await cli(['community', 'add', community]);
+    await cli(['community', 'join', community, 'Bench CIRT']);
+    const created = jsonOutput<{ collection: { id: string; apiRoot: string } }>(await cli(['collection', 'create', '--title', 'Bench', '--community', community]));
+    return { database, dataDir: empty.dataDir, storeArgs, collectionId: created.collection.id, apiRoot: created.collection.apiRoot, community, drop: empty.drop };
   } catch (error) {
     await empty.drop();
     throw error;

@@ -14,6 +14,7 @@ import { measureFullRead, type Landmarks } from './read-taxii.bench.ts';
 import { measureRepositoryStore } from './repository-ceiling.bench.ts';
 import { startServerProcess, type ServerProcess } from './server.ts';
 import { measureSqliteCeiling } from './sqlite-ceiling.bench.ts';
+import { measureVisibility } from './visibility.bench.ts';
 import { MB } from './stats.ts';
 import { adminAuthorization, createEmptyStore, createSchema, createStore, type BenchStore } from './store.ts';
 import type { TaxiiTarget } from './taxii-client.ts';
@@ -119,6 +120,7 @@ export async function runSuite(dataset: Dataset, database: DatabaseKind, ctx: Su
       }
       if (!landmarks) throw new Error('the full read found no page to start the latency queries from');
       (await measureFilteredGets(target, landmarks, database, ingest.size, Date.now() + options.stepMs)).forEach(emit);
+      (await measureVisibility(target, store, landmarks, database, ingest.size, Date.now() + options.stepMs)).forEach(emit);
       emit({
         name: 'peak RSS: server (ingest + reads)',
         database,
