@@ -15,8 +15,8 @@ describe.each(dialects)('communities on %s', (dialect) => {
   });
   afterAll(() => test.close());
 
-  const admin: Actor = { kind: 'user', userId: 'z9', name: 'root', isAdmin: true, organisationId: null };
-  const alice: Actor = { kind: 'user', userId: 'a1', name: 'alice', isAdmin: false, organisationId: null };
+  const admin: Actor = { kind: 'user', userId: 'z9', name: 'root', roles: ['platform-admin'], organisationId: null };
+  const alice: Actor = { kind: 'user', userId: 'a1', name: 'alice', roles: ['analyst'], organisationId: null };
   const head = async () => (await test.platform.audit.verify(SYSTEM)).head.seq;
   const since = async (start: number) => (await test.platform.audit.list(SYSTEM, { after: start, limit: 20 })).map((e) => [e.action, e.actor, e.target]);
 

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
+import { can } from '../../../core/roles/roles.ts';
 import type { CommunityService } from '../../../core/communities/community.service.ts';
 import { forbidden, invalid, notFound } from '../../../core/errors.ts';
 import type { CollectionRepository, CollectionRow, GrantRow } from '../repositories/collection.repository.ts';
@@ -167,7 +168,13 @@ export class CollectionService {
       const current = byCollection.get(grant.collection_id) ?? { read: false, write: false };
       byCollection.set(grant.collection_id, { read: current.read || grant.can_read === 1, write: current.write || grant.can_write === 1 });
     }
-    return (id) => byCollection.get(id) ?? { read: false, write: false };
+    // A grant opens a collection as far as the user's roles allow: a viewer never writes, whatever the grant.
+    // Anonymous callers have no roles; a grant to `anonymous` alone decides for them.
+    const allowed = actor.kind === 'user' ? { read: can(actor, 'exchange.read'), write: can(actor, 'exchange.write') } : { read: true, write: true };
+    return (id) => {
+      const granted = byCollection.get(id);
+      return { read: allowed.read && granted?.read === true, write: allowed.write && granted?.write === true };
+    };
   }
 }
 
