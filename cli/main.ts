@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export.command.ts';
 import { importCommand } from './commands/import.command.ts';
 import { initCommand } from './commands/init.command.ts';
 import { orgCommand } from './commands/org.command.ts';
+import { roleCommand } from './commands/role.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { tokenCommand } from './commands/token.command.ts';
 import { userCommand } from './commands/user.command.ts';
@@ -26,7 +27,7 @@ function buildProgram(): Command {
     .option('--database-url <url>', 'store URL, postgres://… or sqlite:<file> (default: DATABASE_URL, else SQLite in --data)')
     .option('--json', 'machine-readable output on stdout')
     .showHelpAfterError('(run with --help for usage)');
-  const commands = [initCommand(), serveCommand(), orgCommand(), communityCommand(), userCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand(), auditCommand()];
+  const commands = [initCommand(), serveCommand(), orgCommand(), communityCommand(), userCommand(), roleCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand(), auditCommand()];
   for (const command of commands) program.addCommand(command);
   // addCommand, unlike command(), passes no settings down: apply them at every level.
   const configure = (command: Command) => {

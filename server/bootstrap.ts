@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SYSTEM } from './core/auth/actor.ts';
+import { PLATFORM_ADMIN } from './core/roles/role-declarations.ts';
 import type { Platform } from './platform.ts';
 
 export const DEFAULT_API_ROOT = 'thiqa';
@@ -36,7 +37,7 @@ export async function bootstrap(platform: Platform): Promise<BootstrapResult> {
   }
   if ((await platform.users.listUsers()).length === 0) {
     const password = randomBytes(12).toString('base64url');
-    await platform.users.addUser({ name: 'admin', password, isAdmin: true });
+    await platform.users.addUser({ name: 'admin', password, roles: [PLATFORM_ADMIN] });
     result.admin = { name: 'admin', password };
   }
   return result;

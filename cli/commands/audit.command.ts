@@ -1,7 +1,7 @@
 /**
- * `thiqa audit verify [--expect-head SEQ:HASH]` and `thiqa audit export [--output FILE]`: checking the hash
- * chain of the audit log, and writing its entries as JSON Lines. The CLI acts as the operator (`system`), so
- * it sees every entry.
+ * `thiqa audit verify [--expect-head SEQ:HASH]` and `thiqa audit export [--org ORG] [--output FILE]`: checking
+ * the hash chain of the audit log, and writing its entries (or one organisation's) as JSON Lines. The CLI acts
+ * as the operator (`system`), so it sees every entry.
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -43,10 +43,10 @@ function exported(entry: AuditEntry): Record<string, unknown> {
   };
 }
 
-/** Writes every entry as one JSON line, waiting for the stream to drain so memory stays flat. */
-async function writeLines(platform: Platform, out: Writable): Promise<number> {
+/** Writes every entry (of `organisationId` when given) as one JSON line, waiting for the stream to drain so memory stays flat. */
+async function writeLines(platform: Platform, out: Writable, organisationId: string | undefined): Promise<number> {
   let count = 0;
-  for await (const entry of platform.audit.export(SYSTEM)) {
+  for await (const entry of platform.audit.export(SYSTEM, organisationId === undefined ? {} : { organisationId })) {
     if (!out.write(`${JSON.stringify(exported(entry))}\n`)) await once(out, 'drain');
     count += 1;
   }
@@ -54,8 +54,8 @@ async function writeLines(platform: Platform, out: Writable): Promise<number> {
 }
 
 /** Writes through a temporary name, so a failed export never leaves a truncated file behind. */
-function exportToFile(platform: Platform, file: string): Promise<number> {
-  return writeFileAtomically(file, (stream) => writeLines(platform, stream));
+function exportToFile(platform: Platform, file: string, organisationId: string | undefined): Promise<number> {
+  return writeFileAtomically(file, (stream) => writeLines(platform, stream, organisationId));
 }
 
 export function auditCommand(): Command {
@@ -86,17 +86,20 @@ export function auditCommand(): Command {
   audit
     .command('export')
     .description('write the audit entries as JSON Lines, oldest first (stdout unless --output)')
+    .option('--org <org>', "only the entries of this organisation's users (id or name)")
     .option('--output <file>', 'write to this file instead of stdout')
-    .action(async (options: { output?: string }, command: Command) => {
+    .action(async (options: { org?: string; output?: string }, command: Command) => {
       const context = contextOf(command);
       await withPlatform(context, async (platform) => {
+        // An unknown organisation fails before anything is written.
+        const organisationId = options.org === undefined ? undefined : (await platform.organisations.find(SYSTEM, options.org)).id;
         if (options.output === undefined) {
-          const count = await writeLines(platform, process.stdout);
+          const count = await writeLines(platform, process.stdout, organisationId);
           // stdout holds the entries: the summary goes to stderr, for people only.
           context.out.note(`Exported ${entriesText(count, 'audit ')}.`);
           return;
         }
-        const count = await exportToFile(platform, options.output);
+        const count = await exportToFile(platform, options.output, organisationId);
         context.out.result({ file: options.output, entries: count }, () => `Exported ${entriesText(count, 'audit ')} to ${options.output}.`);
       });
     });

@@ -62,7 +62,7 @@ describe.each(dialects)('organisation commands on %s', (dialect) => {
     expect(jsonOf<{ user: { organisationId: string } }>(byName).user.organisationId).toBe(org.id);
     const byId = await cli(['user', 'add', 'lead', '--org', org.id, '--admin', '--json'], 'a long enough password\n');
     expect(jsonOf<{ user: { organisationId: string; isAdmin: boolean } }>(byId).user).toMatchObject({ organisationId: org.id, isAdmin: true });
-    expect((await cli(['user', 'list'])).stdout).toMatch(/analyst +user +active +CERT-MU /);
+    expect((await cli(['user', 'list'])).stdout).toMatch(/analyst +analyst +active +CERT-MU /);
   });
 
   it('user add --org with an unknown organisation is not found (3) and adds nobody', async () => {

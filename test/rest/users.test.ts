@@ -18,7 +18,7 @@ describe.each(dialects)('REST users on %s', (dialect) => {
   it('adds a user in an organisation, without ever answering a password', async () => {
     const added = await rest(server, '/users', { method: 'POST', body: { name: 'carol', password: 'carol-password', organisation: 'NGCERT' } });
     expect(added.status).toBe(201);
-    expect(added.body).toEqual({ id: expect.any(String), name: 'carol', admin: false, disabled: false, organisation_id: organisationId, created_at: expect.any(String) });
+    expect(added.body).toEqual({ id: expect.any(String), name: 'carol', admin: false, roles: ['analyst'], disabled: false, organisation_id: organisationId, created_at: expect.any(String) });
     const admin = await rest(server, '/users', { method: 'POST', body: { name: 'dina', password: 'dina-password', admin: true } });
     expect(admin.body).toMatchObject({ admin: true, organisation_id: null });
     const listed = await rest(server, '/users');
@@ -89,7 +89,7 @@ describe.each(dialects)('REST users on %s', (dialect) => {
     for (const [path, options] of requests) {
       const response = await rest(server, path, { ...options, auth: server.auth.bob });
       expect(response.status, `${options.method ?? 'GET'} ${path}`).toBe(403);
-      expect(response.body.error.code).toBe('user.forbidden');
+      expect(response.body.error.code).toBe('user.manage_forbidden');
     }
     expect(await recordedChanges(server)).toBe(before);
     expect((await rest(server, '/users/mallory')).status).toBe(404);

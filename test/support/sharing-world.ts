@@ -47,7 +47,7 @@ export async function buildWorld(platform: Platform): Promise<World> {
     const admin = u === 9;
     const name = admin ? 'root' : `user${u}`;
     const user = await platform.users.addUser({ name, password: 'password-123', isAdmin: admin, organisation: org === null ? undefined : orgs[org]!.id });
-    const actor: Actor = { kind: 'user', userId: user.id, name, isAdmin: admin, organisationId: user.organisationId };
+    const actor: Actor = { kind: 'user', userId: user.id, name, roles: user.roles, organisationId: user.organisationId };
     readers.push({ label: name, actor, userId: user.id, name, org, admin });
   }
   readers.push({ label: 'anonymous', actor: { kind: 'anonymous' }, userId: null, name: null, org: null, admin: false });

@@ -1,8 +1,8 @@
 /**
  * Schema of the audit log. `audit_log` holds the entries (see `audit-chain.ts` for the hash); `audit_head` is
  * one row naming the newest entry, updated in the same transaction as each append, so removing the newest
- * entries without also rewinding it is detected. `organisation_id` is there, always null, for the slice that
- * adds organisations (their administrators will see their organisation's entries).
+ * entries without also rewinding it is detected. `organisation_id` is the acting user's organisation (null when
+ * none), which that organisation's administrators read by.
  */
 import type { Migration } from '../db/migrate.ts';
 import { GENESIS_HASH } from './audit-chain.ts';
@@ -30,5 +30,10 @@ export const auditMigrations: Migration[] = [
       'CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL)',
       `INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${GENESIS_HASH}')`,
     ],
+  },
+  {
+    id: 'audit-0002-organisation',
+    // Organisation administrators read their organisation's entries, in order.
+    up: ['CREATE INDEX audit_log_organisation ON audit_log (organisation_id, seq)'],
   },
 ];

@@ -14,6 +14,15 @@ interface EntryRow {
   hash: string;
 }
 
+/**
+ * Which entries a page holds: those with `actor` as actor, or of organisation `organisationId`, or (both
+ * given) either. No filter: every entry.
+ */
+export interface EntryFilter {
+  actor?: string;
+  organisationId?: string;
+}
+
 const COLUMNS = 'seq, at, actor, action, target, details, organisation_id, prev_hash, hash';
 
 function toEntry(row: EntryRow): AuditEntry {
@@ -74,14 +83,19 @@ export class AuditRepository {
     return row && { seq: Number(row.seq), hash: row.hash };
   }
 
-  /** Up to `limit` entries after `afterSeq`, in seq order; only those of `actor` when given. */
-  async page(afterSeq: number, limit: number, actor?: string): Promise<AuditEntry[]> {
+  /** Up to `limit` entries after `afterSeq`, in seq order, only those `filter` lets through when given. */
+  async page(afterSeq: number, limit: number, filter?: EntryFilter): Promise<AuditEntry[]> {
     const params: SqlValue[] = [afterSeq];
-    let where = 'seq > ?';
-    if (actor !== undefined) {
-      where += ' AND actor = ?';
-      params.push(actor);
+    const either: string[] = [];
+    if (filter?.actor !== undefined) {
+      either.push('actor = ?');
+      params.push(filter.actor);
     }
+    if (filter?.organisationId !== undefined) {
+      either.push('organisation_id = ?');
+      params.push(filter.organisationId);
+    }
+    const where = either.length === 0 ? 'seq > ?' : `seq > ? AND (${either.join(' OR ')})`;
     params.push(limit);
     const rows = await this.db.all<EntryRow>(`SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY seq LIMIT ?`, params);
     return rows.map(toEntry);

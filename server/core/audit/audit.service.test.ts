@@ -12,8 +12,8 @@ describe.each(dialects)('audit log on %s', (dialect) => {
   });
   afterAll(() => test.close());
 
-  const alice: Actor = { kind: 'user', userId: 'a1', name: 'alice', isAdmin: false, organisationId: null };
-  const admin: Actor = { kind: 'user', userId: 'z9', name: 'root', isAdmin: true, organisationId: null };
+  const alice: Actor = { kind: 'user', userId: 'a1', name: 'alice', roles: ['analyst'], organisationId: null };
+  const admin: Actor = { kind: 'user', userId: 'z9', name: 'root', roles: ['platform-admin'], organisationId: null };
 
   it('verifies an empty log, with the genesis head', async () => {
     expect(await test.platform.audit.verify(SYSTEM)).toEqual({ ok: true, entries: 0, head: { seq: 0, hash: GENESIS_HASH }, problems: [] });

@@ -5,9 +5,11 @@
  * of the change (`within`, handed to a repository write) or, where there is no change to join (sign-ins,
  * exports), in a transaction of its own (`record`).
  *
- * Who sees what: platform administrators and `system` see every entry; any other user sees only the entries
- * where they are the actor; anonymous callers see none. Organisation administrators will see their
- * organisation's entries once organisations exist (`organisation_id` is stored, null for now).
+ * Each entry carries the organisation of the user who acted (`organisation_id`; null for `system`, anonymous
+ * callers, failed sign-ins and users of no organisation). Who sees what: holders of `audit.read` everywhere
+ * (platform administrators) and `system` see every entry; holders of it over their organisation
+ * (`org-admin`) see their organisation's entries and their own; any other user sees only the entries where
+ * they are the actor; anonymous callers see none.
  *
  * Limit: the chain proves the log was not changed by someone who cannot rewrite it whole. Someone with write
  * access to the database can recompute every hash and the head. `verify` therefore answers the head
@@ -15,10 +17,11 @@
  */
 import { forbidden, invalid } from '../errors.ts';
 import { isPrivileged, type Actor } from '../auth/actor.ts';
+import { can } from '../roles/roles.ts';
 import type { Queryable, TransactionHook } from '../db/database.ts';
 import { canonicalJson } from '../../../shared/stix/index.ts';
 import { ChainWalker, GENESIS_HASH, hashEntry, wasWrittenAs, type AuditEntry, type AuditProblem, type ChainHead } from './audit-chain.ts';
-import type { AuditRepository } from './audit.repository.ts';
+import type { AuditRepository, EntryFilter } from './audit.repository.ts';
 
 /** What happened, as a service reports it. */
 export interface AuditEvent {
@@ -90,6 +93,7 @@ export class AuditLog {
     const details = canonicalJson(event.details ?? {});
     if (details.length > MAX_DETAILS) throw invalid('audit.details_too_large', `audit details are limited to ${MAX_DETAILS} characters`, { action: event.action });
     const actor = (typeof who === 'string' ? who : principalOf(who)).slice(0, MAX_ACTOR);
+    const organisationId = typeof who !== 'string' && who.kind === 'user' ? who.organisationId : null;
     return this.repository.append(tx, (head) => {
       const entry = {
         seq: head.seq + 1,
@@ -98,7 +102,7 @@ export class AuditLog {
         action: event.action,
         target: event.target ?? null,
         details,
-        organisationId: null,
+        organisationId,
         prevHash: head.hash,
       };
       return { ...entry, hash: hashEntry(entry) };
@@ -124,26 +128,30 @@ export class AuditLog {
     if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > PAGE) {
       throw invalid('audit.invalid_limit', `limit must be a whole number from 1 to ${PAGE}`, { limit: page.limit });
     }
-    return this.repository.page(page.after ?? 0, page.limit, this.visibleActor(actor));
+    return this.repository.page(page.after ?? 0, page.limit, this.visibleTo(actor));
   }
 
   /**
-   * Every entry the actor may see, oldest first, streamed page by page. The export itself is recorded
-   * (`audit.export`, with the count) once the last entry has been handed out.
-   * @throws DomainError `forbidden` `audit.forbidden` (anonymous).
+   * Every entry the actor may see, oldest first, streamed page by page; with `organisationId`, only the
+   * entries of that organisation (whose users acted). The export itself is recorded (`audit.export`, with the
+   * count and the organisation) once the last entry has been handed out.
+   * @throws DomainError `forbidden` `audit.forbidden` (anonymous); `forbidden` `audit.organisation_forbidden`
+   *   (an organisation whose entries the actor may not read).
    */
-  async *export(actor: Actor): AsyncGenerator<AuditEntry> {
-    const only = this.visibleActor(actor);
+  async *export(actor: Actor, options: { organisationId?: string } = {}): AsyncGenerator<AuditEntry> {
+    const filter = options.organisationId === undefined ? this.visibleTo(actor) : this.organisationFilter(actor, options.organisationId);
     let after = 0;
     let count = 0;
     for (;;) {
-      const rows = await this.repository.page(after, PAGE, only);
+      const rows = await this.repository.page(after, PAGE, filter);
       count += rows.length;
       yield* rows;
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.seq;
     }
-    await this.record(actor, { action: 'audit.export', details: { entries: count } });
+    const details: Record<string, string | number> = { entries: count };
+    if (options.organisationId !== undefined) details.organisation = options.organisationId;
+    await this.record(actor, { action: 'audit.export', details });
   }
 
   /**
@@ -183,9 +191,22 @@ export class AuditLog {
     return { seq: entry.seq, kind: 'reordered', message: `entry ${entry.seq} is intact but was written as entry ${before + 1}: entries were reordered` };
   }
 
-  private visibleActor(actor: Actor): string | undefined {
-    if (isPrivileged(actor)) return undefined;
+  /** What the actor may see: everything (no filter), its organisation's entries and its own, or its own. */
+  private visibleTo(actor: Actor): EntryFilter | undefined {
     if (actor.kind === 'anonymous') throw forbidden('audit.forbidden', 'sign in to see audit entries');
-    return principalOf(actor);
+    if (can(actor, 'audit.read')) return undefined;
+    const own = principalOf(actor);
+    if (actor.kind === 'user' && actor.organisationId !== null && can(actor, 'audit.read', { organisationId: actor.organisationId })) {
+      return { actor: own, organisationId: actor.organisationId };
+    }
+    return { actor: own };
+  }
+
+  private organisationFilter(actor: Actor, organisationId: string): EntryFilter {
+    if (actor.kind === 'anonymous') throw forbidden('audit.forbidden', 'sign in to see audit entries');
+    if (!can(actor, 'audit.read', { organisationId })) {
+      throw forbidden('audit.organisation_forbidden', `you may not read the audit entries of organisation ${organisationId}`, { organisation: organisationId });
+    }
+    return { organisationId };
   }
 }

@@ -17,15 +17,22 @@ describe.each(dialects)('auth schema on %s', (dialect) => {
   });
 
   it('applies once, with auth- ids', async () => {
-    expect(await migrate(db, authMigrations)).toEqual(['auth-0001-users', 'auth-0002-api-tokens']);
+    expect(await migrate(db, authMigrations)).toEqual(['auth-0001-users', 'auth-0002-api-tokens', 'auth-0003-user-roles']);
     expect(await migrate(db, authMigrations)).toEqual([]);
   });
 
   it('keeps user names unique regardless of case and booleans to 0 or 1', async () => {
-    const insert = 'INSERT INTO users (id, name, password_hash, is_admin, created_at, disabled) VALUES (?, ?, NULL, ?, ?, 0)';
-    await db.run(insert, ['u1', 'Alice', 0, Date.now()]);
-    await expect(db.run(insert, ['u2', 'alice', 0, Date.now()])).rejects.toThrow();
-    await expect(db.run(insert, ['u3', 'carol', 2, Date.now()])).rejects.toThrow();
+    const insert = 'INSERT INTO users (id, name, password_hash, created_at, disabled) VALUES (?, ?, NULL, ?, ?)';
+    await db.run(insert, ['u1', 'Alice', Date.now(), 0]);
+    await expect(db.run(insert, ['u2', 'alice', Date.now(), 0])).rejects.toThrow();
+    await expect(db.run(insert, ['u3', 'carol', Date.now(), 2])).rejects.toThrow();
+  });
+
+  it('ties roles to an existing user, each role once', async () => {
+    const insert = 'INSERT INTO user_roles (user_id, role) VALUES (?, ?)';
+    await db.run(insert, ['u1', 'viewer']);
+    await expect(db.run(insert, ['u1', 'viewer'])).rejects.toThrow();
+    await expect(db.run(insert, ['nobody', 'viewer'])).rejects.toThrow();
   });
 
   it('ties tokens to an existing user and keeps their hashes unique', async () => {

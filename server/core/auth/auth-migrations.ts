@@ -2,6 +2,8 @@
  * Schema of the core auth tables. Booleans are INTEGER 0/1 and times BIGINT milliseconds so one statement
  * serves SQLite and PostgreSQL alike. Users are disabled, never deleted, so tokens and (later) audit entries
  * keep pointing at a row. `users.organisation_id` is added by `org-0001-organisations` (server/core/organisations).
+ * Roles are rows of `user_roles` (names from `server/core/roles/`), the one record of what a user may do: the
+ * `is_admin` flag of the first schema became the role `platform-admin` and is gone.
  */
 import type { Migration } from '../db/migrate.ts';
 
@@ -36,6 +38,22 @@ export const authMigrations: Migration[] = [
         revoked_at BIGINT
       )`,
       'CREATE INDEX api_tokens_user ON api_tokens (user_id)',
+    ],
+  },
+  {
+    id: 'auth-0003-user-roles',
+    up: [
+      `CREATE TABLE user_roles (
+        user_id TEXT NOT NULL REFERENCES users (id),
+        role TEXT NOT NULL,
+        PRIMARY KEY (user_id, role)
+      )`,
+      // What is_admin meant so far: administrators may do everything, everyone else read and write where
+      // collections allow it.
+      `INSERT INTO user_roles (user_id, role)
+        SELECT id, CASE WHEN is_admin = 1 THEN 'platform-admin' ELSE 'analyst' END FROM users`,
+      // One record of roles: the flag would otherwise drift from the table.
+      'ALTER TABLE users DROP COLUMN is_admin',
     ],
   },
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CredentialCache } from './credential-cache.ts';
 
-const actor = (userId: string) => ({ kind: 'user' as const, userId, name: userId, isAdmin: false, organisationId: null });
+const actor = (userId: string) => ({ kind: 'user' as const, userId, name: userId, roles: ['analyst'], organisationId: null });
 
 describe('the Basic login cache', () => {
   it('answers the same header within the TTL and forgets it after', () => {

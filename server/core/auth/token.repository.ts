@@ -1,6 +1,6 @@
 /** Storage of API tokens: the only SQL on the `api_tokens` table. Only token hashes ever reach it. */
-import type { Database, TransactionHook } from '../db/database.ts';
-import { USER_COLUMNS, toUserRecord, type UserRecord, type UserRow } from './user.repository.ts';
+import type { Database, Dialect, TransactionHook } from '../db/database.ts';
+import { toUserRecord, userColumns, type UserRecord, type UserRow } from './user.repository.ts';
 
 /** A token row as stored. */
 export interface TokenRecord {
@@ -41,9 +41,8 @@ function toTokenRecord(row: TokenRow): TokenRecord {
 }
 
 // The join gives both sets of columns distinct names.
-const TOKEN_AND_USER =
-  `t.id AS token_id, t.label, t.token_hash, t.created_at AS token_created_at, t.last_used_at, t.revoked_at, ` +
-  USER_COLUMNS;
+const tokenAndUser = (dialect: Dialect) =>
+  `t.id AS token_id, t.label, t.token_hash, t.created_at AS token_created_at, t.last_used_at, t.revoked_at, ${userColumns(dialect)}`;
 
 type TokenAndUserRow = UserRow & {
   token_id: string;
@@ -80,7 +79,7 @@ export class TokenRepository {
    */
   async findByHash(tokenHash: string): Promise<{ token: TokenRecord; user: UserRecord } | undefined> {
     const row = await this.db.get<TokenAndUserRow>(
-      `SELECT ${TOKEN_AND_USER} FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`,
+      `SELECT ${tokenAndUser(this.db.dialect)} FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`,
       [tokenHash],
     );
     if (!row) return undefined;

@@ -1,5 +1,5 @@
-/** Storage of user accounts: the only SQL on the `users` table. */
-import type { Database, SqlValue, TransactionHook } from '../db/database.ts';
+/** Storage of user accounts: the only SQL on the `users` and `user_roles` tables. */
+import type { Database, Dialect, SqlValue, TransactionHook } from '../db/database.ts';
 
 /** A user row as stored, password hash included: never hand it past the service. */
 export interface UserRecord {
@@ -7,7 +7,8 @@ export interface UserRecord {
   name: string;
   /** Null for an account that cannot log in with a password. */
   passwordHash: string | null;
-  isAdmin: boolean;
+  /** The user's role names, sorted (rows of `user_roles`). */
+  roles: string[];
   disabled: boolean;
   createdAt: number;
   /** The organisation the user belongs to, or null (accounts made before organisations, the first admin). */
@@ -19,14 +20,21 @@ export interface UserRow {
   id: string;
   name: string;
   password_hash: string | null;
-  is_admin: number;
+  /** The role names joined by commas (role names have none), or null for a user without roles. */
+  roles: string | null;
   disabled: number;
   created_at: number;
   organisation_id: string | null;
 }
 
-/** Columns of `UserRow`, qualified by `u` for joins. */
-export const USER_COLUMNS = 'u.id, u.name, u.password_hash, u.is_admin, u.disabled, u.created_at, u.organisation_id';
+/**
+ * Columns of `UserRow`, qualified by `u` for joins. The roles come in the same query (they are read on every
+ * Bearer request), aggregated by each dialect's function.
+ */
+export function userColumns(dialect: Dialect): string {
+  const aggregate = dialect === 'postgres' ? "string_agg(r.role, ',')" : "group_concat(r.role, ',')";
+  return `u.id, u.name, u.password_hash, (SELECT ${aggregate} FROM user_roles r WHERE r.user_id = u.id) AS roles, u.disabled, u.created_at, u.organisation_id`;
+}
 
 /** Maps a stored row to a record. */
 export function toUserRecord(row: UserRow): UserRecord {
@@ -34,7 +42,7 @@ export function toUserRecord(row: UserRow): UserRecord {
     id: row.id,
     name: row.name,
     passwordHash: row.password_hash,
-    isAdmin: Number(row.is_admin) === 1,
+    roles: row.roles === null || row.roles === '' ? [] : row.roles.split(',').sort(),
     disabled: Number(row.disabled) === 1,
     createdAt: Number(row.created_at),
     organisationId: row.organisation_id,
@@ -52,37 +60,49 @@ export class UserRepository {
   /**
    * Stores a new user. Answers false, storing nothing, when the name (in any case) is taken. `within` runs in
    * the same transaction when the user was stored. `organisationId` must name a stored organisation: the
-   * foreign key checks it inside this transaction.
+   * foreign key checks it inside this transaction. The user's roles are stored in the same transaction.
    */
   async insert(user: UserRecord, within?: TransactionHook): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       // ON CONFLICT DO NOTHING (both dialects) instead of catching driver-specific unique-violation errors;
       // it also stays safe when two requests add the same name at once.
       const changed = await tx.run(
-        `INSERT INTO users (id, name, password_hash, is_admin, created_at, disabled, organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO users (id, name, password_hash, created_at, disabled, organisation_id) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING`,
-        [user.id, user.name, user.passwordHash, user.isAdmin ? 1 : 0, user.createdAt, user.disabled ? 1 : 0, user.organisationId],
+        [user.id, user.name, user.passwordHash, user.createdAt, user.disabled ? 1 : 0, user.organisationId],
       );
-      if (changed === 1) await within?.(tx, undefined);
-      return changed === 1;
+      if (changed !== 1) return false;
+      for (const role of user.roles) await tx.run('INSERT INTO user_roles (user_id, role) VALUES (?, ?)', [user.id, role]);
+      await within?.(tx, undefined);
+      return true;
     });
+  }
+
+  /** Gives a user a role (`within` in the same transaction). Answers false, changing nothing, when it was held. */
+  addRole(userId: string, role: string, within?: TransactionHook): Promise<boolean> {
+    return this.update('INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING', [userId, role], within);
+  }
+
+  /** Takes a role from a user (`within` in the same transaction). Answers false, changing nothing, when it was not held. */
+  removeRole(userId: string, role: string, within?: TransactionHook): Promise<boolean> {
+    return this.update('DELETE FROM user_roles WHERE user_id = ? AND role = ?', [userId, role], within);
   }
 
   /** The user of that name (any case), or undefined. */
   async findByName(name: string): Promise<UserRecord | undefined> {
-    const row = await this.db.get<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.name) = lower(?)`, [name]);
+    const row = await this.db.get<UserRow>(`SELECT ${userColumns(this.db.dialect)} FROM users u WHERE lower(u.name) = lower(?)`, [name]);
     return row && toUserRecord(row);
   }
 
   /** The user with that id, or undefined. */
   async findById(id: string): Promise<UserRecord | undefined> {
-    const row = await this.db.get<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`, [id]);
+    const row = await this.db.get<UserRow>(`SELECT ${userColumns(this.db.dialect)} FROM users u WHERE u.id = ?`, [id]);
     return row && toUserRecord(row);
   }
 
   /** Every user, by name. */
   async list(): Promise<UserRecord[]> {
-    const rows = await this.db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users u ORDER BY lower(u.name)`);
+    const rows = await this.db.all<UserRow>(`SELECT ${userColumns(this.db.dialect)} FROM users u ORDER BY lower(u.name)`);
     return rows.map(toUserRecord);
   }
 

@@ -39,7 +39,7 @@ describe.each(dialects)('audit of accounts on %s', (dialect) => {
   const head = async () => (await audit.verify(SYSTEM)).head.seq;
 
   it('records account changes with who made them', async () => {
-    const admin: Actor = { kind: 'user', userId: 'root-id', name: 'root', isAdmin: true, organisationId: null };
+    const admin: Actor = { kind: 'user', userId: 'root-id', name: 'root', roles: ['platform-admin'], organisationId: null };
     const start = await head();
     const { id } = await service.createToken('alice', 'ci', admin);
     await service.revokeToken(id, admin);

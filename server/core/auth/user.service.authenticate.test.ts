@@ -16,7 +16,7 @@ import { UserRepository } from './user.repository.ts';
 import { UserService, type User } from './user.service.ts';
 
 const basic = (name: string, password: string) => `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`;
-const actorOf = (user: User): Actor => ({ kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin, organisationId: user.organisationId });
+const actorOf = (user: User): Actor => ({ kind: 'user', userId: user.id, name: user.name, roles: user.roles, organisationId: user.organisationId });
 
 describe.each(dialects)('authenticating on %s', (dialect) => {
   let store: TestStore;

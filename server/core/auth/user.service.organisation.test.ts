@@ -43,6 +43,6 @@ describe.each(dialects)('users in organisations on %s', (dialect) => {
     const user = await test.platform.users.addUser({ name: 'chi', password: 'a long password', organisation: orgId });
     const [entry] = await test.platform.audit.list(SYSTEM, { after: start, limit: 10 });
     expect(entry).toMatchObject({ action: 'user.add', target: user.id });
-    expect(JSON.parse(entry!.details)).toEqual({ name: 'chi', admin: false, organisation: orgId });
+    expect(JSON.parse(entry!.details)).toEqual({ name: 'chi', roles: 'analyst', organisation: orgId });
   });
 });

@@ -1,24 +1,26 @@
 /**
- * User accounts, their API tokens, and turning an `Authorization` header into an `Actor`.
+ * User accounts, their roles, their API tokens, and turning an `Authorization` header into an `Actor`
+ * (`authentication.ts`).
  *
- * Failure messages never say whether a user exists: an unknown name and a wrong password give the same code
- * and message, and cost the same scrypt time. Adding users, listing them, disabling them and making their
- * tokens is for administrators and the operator (`user.forbidden` otherwise); the other methods do what they
- * are asked. Each change records who asked (the trailing `actor`, the operator by default) in the audit log,
- * in the same transaction as the change.
- * Sign-ins are recorded after they are decided: a success when a password was actually verified (not on a
- * credential-cache hit) or, for a token, when its last use is written (at most once a minute); every failure,
- * under the attempted user name when it could be one.
+ * Adding users and changing their roles is authorised here (`role-grants.ts`): platform administrators and
+ * the operator may do anything, an organisation's administrators manage that organisation's users with the
+ * roles they hold themselves. Listing users, disabling them and making their tokens is for administrators
+ * and the operator (`user.manage_forbidden`); passwords and token revocation are the caller's concern for
+ * now. Every change is recorded with who asked (the trailing
+ * `actor`, the operator by default) in the audit log, in the same transaction as the change.
  */
 import { randomUUID } from 'node:crypto';
-import type { AuditLog, AuditPrincipal } from '../audit/audit.service.ts';
-import { conflict, forbidden, invalid, isDomainError, notFound, unauthenticated } from '../errors.ts';
-import { ANONYMOUS, isPrivileged, SYSTEM, type Actor } from './actor.ts';
-import { parseAuthorizationHeader, type Credentials } from './authorization-header.ts';
+import type { AuditLog } from '../audit/audit.service.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { DEFAULT_ROLE, PLATFORM_ADMIN } from '../roles/role-declarations.ts';
+import { requireKnownRoles } from '../roles/roles.ts';
+import { isPrivileged, SYSTEM, type Actor } from './actor.ts';
+import { Authentication, USER_NAME } from './authentication.ts';
 import { CredentialCache } from './credential-cache.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword } from './password.ts';
+import { requireMayGrant } from './role-grants.ts';
 import type { TokenRecord, TokenRepository } from './token.repository.ts';
-import { generateToken, hashToken, looksLikeToken } from './token.ts';
+import { generateToken, hashToken } from './token.ts';
 import type { UserRecord, UserRepository } from './user.repository.ts';
 import type { OrganisationRepository } from '../organisations/organisation.repository.ts';
 
@@ -26,6 +28,9 @@ import type { OrganisationRepository } from '../organisations/organisation.repos
 export interface User {
   id: string;
   name: string;
+  /** The user's roles, sorted. */
+  roles: string[];
+  /** Whether the user holds `platform-admin` (derived from `roles`, never stored). */
   isAdmin: boolean;
   disabled: boolean;
   createdAt: number;
@@ -50,26 +55,17 @@ export interface UserServiceOptions {
   organisations?: OrganisationRepository;
 }
 
-const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 const LABEL = /^[^\p{Cc}]{1,100}$/u;
-/** A token's last use is written at most this often, so a busy client does not cause a write per request. */
-const TOUCH_INTERVAL_MS = 60_000;
-
-const badCredentials = () => unauthenticated('auth.bad_credentials', 'the user name, password or token is wrong');
-const userDisabled = () => unauthenticated('auth.user_disabled', 'this account is disabled');
 
 function requireAdministrator(actor: Actor): void {
-  if (!isPrivileged(actor)) throw forbidden('user.forbidden', 'only administrators manage user accounts');
+  if (!isPrivileged(actor)) throw forbidden('user.manage_forbidden', 'only administrators manage user accounts');
 }
 
-// Verified against when the user is unknown or has no password, so that case takes as long as a wrong
-// password. Made once, on first need.
-let dummyHash: Promise<string> | undefined;
-
-const toUser = ({ id, name, isAdmin, disabled, createdAt, organisationId }: UserRecord): User => ({
+const toUser = ({ id, name, roles, disabled, createdAt, organisationId }: UserRecord): User => ({
   id,
   name,
-  isAdmin,
+  roles,
+  isAdmin: roles.includes(PLATFORM_ADMIN),
   disabled,
   createdAt,
   organisationId,
@@ -82,7 +78,26 @@ const toApiToken = ({ id, label, createdAt, lastUsedAt, revokedAt }: TokenRecord
   revokedAt,
 });
 
-/** Users, tokens and authentication over the auth repositories. */
+/** What `addUser` stores. */
+export interface NewUser {
+  name: string;
+  password: string;
+  /** Role names; `analyst` when not given (an empty list gives none). */
+  roles?: readonly string[] | undefined;
+  /** Adds `platform-admin` to `roles` (and, without `roles`, gives it alone). */
+  isAdmin?: boolean | undefined;
+  /** The organisation the user belongs to: id or name. */
+  organisation?: string | undefined;
+}
+
+/** A user after a role change, and whether anything changed. */
+export interface RoleChange {
+  user: User;
+  /** False when the user already held (or did not hold) the role: nothing was stored or recorded. */
+  changed: boolean;
+}
+
+/** Users, roles, tokens and authentication over the auth repositories. */
 export class UserService {
   private readonly users: UserRepository;
   private readonly tokens: TokenRepository;
@@ -90,6 +105,7 @@ export class UserService {
   private readonly cache: CredentialCache;
   private readonly now: () => number;
   private readonly organisations: OrganisationRepository | undefined;
+  private readonly authentication: Authentication;
 
   constructor(users: UserRepository, tokens: TokenRepository, audit: AuditLog, options: UserServiceOptions = {}) {
     this.users = users;
@@ -98,35 +114,61 @@ export class UserService {
     this.audit = audit;
     this.now = options.now ?? Date.now;
     this.cache = options.cache ?? new CredentialCache({ now: this.now });
+    this.authentication = new Authentication(users, tokens, audit, this.cache, this.now);
   }
 
   /**
-   * Adds a user. `name`: 1–64 ASCII letters, digits, `.`, `_`, `-`, `@`; unique regardless of case.
-   * `organisation` (id or name) is the organisation the user belongs to; nothing is stored when it is unknown.
-   * @throws DomainError `forbidden` `user.forbidden`; `invalid` `user.invalid_name` / `user.password_too_short`;
-   *   `conflict` `user.exists`; `not_found` `organisation.not_found`.
+   * Adds a user with its roles, in one transaction with its audit entry (`user.add`). `name`: 1–64 ASCII
+   * letters, digits, `.`, `_`, `-`, `@`; unique regardless of case. `organisation` (id or name) is the
+   * organisation the user belongs to. An organisation's administrator may add users to that organisation
+   * only, with roles it holds itself. Nothing is stored when anything is refused.
+   * @throws DomainError `invalid` `user.invalid_name` / `user.password_too_short` / `role.unknown`;
+   *   `not_found` `organisation.not_found`; `forbidden` `user.manage_forbidden` / `role.not_held`;
+   *   `conflict` `user.exists`.
    */
-  async addUser(input: { name: string; password: string; isAdmin?: boolean; organisation?: string | undefined }, actor: Actor = SYSTEM): Promise<User> {
-    requireAdministrator(actor);
-    if (!NAME.test(input.name)) {
+  async addUser(input: NewUser, actor: Actor = SYSTEM): Promise<User> {
+    if (!USER_NAME.test(input.name)) {
       throw invalid('user.invalid_name', 'a user name is 1 to 64 letters, digits, ".", "_", "-" or "@"', { name: input.name, field: 'name' });
     }
+    const named = input.roles ?? (input.isAdmin ? [] : [DEFAULT_ROLE]);
+    const roles = requireKnownRoles(input.isAdmin ? [...named, PLATFORM_ADMIN] : named).sort();
     const organisationId = input.organisation === undefined ? null : await this.organisationIdOf(input.organisation);
+    requireMayGrant(actor, organisationId, roles);
     const record: UserRecord = {
       id: randomUUID(),
       name: input.name,
       passwordHash: await hashPassword(input.password),
-      isAdmin: input.isAdmin ?? false,
+      roles,
       disabled: false,
       createdAt: this.now(),
       organisationId,
     };
-    const details = { name: record.name, admin: record.isAdmin, ...(organisationId === null ? {} : { organisation: organisationId }) };
+    const details = { name: record.name, roles: roles.join(','), ...(organisationId === null ? {} : { organisation: organisationId }) };
     const audited = this.audit.within(actor, { action: 'user.add', target: record.id, details });
     if (!(await this.users.insert(record, audited))) {
       throw conflict('user.exists', `a user named "${input.name}" already exists`, { name: input.name });
     }
     return toUser(record);
+  }
+
+  /**
+   * Gives a user a role, recorded (`user.role_add`) in the same transaction; holding it already changes
+   * nothing. Cached sign-ins of the user are forgotten in this process; other processes see the new role
+   * within the credential cache's lifetime (a minute), Bearer tokens at the next request.
+   * @throws DomainError `invalid` `role.unknown`; `not_found` `user.not_found`; `forbidden`
+   *   `user.manage_forbidden` / `role.not_held` (see `role-grants.ts`).
+   */
+  addRole(name: string, role: string, actor: Actor = SYSTEM): Promise<RoleChange> {
+    return this.changeRole(name, role, actor, 'add');
+  }
+
+  /**
+   * Takes a role from a user, recorded (`user.role_remove`) in the same transaction; not holding it changes
+   * nothing. Only roles the actor holds itself may be taken away. See `addRole` for caches.
+   * @throws DomainError as `addRole`.
+   */
+  removeRole(name: string, role: string, actor: Actor = SYSTEM): Promise<RoleChange> {
+    return this.changeRole(name, role, actor, 'remove');
   }
 
   /** The user of that name (any case), or undefined. */
@@ -146,13 +188,13 @@ export class UserService {
     return (await this.users.list()).map(toUser);
   }
 
-  /** Every user, by name, for an administrator. @throws DomainError `forbidden` `user.forbidden`. */
+  /** Every user, by name, for an administrator. @throws DomainError `forbidden` `user.manage_forbidden`. */
   async list(actor: Actor): Promise<User[]> {
     requireAdministrator(actor);
     return this.listUsers();
   }
 
-  /** The user of that name (any case), for an administrator. @throws `forbidden` `user.forbidden`; `not_found` `user.not_found`. */
+  /** The user of that name (any case), for an administrator. @throws `forbidden` `user.manage_forbidden`; `not_found` `user.not_found`. */
   async get(actor: Actor, name: string): Promise<User> {
     requireAdministrator(actor);
     return toUser(await this.requireUser(name));
@@ -172,7 +214,7 @@ export class UserService {
   /**
    * Disables (or re-enables) a user: neither password nor tokens authenticate a disabled user. Answers the
    * user as it now is.
-   * @throws DomainError `forbidden` `user.forbidden`; `not_found` `user.not_found`.
+   * @throws DomainError `forbidden` `user.manage_forbidden`; `not_found` `user.not_found`.
    */
   async setDisabled(name: string, disabled: boolean, actor: Actor = SYSTEM): Promise<User> {
     requireAdministrator(actor);
@@ -185,7 +227,7 @@ export class UserService {
 
   /**
    * Makes an API token for a user. The plain `token` is in this answer only; it is stored hashed.
-   * @throws DomainError `forbidden` `user.forbidden`; `not_found` `user.not_found`; `invalid`
+   * @throws DomainError `forbidden` `user.manage_forbidden`; `not_found` `user.not_found`; `invalid`
    *   `token.invalid_label` (1–100 characters).
    */
   async createToken(userName: string, label: string, actor: Actor = SYSTEM): Promise<{ token: string; id: string }> {
@@ -232,65 +274,18 @@ export class UserService {
    *   `auth.bad_credentials` (unknown user, wrong password or unknown token alike), `auth.token_revoked` or
    *   `auth.user_disabled`. A damaged stored password hash throws a plain Error (a 500, not a 401).
    */
-  async authenticate(authorizationHeader: string | undefined): Promise<Actor> {
-    if (authorizationHeader === undefined) return ANONYMOUS;
-    let credentials: Credentials;
-    try {
-      credentials = parseAuthorizationHeader(authorizationHeader);
-    } catch (error) {
-      throw await this.failed(error, 'anonymous', 'malformed');
-    }
-    if (credentials.scheme === 'bearer') return this.authenticateToken(credentials.token);
-    const cached = this.cache.get(authorizationHeader);
-    if (cached) return cached;
-    let actor: Extract<Actor, { kind: 'user' }>;
-    try {
-      actor = await this.authenticatePassword(credentials.name, credentials.password);
-    } catch (error) {
-      // A name breaking the naming rule is no user's (and might be a password typed in the wrong field).
-      throw await this.failed(error, NAME.test(credentials.name) ? credentials.name : 'anonymous', 'basic');
-    }
-    await this.audit.record(actor, { action: 'auth.sign_in', target: actor.userId, details: { scheme: 'basic' } });
-    this.cache.set(authorizationHeader, actor);
-    return actor;
+  authenticate(authorizationHeader: string | undefined): Promise<Actor> {
+    return this.authentication.authenticate(authorizationHeader);
   }
 
-  /** Records a refused sign-in and answers the error to throw. Other errors (a 500) are not sign-ins. */
-  private async failed(error: unknown, who: AuditPrincipal, scheme: string): Promise<unknown> {
-    if (isDomainError(error) && error.kind === 'unauthenticated') {
-      await this.audit.record(who, { action: 'auth.sign_in_failed', details: { scheme, reason: error.code } });
-    }
-    return error;
-  }
-
-  private async authenticatePassword(name: string, password: string): Promise<Extract<Actor, { kind: 'user' }>> {
-    // A name that breaks the naming rule cannot exist; refusing it without the KDF reveals nothing.
-    if (!NAME.test(name)) throw badCredentials();
-    const user = await this.users.findByName(name);
-    const stored = user?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID())));
-    const matches = await verifyPassword(password, stored);
-    if (!user || user.passwordHash === null || !matches) throw badCredentials();
-    // Only after the password proved right, so "disabled" tells nothing to someone guessing.
-    if (user.disabled) throw userDisabled();
-    return { kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin, organisationId: user.organisationId };
-  }
-
-  private async authenticateToken(token: string): Promise<Actor> {
-    // Lookup by an index on SHA-256 of a random secret: its timing cannot help anyone guess a token.
-    const found = looksLikeToken(token) ? await this.tokens.findByHash(hashToken(token)) : undefined;
-    if (!found) throw await this.failed(badCredentials(), 'anonymous', 'bearer');
-    const { token: record, user } = found;
-    const owner = `user:${user.id}`;
-    if (record.revokedAt !== null) throw await this.failed(unauthenticated('auth.token_revoked', 'this API token has been revoked'), owner, 'bearer');
-    if (user.disabled) throw await this.failed(userDisabled(), owner, 'bearer');
-    const actor: Actor = { kind: 'user', userId: user.id, name: user.name, isAdmin: user.isAdmin, organisationId: user.organisationId };
-    const now = this.now();
-    if (record.lastUsedAt === null || now - record.lastUsedAt >= TOUCH_INTERVAL_MS) {
-      // The sign-in is recorded with the last use, so at most once a minute per token across processes.
-      const audited = this.audit.within(actor, { action: 'auth.sign_in', target: user.id, details: { scheme: 'bearer', token: record.id } });
-      await this.tokens.touch(record.id, now, now - TOUCH_INTERVAL_MS + 1, audited);
-    }
-    return actor;
+  private async changeRole(name: string, role: string, actor: Actor, change: 'add' | 'remove'): Promise<RoleChange> {
+    requireKnownRoles([role]);
+    const user = await this.requireUser(name);
+    requireMayGrant(actor, user.organisationId, [role]);
+    const audited = this.audit.within(actor, { action: `user.role_${change}`, target: user.id, details: { name: user.name, role } });
+    const changed = change === 'add' ? await this.users.addRole(user.id, role, audited) : await this.users.removeRole(user.id, role, audited);
+    this.cache.forgetUser(user.id);
+    return { user: toUser(await this.requireUser(user.name)), changed };
   }
 
   /**
@@ -305,7 +300,7 @@ export class UserService {
   }
 
   private async findRecord(name: string): Promise<UserRecord | undefined> {
-    return NAME.test(name) ? this.users.findByName(name) : undefined;
+    return USER_NAME.test(name) ? this.users.findByName(name) : undefined;
   }
 
   private async requireUser(name: string): Promise<UserRecord> {

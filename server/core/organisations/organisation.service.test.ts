@@ -12,8 +12,8 @@ describe.each(dialects)('organisations on %s', (dialect) => {
   });
   afterAll(() => test.close());
 
-  const admin: Actor = { kind: 'user', userId: 'z9', name: 'root', isAdmin: true, organisationId: null };
-  const alice: Actor = { kind: 'user', userId: 'a1', name: 'alice', isAdmin: false, organisationId: null };
+  const admin: Actor = { kind: 'user', userId: 'z9', name: 'root', roles: ['platform-admin'], organisationId: null };
+  const alice: Actor = { kind: 'user', userId: 'a1', name: 'alice', roles: ['analyst'], organisationId: null };
 
   it('adds an organisation with its STIX identity, stored as built', async () => {
     const orgs = test.platform.organisations;

@@ -15,7 +15,7 @@ describe.each(dialects)('principals on %s', (dialect) => {
     const { community } = await platform.communityApiRoots.add(SYSTEM, { name: 'Arab CIRTs' });
     await platform.communities.join(SYSTEM, community.id, org.id);
     ids = { user: user.id, org: org.id, community: community.id };
-    carol = { kind: 'user', userId: user.id, name: 'carol', isAdmin: false, organisationId: org.id };
+    carol = { kind: 'user', userId: user.id, name: 'carol', roles: ['analyst'], organisationId: org.id };
   });
   afterAll(() => test.close());
 

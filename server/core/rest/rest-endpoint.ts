@@ -12,7 +12,8 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /** One field of a JSON request body: the adapter checks its presence and type, services check its content. */
 export interface BodyField {
-  type: 'string' | 'boolean';
+  /** `string-list`: a JSON array of strings. */
+  type: 'string' | 'boolean' | 'string-list';
   description: string;
 }
 

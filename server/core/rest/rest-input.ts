@@ -8,7 +8,7 @@ import { invalid } from '../errors.ts';
 import type { BodySchema, QueryParameter } from './rest-endpoint.ts';
 
 /** The values of a checked body: strings and booleans, by field name; optional fields not given are absent. */
-export type CheckedBody = Readonly<Record<string, string | boolean | undefined>>;
+export type CheckedBody = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 
 /** The values of a checked query: strings and parsed integers, by parameter name. */
 export type CheckedQuery = Readonly<Record<string, string | number | undefined>>;
@@ -36,20 +36,25 @@ export function checkBody(schema: BodySchema, value: unknown): CheckedBody {
       });
     }
   }
-  const checked: Record<string, string | boolean> = {};
+  const checked: Record<string, string | boolean | readonly string[]> = {};
   for (const [name, field] of Object.entries(schema.fields)) {
     const required = schema.required.includes(name);
     // null for an optional field means "not given", as many clients write it.
     const given = body[name] === null && !required ? undefined : body[name];
     if (given === undefined) {
       if (required) throw invalid('request.missing_field', `the body needs "${name}" (${field.description})`, { field: name, in: 'body' });
-    } else if (typeof given !== field.type) {
-      throw invalid('request.invalid_field', `"${name}" must be a ${field.type}, got ${describeType(given)}`, { field: name, in: 'body', expected: field.type });
+    } else if (field.type === 'string-list' ? !isStringList(given) : typeof given !== field.type) {
+      const expected = field.type === 'string-list' ? 'list of strings' : field.type;
+      throw invalid('request.invalid_field', `"${name}" must be a ${expected}, got ${describeType(given)}`, { field: name, in: 'body', expected });
     } else {
-      checked[name] = given as string | boolean;
+      checked[name] = given as string | boolean | readonly string[];
     }
   }
   return checked;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 /**

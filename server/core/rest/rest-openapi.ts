@@ -36,7 +36,7 @@ const SECURITY_SCHEMES = { basic: { type: 'http', scheme: 'basic' }, bearer: { t
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 
 function bodySchema(body: BodySchema): JsonSchema {
-  const properties = Object.fromEntries(Object.entries(body.fields).map(([name, field]) => [name, { type: field.type, description: field.description }]));
+  const properties = Object.fromEntries(Object.entries(body.fields).map(([name, field]) => [name, field.type === 'string-list' ? { type: 'array', items: { type: 'string' }, description: field.description } : { type: field.type, description: field.description }]));
   return { type: 'object', properties, required: [...body.required], additionalProperties: false };
 }
 

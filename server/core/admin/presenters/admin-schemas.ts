@@ -35,9 +35,21 @@ export const ADMIN_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     id: text('user id'),
     name: text('user name, unique regardless of case'),
     admin: flag('a platform administrator'),
+    roles: { type: 'array', items: { type: 'string' }, description: 'the roles it holds' },
     disabled: flag('neither password nor tokens sign in'),
     organisation_id: nullableText('the organisation the user belongs to'),
     created_at: time('when it was added'),
+  }),
+  Role: objectSchema({
+    name: text('role name'),
+    description: text('what the role is for'),
+    includes: { type: 'array', items: { type: 'string' }, description: 'the roles it includes' },
+    permissions: { type: 'array', items: { type: 'string' }, description: 'permissions held everywhere, own and included ("*": all)' },
+    organisation_permissions: { type: 'array', items: { type: 'string' }, description: "permissions held over the holder's own organisation" },
+  }),
+  RoleChange: objectSchema({
+    user: ref('User'),
+    changed: flag('false when the user already held (or did not hold) the role'),
   }),
   NewToken: objectSchema({
     id: text('token id'),

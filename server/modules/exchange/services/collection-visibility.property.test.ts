@@ -78,7 +78,7 @@ describe.each(dialects)('collection visibility on %s', (dialect) => {
         for (let u = 0; u < USERS; u++) {
           const org = userOrgs[u];
           const user = await platform.users.addUser({ name: `u${round}-${u}`, password: 'password-123', organisation: org == null ? undefined : orgs[org] });
-          actors.push({ kind: 'user', userId: user.id, name: user.name, isAdmin: false, organisationId: user.organisationId });
+          actors.push({ kind: 'user', userId: user.id, name: user.name, roles: ['analyst'], organisationId: user.organisationId });
         }
         const ids = (kind: string) => (kind === 'user' ? actors.map((a) => (a as { userId: string }).userId) : kind === 'org' ? orgs : communities);
         // The last grant for a (collection, principal) pair wins, as in the store.

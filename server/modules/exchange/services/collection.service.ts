@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
+import { can } from '../../../core/roles/roles.ts';
 import type { CommunityService } from '../../../core/communities/community.service.ts';
 import type { PrincipalService } from '../../../core/principals/principal.service.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../../core/errors.ts';
@@ -249,9 +250,13 @@ export class CollectionService {
       const current = byCollection.get(grant.collection_id) ?? { read: false, write: false };
       byCollection.set(grant.collection_id, { read: current.read || grant.can_read === 1, write: current.write || grant.can_write === 1 });
     }
-    const named = new Set(await this.collections.namingRecipients(principals.filter((p) => p.startsWith('user:') || p.startsWith('org:'))));
+    // A grant opens a collection as far as the user's roles allow: a viewer never writes, whatever the grant.
+    // Anonymous callers have no roles; a grant to `anonymous` alone decides for them.
+    const allowed = actor.kind === 'user' ? { read: can(actor, 'exchange.read'), write: can(actor, 'exchange.write') } : { read: true, write: true };
+    const named = allowed.read ? new Set(await this.collections.namingRecipients(principals.filter((p) => p.startsWith('user:') || p.startsWith('org:')))) : new Set<string>();
     return async (row) => {
-      const granted = byCollection.get(row.id) ?? { read: false, write: false };
+      const held = byCollection.get(row.id) ?? { read: false, write: false };
+      const granted = { read: allowed.read && held.read, write: allowed.write && held.write };
       const recipient = named.has(row.id);
       return {
         read: granted.read || recipient,

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditLog } from '../../../core/audit/audit.service.ts';
-import type { Actor } from '../../../core/auth/actor.ts';
+import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
 import { notFound, unauthenticated } from '../../../core/errors.ts';
 import type { ObjectRepository, StoreOutcome, VersionRow } from '../repositories/object.repository.ts';
 import type { StatusRepository } from '../repositories/status.repository.ts';
@@ -157,7 +157,7 @@ export class ObjectService {
   async status(actor: Actor, apiRoot: string, statusId: string): Promise<AddStatus> {
     if (actor.kind === 'anonymous') throw unauthenticated('auth.required', 'this TAXII server needs credentials: HTTP Basic or a Bearer token');
     const row = await this.statuses.find(apiRoot, statusId);
-    const privileged = actor.kind === 'system' || (actor.kind === 'user' && actor.isAdmin);
+    const privileged = isPrivileged(actor);
     if (!row || (!privileged && row.owner !== ownerOf(actor))) {
       throw notFound('status.not_found', `there is no status "${statusId}" in API root "${apiRoot}"`, { status: statusId });
     }
