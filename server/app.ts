@@ -37,6 +37,7 @@ export function createApp(platform: Platform): Hono<TaxiiEnv> {
       apiRoots: platform.apiRoots,
       collections: platform.collections,
       objects: platform.objects,
+      communityApiRoots: platform.communityApiRoots,
       discovery: { title: 'Thiqa', description: 'Thiqa TAXII 2.1 server: cybersecurity information shared between CIRTs and sectors.' },
       publicUrl: platform.config.publicUrl,
     }),

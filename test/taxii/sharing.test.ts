@@ -61,6 +61,16 @@ describe.each(dialects)('TLP 2.0 over TAXII on %s', (dialect) => {
     expect((await taxii(server, path, { auth: server.auth.bob })).status).toBe(404);
   });
 
+  it('lists a community\'s API root in discovery only to those it concerns', async () => {
+    const roots = async (auth: string) => ((await taxii(server, '/taxii2/', { auth })).body.api_roots as string[]).map((url) => new URL(url).pathname);
+    const community = path.split('/')[1]!;
+    expect(await roots(basic('banker'))).toContain(`/${community}/`);
+    // Not a member, but named as a recipient of something there.
+    expect(await roots(basic('telco'))).toContain(`/${community}/`);
+    expect(await roots(server.auth.bob)).toEqual(['/thiqa/']);
+    expect(await roots(server.auth.admin)).toContain(`/${community}/`);
+  });
+
   it('hides a granularly restricted property from readers below its level', async () => {
     const partly = objects.partlyRed!.id as string;
     const asColleague = await taxii(server, `${path}${partly}/`, { auth: basic('colleague') });

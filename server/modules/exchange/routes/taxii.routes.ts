@@ -8,6 +8,7 @@ import type { Actor } from '../../../core/auth/actor.ts';
 import type { ApiRootService } from '../services/api-root.service.ts';
 import type { CollectionService } from '../services/collection.service.ts';
 import type { ObjectService } from '../services/object.service.ts';
+import type { CommunityApiRootService } from '../services/community-api-root.service.ts';
 import * as present from '../presenters/taxii.presenter.ts';
 import { TAXII_ENDPOINTS } from './taxii-endpoints.ts';
 import { checkAccept, parseFilter, readJsonBody, taxiiError, TAXII_MEDIA_TYPE } from './taxii-http.ts';
@@ -16,6 +17,8 @@ export interface TaxiiDeps {
   apiRoots: ApiRootService;
   collections: CollectionService;
   objects: ObjectService;
+  /** Which API roots discovery lists for a caller (community roots only to those concerned). */
+  communityApiRoots: CommunityApiRootService;
   discovery: { title: string; description: string; contact?: string | undefined };
   /** Base URL for discovery links; the request's origin when unset. */
   publicUrl?: string | undefined;
@@ -46,7 +49,7 @@ export function taxiiRoutes(deps: TaxiiDeps): Hono<TaxiiEnv> {
   app.get(E.discovery.path, async (c) => {
     const base = deps.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
     parseFilter(c, E.discovery.filters);
-    return taxii(present.presentDiscovery(deps.discovery, await apiRoots.list(c.var.actor), base));
+    return taxii(present.presentDiscovery(deps.discovery, await deps.communityApiRoots.discoverable(c.var.actor), base));
   });
 
   app.get(E.apiRoot.path, async (c) => {

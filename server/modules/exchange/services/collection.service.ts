@@ -9,7 +9,7 @@ import { can } from '../../../core/roles/roles.ts';
 import type { CommunityService } from '../../../core/communities/community.service.ts';
 import type { PrincipalService } from '../../../core/principals/principal.service.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../../core/errors.ts';
-import { parseTlpLevel, TLP_GREEN, TLP_LEVELS } from '../../../../shared/stix/sharing.ts';
+import { parseTlpLevel, TLP_GREEN, TLP_LEVELS, tlpName } from '../../../../shared/stix/sharing.ts';
 import type { CollectionRepository, CollectionRow, GrantRow } from '../repositories/collection.repository.ts';
 import type { ApiRootService } from './api-root.service.ts';
 
@@ -175,7 +175,7 @@ export class CollectionService {
       created_at: Date.now(),
     };
     const grants = (input.grants ?? []).map((g) => ({ collection_id: row.id, principal: g.principal, can_read: g.read ? 1 : 0, can_write: g.write ? 1 : 0 }));
-    const created = this.audit.within(actor, { action: 'collection.create', target: row.id, details: { api_root: row.api_root, title } });
+    const created = this.audit.within(actor, { action: 'collection.create', target: row.id, details: { api_root: row.api_root, title, default_tlp: tlpName(defaultTlp) } });
     const granted = grants.map((g) =>
       this.audit.within(actor, { action: 'collection.grant', target: row.id, details: { principal: g.principal, read: g.can_read === 1, write: g.can_write === 1 } }),
     );

@@ -4,7 +4,7 @@
  * The community lives in the core and the API root here; the two are created in one transaction (the
  * community's insert runs inside the API root's), so a failure leaves neither.
  */
-import type { Actor } from '../../../core/auth/actor.ts';
+import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
 import type { Community, CommunityService, NewCommunity } from '../../../core/communities/community.service.ts';
 import { conflict, isDomainError } from '../../../core/errors.ts';
 import { RESERVED_API_ROOT_NAMES, type ApiRoot, type ApiRootService } from './api-root.service.ts';
@@ -60,6 +60,20 @@ export class CommunityApiRootService {
       if (isDomainError(error) && error.code === 'api_root.exists') throw taken();
       throw error;
     }
+  }
+
+  /**
+   * The API roots discovery shows the actor: every root outside communities, the roots of its organisation's
+   * communities, and any other root holding a collection it reaches (by a grant, or named as a recipient).
+   * A community's name is not shown to those who have nothing to do with it. Administrators see every root.
+   */
+  async discoverable(actor: Actor): Promise<ApiRoot[]> {
+    const roots = await this.apiRoots.list(actor);
+    if (isPrivileged(actor)) return roots;
+    const communityRoots = new Set((await this.communities.list(actor)).map((c) => c.slug));
+    const mine = new Set(actor.kind === 'user' && actor.organisationId !== null ? (await this.communities.communitiesOfOrganisation(actor.organisationId)).map((c) => c.slug) : []);
+    const reached = new Set((await this.collections.listAll(actor)).map((c) => c.apiRoot));
+    return roots.filter((root) => !communityRoots.has(root.name) || mine.has(root.name) || reached.has(root.name));
   }
 
   /**
