@@ -8,6 +8,9 @@ import type { Database, Queryable, SqlValue, TransactionHook } from '../../../co
 import { nowMicros, reserveDateAdded } from './store-clock.repository.ts';
 import { insertRows, loadVersions, setFlag, type FlagTarget, type InsertRow } from './object-batch.sql.ts';
 import { idKey } from './object-key.ts';
+import { clearanceSql, restrictToScope, type ReadScope } from './object-visibility.sql.ts';
+
+export type { ReadScope };
 
 export interface NewVersion {
   stixId: string;
@@ -34,19 +37,6 @@ export interface VersionAudience {
   redactions: string | null;
 }
 
-/**
- * A reader of one collection, as the visibility rule reduced it. A row is readable at the reader's clearance
- * for it: RED (4) for its origin user or a named recipient user, AMBER+STRICT (3) for its origin organisation
- * or a named recipient organisation, `base` otherwise; never above `cap`. A row is served when its `tlp` is
- * within that clearance; with `base` -1 (the reader reached the collection only as a named recipient) the page
- * is read through the recipients index.
- */
-export interface ReadScope {
-  base: number;
-  userId: string | null;
-  orgId: string | null;
-  cap: number;
-}
 
 export interface StoreOutcome {
   stixId: string;
@@ -97,41 +87,6 @@ interface Known {
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 const OPEN_AUDIENCE: VersionAudience = { tlp: 1, originUser: null, originOrg: null, recipients: [], redactions: null };
-
-/** The clearance of each row for a reader, as SQL over `stix_objects` (see `ReadScope`). */
-function clearanceSql(scope: ReadScope): { sql: string; params: SqlValue[] } {
-  const named = '(has_recipients = 1 AND EXISTS (SELECT 1 FROM object_recipients r WHERE r.date_added = stix_objects.date_added AND r.principal = ?))';
-  const when: string[] = [];
-  const params: SqlValue[] = [];
-  if (scope.userId !== null) {
-    when.push(`WHEN origin_user = ? OR ${named} THEN 4`);
-    params.push(scope.userId, `user:${scope.userId}`);
-  }
-  if (scope.orgId !== null) {
-    when.push(`WHEN origin_org = ? OR ${named} THEN 3`);
-    params.push(scope.orgId, `org:${scope.orgId}`);
-  }
-  const base = String(Math.trunc(scope.base));
-  return { sql: when.length ? `(CASE ${when.join(' ')} ELSE ${base} END)` : base, params };
-}
-
-/** Adds the visibility condition of a scope to a WHERE list; nothing for a reader who sees every row. */
-function restrictToScope(scope: ReadScope | undefined, seq: number, after: number, where: string[], params: SqlValue[]): void {
-  if (!scope || (scope.base >= 4 && scope.cap >= 4)) return;
-  if (scope.cap < 4) where.push(`tlp <= ${Math.trunc(scope.cap)}`);
-  if (scope.base < 0) {
-    const principals = [scope.userId && `user:${scope.userId}`, scope.orgId && `org:${scope.orgId}`].filter((p): p is string => Boolean(p));
-    if (principals.length === 0) {
-      where.push('1 = 0');
-      return;
-    }
-    where.push(`date_added IN (SELECT date_added FROM object_recipients WHERE collection_seq = ? AND principal IN (${marks(principals.length)}) AND date_added > ?)`);
-    params.push(seq, ...principals, after);
-  }
-  const clearance = clearanceSql(scope);
-  where.push(`tlp <= ${clearance.sql}`);
-  params.push(...clearance.params);
-}
 
 export class ObjectRepository {
   private readonly db: Database;
