@@ -1,6 +1,6 @@
 /**
- * Ingest through the CLI: `thiqa import <bundle> --collection default --json` on an initialised, empty
- * store. Objects/s is N divided by the wall time of the whole import process — start-up, streaming parse,
+ * Ingest through the CLI: `thiqa import <bundle> --collection <id> --json` into the empty community
+ * collection of an initialised store. Objects/s is N divided by the wall time of the whole import process — start-up, streaming parse,
  * validation and storage included — as an operator would experience it. The child's peak RSS is sampled
  * from /proc (see rss.ts).
  */
@@ -17,7 +17,7 @@ interface ImportJson {
 
 /** Runs the import; answers objects/s and peak RSS. Throws if the import failed or stored too few objects. */
 export async function measureCliImport(store: BenchStore, dataset: Dataset, database: DatabaseKind, timeoutMs: number): Promise<Measurement[]> {
-  const run = await runCli(['import', dataset.file, '--collection', 'default', ...store.storeArgs, '--json'], { timeoutMs });
+  const run = await runCli(['import', dataset.file, '--collection', store.collectionId, ...store.storeArgs, '--json'], { timeoutMs });
   // Exit status 1 means some objects were rejected: still a measurement, but the rejections are reported.
   if (run.code !== 0 && run.code !== 1) {
     const why = run.signal ? `killed by ${run.signal} after the ${Math.round(timeoutMs / 60_000)}-minute limit` : `exit code ${run.code}`;

@@ -2,7 +2,7 @@
  * Feeding `ObjectService.ingest` from a stream of objects, in batches, with running totals. Used by `import`
  * (objects from bundles) and `demo` (synthetic objects).
  */
-import { SYSTEM } from '../server/core/auth/actor.ts';
+import { SYSTEM, type Actor } from '../server/core/auth/actor.ts';
 import { describeProblems } from '../server/modules/exchange/services/object.service.ts';
 import type { Collection } from '../server/modules/exchange/services/collection.service.ts';
 import type { IngestResult } from '../server/modules/exchange/services/status.ts';
@@ -46,7 +46,11 @@ export class BatchIngester {
   private inFlight: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
 
-  constructor(platform: Platform, collection: Pick<Collection, 'id' | 'apiRoot'>, batchSize = BATCH_SIZE) {
+  private readonly actor: Actor;
+
+  /** `actor`: who stores the objects (their origin); the operator unless `thiqa import --as` names a user. */
+  constructor(platform: Platform, collection: Pick<Collection, 'id' | 'apiRoot'>, batchSize = BATCH_SIZE, actor: Actor = SYSTEM) {
+    this.actor = actor;
     this.platform = platform;
     this.collection = collection;
     this.batchSize = batchSize;
@@ -65,7 +69,7 @@ export class BatchIngester {
     await this.inFlight;
     this.rethrow();
     this.tally.objects += objects;
-    this.count(await this.platform.objects.ingestPrepared(SYSTEM, this.collection.apiRoot, this.collection.id, prepared));
+    this.count(await this.platform.objects.ingestPrepared(this.actor, this.collection.apiRoot, this.collection.id, prepared));
   }
 
   /** Ingests what is left and waits for the store; answers the totals. Throws the first store error. */
@@ -84,7 +88,7 @@ export class BatchIngester {
     const offset = this.tally.objects - objects.length;
     this.batch = [];
     // Not awaited here: the caller goes on parsing. The failure is kept (not left unhandled) and thrown at the next step.
-    this.inFlight = this.platform.objects.ingest(SYSTEM, this.collection.apiRoot, this.collection.id, objects, offset).then(
+    this.inFlight = this.platform.objects.ingest(this.actor, this.collection.apiRoot, this.collection.id, objects, offset).then(
       (result) => this.count(result),
       (error: unknown) => {
         this.failure = { error };

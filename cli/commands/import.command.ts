@@ -4,7 +4,7 @@
  * was not a well-formed bundle.
  */
 import { Command } from 'commander';
-import { SYSTEM } from '../../server/core/auth/actor.ts';
+import { SYSTEM, type Actor } from '../../server/core/auth/actor.ts';
 import type { Platform } from '../../server/platform.ts';
 import { isBundleReadError, readBundleObjects, type BundleReadError } from '../../shared/json/index.ts';
 import { BATCH_SIZE, BatchIngester, type IngestTally } from '../batch-ingest.ts';
@@ -24,8 +24,8 @@ interface SourceReport extends IngestTally {
 const PROGRESS_EVERY = 500;
 
 /** A file: parsed and validated on a worker thread while this thread stores (see prepare-worker.ts). */
-async function importFile(platform: Platform, collection: { id: string; apiRoot: string }, source: InputSource & { file: string }, showProgress: boolean): Promise<SourceReport> {
-  const ingester = new BatchIngester(platform, collection);
+async function importFile(platform: Platform, collection: { id: string; apiRoot: string }, source: InputSource & { file: string }, showProgress: boolean, actor: Actor): Promise<SourceReport> {
+  const ingester = new BatchIngester(platform, collection, BATCH_SIZE, actor);
   const progress = startProgress(source.name, source.size, showProgress);
   const batches = prepareInWorker(source.file, BATCH_SIZE);
   let end: Awaited<ReturnType<typeof batches.next>>;
@@ -40,9 +40,9 @@ async function importFile(platform: Platform, collection: { id: string; apiRoot:
   return { source: source.name, ...(await ingester.finish()), malformed: end.value.malformed };
 }
 
-async function importSource(platform: Platform, collection: { id: string; apiRoot: string }, source: InputSource, showProgress: boolean): Promise<SourceReport> {
-  if (source.file !== undefined) return importFile(platform, collection, { ...source, file: source.file }, showProgress);
-  const ingester = new BatchIngester(platform, collection);
+async function importSource(platform: Platform, collection: { id: string; apiRoot: string }, source: InputSource, showProgress: boolean, actor: Actor): Promise<SourceReport> {
+  if (source.file !== undefined) return importFile(platform, collection, { ...source, file: source.file }, showProgress, actor);
+  const ingester = new BatchIngester(platform, collection, BATCH_SIZE, actor);
   const progress = startProgress(source.name, source.size, showProgress);
   let bytes = 0;
   let malformed: BundleReadError | undefined;
@@ -87,14 +87,16 @@ export function importCommand(): Command {
     .description('import STIX bundles (files, every *.json of a folder, or - for stdin) into a collection')
     .argument('<sources...>', 'bundle files, folders or - (stdin)')
     .requiredOption('--collection <id-or-alias>', 'the collection to add the objects to')
-    .action(async (paths: string[], options: { collection: string }, command: Command) => {
+    .option('--as <user>', 'store as this user, with its access: the user and its organisation are the origin (who sees AMBER+STRICT and RED)')
+    .action(async (paths: string[], options: { collection: string; as?: string }, command: Command) => {
       const context = contextOf(command);
       const sources = await resolveSources(paths);
       await withInitialisedPlatform(context, async (platform) => {
-        const collection = await platform.collections.find(SYSTEM, options.collection);
+        const actor = options.as === undefined ? SYSTEM : await platform.users.actAs(SYSTEM, options.as);
+        const collection = await platform.collections.find(actor, options.collection);
         const started = performance.now();
         const reports: SourceReport[] = [];
-        for (const source of sources) reports.push(await importSource(platform, collection, source, !context.out.json));
+        for (const source of sources) reports.push(await importSource(platform, collection, source, !context.out.json, actor));
         const seconds = (performance.now() - started) / 1000;
         const sum = (pick: (r: SourceReport) => number) => reports.reduce((total, r) => total + pick(r), 0);
         const totals = {

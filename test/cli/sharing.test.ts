@@ -2,6 +2,9 @@
 // public, AMBER refused outside a community, and RED never exported.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TLP2_MARKINGS } from '../../shared/stix/tlp.ts';
+import { SYSTEM } from '../../server/core/auth/actor.ts';
+import { loadConfig } from '../../server/core/config.ts';
+import { openPlatform } from '../../server/platform.ts';
 import { createTestStore, dialects, type TestStore } from '../support/databases.ts';
 import { indicator } from '../support/stix-factory.ts';
 import { jsonOf, runCli, storeArgs } from './cli-runner.ts';
@@ -19,6 +22,7 @@ describe.each(dialects)('sharing commands on %s', (dialect) => {
     expect((await cli(['init', '--json'])).code).toBe(0);
     expect((await cli(['org', 'add', 'CERT-MU', '--type', 'member-state', '--country', 'MU'])).code).toBe(0);
     expect((await cli(['community', 'add', 'Indian Ocean CIRTs'])).code).toBe(0);
+    expect((await cli(['community', 'join', 'Indian Ocean CIRTs', 'CERT-MU'])).code).toBe(0);
     expect((await cli(['user', 'add', 'alice', '--org', 'CERT-MU'], 'alice-password\n')).code).toBe(0);
   });
   afterAll(() => store.drop());
@@ -65,6 +69,22 @@ describe.each(dialects)('sharing commands on %s', (dialect) => {
     ]);
   });
 
+  it('import --as stores on behalf of a user, whose organisation then sees its AMBER+STRICT objects', async () => {
+    const strict = indicator({ object_marking_refs: [TLP2_MARKINGS['amber+strict']] });
+    expect((await cli(['import', '-', '--collection', 'alerts', '--as', 'alice', '--json'], bundle([strict]))).code).toBe(0);
+    const platform = await openPlatform(loadConfig({ databaseUrl: store.url }));
+    try {
+      const alice = await platform.users.actAs(SYSTEM, 'alice');
+      const collection = await platform.collections.find(alice, 'alerts');
+      const page = await platform.objects.list(alice, collection.apiRoot, collection.id, { ids: [strict.id as string] });
+      expect(page.rows.map((r) => r.id)).toEqual([strict.id]);
+    } finally {
+      await platform.close();
+    }
+    const nobody = await cli(['import', '-', '--collection', 'alerts', '--as', 'nobody', '--json'], bundle([indicator()]));
+    expect([nobody.code, errorCode(nobody)]).toEqual([3, 'user.not_found']);
+  });
+
   it('export leaves out TLP:RED and the properties only RED readers may see', async () => {
     const red = indicator({ object_marking_refs: [TLP2_MARKINGS.red], x_thiqa_recipient_users: ['alice'] });
     const partly = indicator({
@@ -78,8 +98,14 @@ describe.each(dialects)('sharing commands on %s', (dialect) => {
     const exported = await cli(['export', 'alerts']);
     expect(exported.code).toBe(0);
     const objects = (JSON.parse(exported.stdout) as { objects: Record<string, unknown>[] }).objects;
-    expect(objects.map((o) => o.id)).toEqual([partly.id]);
-    expect(objects[0]).not.toHaveProperty('description');
-    expect(objects[0]).not.toHaveProperty('granular_markings');
+    expect(objects.map((o) => o.id)).not.toContain(red.id);
+    const served = objects.find((o) => o.id === partly.id);
+    expect(served).toBeDefined();
+    expect(served).not.toHaveProperty('description');
+    expect(served).not.toHaveProperty('granular_markings');
+    // As a user of no organisation of the community: nothing of its AMBER collection.
+    expect((await cli(['user', 'add', 'guest'], 'guest-password\n')).code).toBe(0);
+    const asGuest = await cli(['export', 'alerts', '--as', 'guest', '--json']);
+    expect([asGuest.code, errorCode(asGuest)]).toEqual([3, 'collection.not_found']);
   });
 });

@@ -15,7 +15,7 @@ import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { DEFAULT_ROLE, PLATFORM_ADMIN } from '../roles/role-declarations.ts';
 import { requireKnownRoles } from '../roles/roles.ts';
 import { isPrivileged, SYSTEM, type Actor } from './actor.ts';
-import { Authentication, USER_NAME } from './authentication.ts';
+import { actorOf, Authentication, USER_NAME } from './authentication.ts';
 import { CredentialCache } from './credential-cache.ts';
 import { hashPassword } from './password.ts';
 import { requireMayGrant } from './role-grants.ts';
@@ -301,6 +301,18 @@ export class UserService {
 
   private async findRecord(name: string): Promise<UserRecord | undefined> {
     return USER_NAME.test(name) ? this.users.findByName(name) : undefined;
+  }
+
+  /**
+   * The actor an enabled user acts as, for the local operator working on its behalf (`thiqa import --as`):
+   * what is stored then has that user and its organisation as its origin. Only the operator may ask.
+   * @throws DomainError `forbidden` `user.act_as_forbidden`; `not_found` `user.not_found`; `invalid` `user.disabled`.
+   */
+  async actAs(actor: Actor, name: string): Promise<Actor> {
+    if (actor.kind !== 'system') throw forbidden('user.act_as_forbidden', 'only the local operator acts on behalf of a user');
+    const user = await this.requireUser(name);
+    if (user.disabled) throw invalid('user.disabled', `user "${user.name}" is disabled`, { name: user.name });
+    return actorOf(user);
   }
 
   private async requireUser(name: string): Promise<UserRecord> {

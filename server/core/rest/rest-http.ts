@@ -5,8 +5,9 @@
  */
 import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
-import { DomainError, invalid, isDomainError, tooLarge, type ErrorKind } from '../errors.ts';
+import { DomainError, isDomainError, type ErrorKind } from '../errors.ts';
 import { REST_BASE } from './rest-endpoint.ts';
+import { readBoundedJson } from '../http-body.ts';
 
 /** Largest REST request body, bytes: administration requests are small. */
 export const REST_MAX_BODY_BYTES = 64 * 1024;
@@ -48,26 +49,7 @@ export async function readJsonBody(c: Context, max: number): Promise<unknown> {
       contentType: contentType ?? '',
     });
   }
-  const over = () => tooLarge('content.too_large', `the request body is larger than ${max} bytes`, { max });
-  if (Number(c.req.header('content-length') ?? NaN) > max) throw over();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = c.req.raw.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw over();
-    }
-    chunks.push(value);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch (error) {
-    throw invalid('content.malformed_json', `the request body is not valid JSON: ${(error as Error).message}`);
-  }
+  return readBoundedJson(c.req.raw, max, 'the limit');
 }
 
 /** The JSON error response for any thrown error; unknown errors are logged under a correlation id. */

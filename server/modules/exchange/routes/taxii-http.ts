@@ -5,8 +5,9 @@
  */
 import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
-import { DomainError, invalid, isDomainError, tooLarge, type ErrorKind } from '../../../core/errors.ts';
+import { DomainError, invalid, isDomainError, type ErrorKind } from '../../../core/errors.ts';
 import type { ObjectFilter } from '../services/object-query.ts';
+import { readBoundedJson } from '../../../core/http-body.ts';
 
 export const TAXII_MEDIA_TYPE = 'application/taxii+json;version=2.1';
 
@@ -61,28 +62,7 @@ export async function readJsonBody(c: Context, max: number): Promise<unknown> {
       contentType: contentType ?? '',
     });
   }
-  const declared = Number(c.req.header('content-length') ?? NaN);
-  const over = () => tooLarge('content.too_large', `the request body is larger than this API root's max_content_length of ${max} bytes`, { max });
-  if (declared > max) throw over();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = c.req.raw.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw over();
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw invalid('content.malformed_json', `the request body is not valid JSON: ${(error as Error).message}`);
-  }
+  return readBoundedJson(c.req.raw, max, "this API root's max_content_length");
 }
 
 const MATCH = /^match\[(id|type|version|spec_version)\]$/;
