@@ -37,18 +37,48 @@ export function clearanceSql(scope: ReadScope): { sql: string; params: SqlValue[
   return { sql: when.length ? `(CASE ${when.join(' ')} ELSE ${base} END)` : base, params };
 }
 
-/** Adds the visibility condition of a scope to a WHERE list; nothing for a reader who sees every row. */
-export function restrictToScope(scope: ReadScope | undefined, seq: number, after: number, where: string[], params: SqlValue[]): void {
+function namedPrincipals(scope: ReadScope): string[] {
+  return [scope.userId && `user:${scope.userId}`, scope.orgId && `org:${scope.orgId}`].filter((p): p is string => Boolean(p));
+}
+
+/** Whether a page for this reader is read from the rows that name it (`scopeSource`), not the whole table. */
+function readsNamedRows(scope: ReadScope | undefined): scope is ReadScope {
+  return scope !== undefined && scope.base < 0 && namedPrincipals(scope).length > 0;
+}
+
+/**
+ * What a page is read from: `stix_objects`, or — for a reader who reaches the collection only as a named
+ * recipient — the rows naming it, driven by the recipients index, so its page never scans the collection
+ * (a planner left to choose may scan it, its statistics not knowing how few rows name the reader).
+ */
+export function scopeSource(scope: ReadScope | undefined, seq: number, after: number): { sql: string; params: SqlValue[] } {
+  if (!readsNamedRows(scope)) return { sql: 'stix_objects', params: [] };
+  const principals = namedPrincipals(scope);
+  return {
+    sql: `(SELECT DISTINCT date_added AS named_at FROM object_recipients
+             WHERE collection_seq = ? AND principal IN (${marks(principals.length)}) AND date_added > ?) named
+          JOIN stix_objects ON stix_objects.date_added = named.named_at`,
+    params: [seq, ...principals, after],
+  };
+}
+
+/**
+ * Adds the visibility condition of a scope to a WHERE list; nothing for a reader who sees every row.
+ * `source`: the rows are read from `scopeSource` (which already keeps a recipient's rows to those naming it).
+ */
+export function restrictToScope(scope: ReadScope | undefined, seq: number, after: number, where: string[], params: SqlValue[], source = false): void {
   if (!scope || (scope.base >= 4 && scope.cap >= 4)) return;
   if (scope.cap < 4) where.push(`tlp <= ${Math.trunc(scope.cap)}`);
   if (scope.base < 0) {
-    const principals = [scope.userId && `user:${scope.userId}`, scope.orgId && `org:${scope.orgId}`].filter((p): p is string => Boolean(p));
+    const principals = namedPrincipals(scope);
     if (principals.length === 0) {
       where.push('1 = 0');
       return;
     }
-    where.push(`date_added IN (SELECT date_added FROM object_recipients WHERE collection_seq = ? AND principal IN (${marks(principals.length)}) AND date_added > ?)`);
-    params.push(seq, ...principals, after);
+    if (!source) {
+      where.push(`date_added IN (SELECT date_added FROM object_recipients WHERE collection_seq = ? AND principal IN (${marks(principals.length)}) AND date_added > ?)`);
+      params.push(seq, ...principals, after);
+    }
   }
   const clearance = clearanceSql(scope);
   where.push(`tlp <= ${clearance.sql}`);

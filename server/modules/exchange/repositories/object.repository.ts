@@ -8,7 +8,7 @@ import type { Database, Queryable, SqlValue, TransactionHook } from '../../../co
 import { nowMicros, reserveDateAdded } from './store-clock.repository.ts';
 import { insertRows, loadVersions, setFlag, type FlagTarget, type InsertRow } from './object-batch.sql.ts';
 import { idKey } from './object-key.ts';
-import { clearanceSql, restrictToScope, type ReadScope } from './object-visibility.sql.ts';
+import { clearanceSql, restrictToScope, scopeSource, type ReadScope } from './object-visibility.sql.ts';
 
 export type { ReadScope };
 
@@ -176,8 +176,11 @@ export class ObjectRepository {
    */
   async list(query: ObjectQuery, withBody: boolean, scope?: ReadScope): Promise<VersionRow[]> {
     const seq = await this.seqOf(query.collectionId);
-    const where = ['collection_seq = ?', 'date_added > ?'];
-    const params: SqlValue[] = [seq, query.after];
+    const source = scopeSource(scope, seq, query.after);
+    // Rows read through the recipients index are of this collection and after the position already: saying so
+    // again would only offer the planner a scan of the collection.
+    const where = source.sql === 'stix_objects' ? ['collection_seq = ?', 'date_added > ?'] : [];
+    const params: SqlValue[] = source.sql === 'stix_objects' ? [seq, query.after] : [];
     const within = (column: string, values: readonly string[] | undefined) => {
       if (!values?.length) return;
       where.push(`${column} IN (${marks(values.length)})`);
@@ -192,7 +195,7 @@ export class ObjectRepository {
     within('stix_id', query.ids);
     within('spec_version', query.specVersions);
     restrictVersions(query.versions, where, params);
-    restrictToScope(scope, seq, query.after, where, params);
+    restrictToScope(scope, seq, query.after, where, params, true);
     params.push(query.limit);
     let columns = `stix_id, version, date_added, spec_version, type${withBody ? ', body, redactions' : ''}`;
     let columnParams: SqlValue[] = [];
@@ -201,8 +204,9 @@ export class ObjectRepository {
       columns += `, ${clearance.sql} AS clearance`;
       columnParams = clearance.params;
     }
-    const rows = await this.db.all<VersionRow>(`SELECT ${columns} FROM stix_objects WHERE ${where.join(' AND ')} ORDER BY date_added LIMIT ?`, [
+    const rows = await this.db.all<VersionRow>(`SELECT ${columns} FROM ${source.sql} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date_added LIMIT ?`, [
       ...columnParams,
+      ...source.params,
       ...params,
     ]);
     if (scope && withBody) for (const row of rows) row.clearance = Number(row.clearance);
