@@ -2,7 +2,7 @@
  * The visibility rule's part that runs in SQL (services/visibility.ts states the whole rule): the clearance of
  * each version row for one reader, and the condition that keeps only the rows within it.
  */
-import type { SqlValue } from '../../../core/db/database.ts';
+import type { Dialect, SqlValue } from '../../../core/db/database.ts';
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -47,12 +47,14 @@ function readsNamedRows(scope: ReadScope | undefined): scope is ReadScope {
 }
 
 /**
- * What a page is read from: `stix_objects`, or — for a reader who reaches the collection only as a named
- * recipient — the rows naming it, driven by the recipients index, so its page never scans the collection
- * (a planner left to choose may scan it, its statistics not knowing how few rows name the reader).
+ * What a page is read from: `stix_objects`, or — on PostgreSQL, for a reader who reaches the collection only
+ * as a named recipient — the rows naming it, driven by the recipients index, so its page never scans the
+ * collection: left to choose, PostgreSQL's planner scanned it whenever its statistics had not yet seen how few
+ * rows name the reader (45 ms a page at 100k objects, against 3 ms this way). SQLite's planner drives the
+ * `IN` condition of `restrictToScope` through the same index by itself, and faster than this join.
  */
-export function scopeSource(scope: ReadScope | undefined, seq: number, after: number): { sql: string; params: SqlValue[] } {
-  if (!readsNamedRows(scope)) return { sql: 'stix_objects', params: [] };
+export function scopeSource(scope: ReadScope | undefined, seq: number, after: number, dialect: Dialect): { sql: string; params: SqlValue[] } {
+  if (dialect !== 'postgres' || !readsNamedRows(scope)) return { sql: 'stix_objects', params: [] };
   const principals = namedPrincipals(scope);
   return {
     sql: `(SELECT DISTINCT date_added AS named_at FROM object_recipients

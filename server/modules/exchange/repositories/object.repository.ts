@@ -176,7 +176,7 @@ export class ObjectRepository {
    */
   async list(query: ObjectQuery, withBody: boolean, scope?: ReadScope): Promise<VersionRow[]> {
     const seq = await this.seqOf(query.collectionId);
-    const source = scopeSource(scope, seq, query.after);
+    const source = scopeSource(scope, seq, query.after, this.db.dialect);
     // Rows read through the recipients index are of this collection and after the position already: saying so
     // again would only offer the planner a scan of the collection.
     const where = source.sql === 'stix_objects' ? ['collection_seq = ?', 'date_added > ?'] : [];
@@ -195,7 +195,7 @@ export class ObjectRepository {
     within('stix_id', query.ids);
     within('spec_version', query.specVersions);
     restrictVersions(query.versions, where, params);
-    restrictToScope(scope, seq, query.after, where, params, true);
+    restrictToScope(scope, seq, query.after, where, params, source.sql !== 'stix_objects');
     params.push(query.limit);
     let columns = `stix_id, version, date_added, spec_version, type${withBody ? ', body, redactions' : ''}`;
     let columnParams: SqlValue[] = [];
