@@ -18,7 +18,7 @@ import {
 import type { ObjectFilter } from './object-query.ts';
 
 const READS = Number(process.env.THIQA_PROPERTY_READS ?? 10_000);
-const OBJECTS = 12;
+const OBJECTS = 24;
 const SEED = 20_261_201;
 const decoder = new TextDecoder();
 
