@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../core/config.ts';
 import { SYSTEM, type Actor } from '../../../core/auth/actor.ts';
-import { isDomainError } from '../../../core/errors.ts';
 import { openPlatform, type Platform } from '../../../platform.ts';
 import { createTestStore, dialects, type TestStore } from '../../../../test/support/databases.ts';
+import { errorCode } from '../../../../test/support/domain-error.ts';
 
 const USERS = 4;
 const COLLECTIONS = 4;
@@ -24,16 +24,6 @@ const grantArbitrary = fc.record({
   read: fc.boolean(),
   write: fc.boolean(),
 });
-
-async function errorCode(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    if (isDomainError(error)) return error.code;
-    throw error;
-  }
-}
 
 const scenarioArbitrary = fc.record({
   grants: fc.array(grantArbitrary, { maxLength: 12 }),

@@ -10,9 +10,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../core/config.ts';
 import { SYSTEM } from '../../../core/auth/actor.ts';
-import { isDomainError } from '../../../core/errors.ts';
 import { openPlatform, type Platform } from '../../../platform.ts';
 import { createTestStore, dialects, type TestStore } from '../../../../test/support/databases.ts';
+import { errorCode } from '../../../../test/support/domain-error.ts';
 import {
   buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, PLAIN_ROOT, reaches, refusal,
   type CollectionModel, type Reader, type Scenario, type VersionModel, type World,
@@ -40,16 +40,6 @@ const scenarioArbitrary = fc.record({
   versions: fc.array(fc.array(versionArbitrary, { minLength: 1, maxLength: 2 }), { minLength: 2 * IDS, maxLength: 2 * IDS }),
   limit: fc.integer({ min: 1, max: 4 }),
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    if (isDomainError(error)) return error.code;
-    throw error;
-  }
-}
 
 const parse = (body: Uint8Array | undefined) => JSON.parse(decoder.decode(body)) as Record<string, unknown>;
 const byIdAndVersion = (a: Record<string, unknown>, b: Record<string, unknown>) =>
@@ -90,7 +80,7 @@ describe.each(dialects)('TLP 2.0 visibility on %s', (dialect) => {
   async function checkReader(scenario: Scenario, reader: Reader, root: string, id: string, model: CollectionModel, stored: VersionModel[], keys: Map<VersionModel, string>, limit: number) {
     if (!reaches(world, scenario, reader, model, stored)) {
       const expectedCode = reader.userId === null ? 'auth.required' : granted(world, scenario, reader, model).write ? 'collection.read_forbidden' : 'collection.not_found';
-      expect(await codeOf(platform.objects.list(reader.actor, root, id, {}))).toBe(expectedCode);
+      expect(await errorCode(platform.objects.list(reader.actor, root, id, {}))).toBe(expectedCode);
       verdicts++;
       return;
     }
@@ -109,12 +99,12 @@ describe.each(dialects)('TLP 2.0 visibility on %s', (dialect) => {
     for (const objectId of ids) {
       const mine = visible.filter((v) => v.object.id === objectId).map((v) => keys.get(v)!).sort();
       const versions = platform.objects.versions(reader.actor, root, id, objectId, {});
-      if (mine.length === 0) expect(await codeOf(versions)).toBe('object.not_found');
+      if (mine.length === 0) expect(await errorCode(versions)).toBe('object.not_found');
       else expect((await versions).rows.map((r) => r.version)).toEqual(mine);
       const last = latest.find((v) => v.object.id === objectId)!;
       const body = expectedBody(last, model, reach(last));
       const one = platform.objects.getObject(reader.actor, root, id, objectId, {});
-      if (body === undefined) expect(await codeOf(one)).toBe('object.not_found');
+      if (body === undefined) expect(await errorCode(one)).toBe('object.not_found');
       else expect((await one).rows.map((r) => parse(r.body))).toEqual([body]);
       verdicts += 2;
     }
