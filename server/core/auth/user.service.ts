@@ -19,33 +19,13 @@ import { actorOf, Authentication, USER_NAME } from './authentication.ts';
 import { CredentialCache } from './credential-cache.ts';
 import { hashPassword } from './password.ts';
 import { requireMayGrant } from './role-grants.ts';
-import type { TokenRecord, TokenRepository } from './token.repository.ts';
+import type { TokenRepository } from './token.repository.ts';
 import { generateToken, hashToken } from './token.ts';
 import type { UserRecord, UserRepository } from './user.repository.ts';
+import { toApiToken, toUser, type ApiToken, type NewUser, type RoleChange, type User } from './user.ts';
+
+export type { ApiToken, NewUser, RoleChange, User };
 import type { OrganisationRepository } from '../organisations/organisation.repository.ts';
-
-/** A user as services and presenters see it: no password hash. */
-export interface User {
-  id: string;
-  name: string;
-  /** The user's roles, sorted. */
-  roles: string[];
-  /** Whether the user holds `platform-admin` (derived from `roles`, never stored). */
-  isAdmin: boolean;
-  disabled: boolean;
-  createdAt: number;
-  /** The organisation the user belongs to, or null. */
-  organisationId: string | null;
-}
-
-/** An API token as listed: never the token itself, which is shown once by `createToken`. */
-export interface ApiToken {
-  id: string;
-  label: string;
-  createdAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
-}
 
 /** Clock and cache for `UserService`; tests pass their own. */
 export interface UserServiceOptions {
@@ -59,42 +39,6 @@ const LABEL = /^[^\p{Cc}]{1,100}$/u;
 
 function requireAdministrator(actor: Actor): void {
   if (!isPrivileged(actor)) throw forbidden('user.manage_forbidden', 'only administrators manage user accounts');
-}
-
-const toUser = ({ id, name, roles, disabled, createdAt, organisationId }: UserRecord): User => ({
-  id,
-  name,
-  roles,
-  isAdmin: roles.includes(PLATFORM_ADMIN),
-  disabled,
-  createdAt,
-  organisationId,
-});
-const toApiToken = ({ id, label, createdAt, lastUsedAt, revokedAt }: TokenRecord): ApiToken => ({
-  id,
-  label,
-  createdAt,
-  lastUsedAt,
-  revokedAt,
-});
-
-/** What `addUser` stores. */
-export interface NewUser {
-  name: string;
-  password: string;
-  /** Role names; `analyst` when not given (an empty list gives none). */
-  roles?: readonly string[] | undefined;
-  /** Adds `platform-admin` to `roles` (and, without `roles`, gives it alone). */
-  isAdmin?: boolean | undefined;
-  /** The organisation the user belongs to: id or name. */
-  organisation?: string | undefined;
-}
-
-/** A user after a role change, and whether anything changed. */
-export interface RoleChange {
-  user: User;
-  /** False when the user already held (or did not hold) the role: nothing was stored or recorded. */
-  changed: boolean;
 }
 
 /** Users, roles, tokens and authentication over the auth repositories. */

@@ -65,7 +65,8 @@ export class CommunityApiRootService {
   /**
    * The API roots discovery shows the actor: every root outside communities, the roots of its organisation's
    * communities, and any other root holding a collection it reaches (by a grant, or named as a recipient).
-   * A community's name is not shown to those who have nothing to do with it. Administrators see every root.
+   * Discovery shows a caller the roots it can use, not every community of the hub (those are listed by the
+   * REST API). Administrators see every root.
    */
   async discoverable(actor: Actor): Promise<ApiRoot[]> {
     const roots = await this.apiRoots.list(actor);
