@@ -30,7 +30,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   organisationRoutes(router, platform.organisations);
   userRoutes(router, platform.users);
   auditRoutes(router, platform.audit);
-  meRoutes(router, platform.principals);
+  meRoutes(router, platform.principals, platform.users);
   communityRestRoutes(router, platform.communities, platform.communityApiRoots);
   collectionRestRoutes(router, platform.collections, platform.communityApiRoots);
   return router.build(REST_ENDPOINTS);

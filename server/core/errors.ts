@@ -47,3 +47,9 @@ export const tooLarge = (code: string, message: string, params?: ErrorParams) =>
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
+
+/** The error for a language that is not one of the six UN languages Thiqa speaks. */
+export function unknownLanguage(language: string): DomainError {
+  const known = 'ar, zh, en, fr, ru, es';
+  return invalid('language.unknown', `"${language}" is not one of the languages: ${known}`, { language, known, field: 'language' });
+}

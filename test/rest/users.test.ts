@@ -18,7 +18,7 @@ describe.each(dialects)('REST users on %s', (dialect) => {
   it('adds a user in an organisation, without ever answering a password', async () => {
     const added = await rest(server, '/users', { method: 'POST', body: { name: 'carol', password: 'carol-password', organisation: 'NGCERT' } });
     expect(added.status).toBe(201);
-    expect(added.body).toEqual({ id: expect.any(String), name: 'carol', admin: false, roles: ['analyst'], disabled: false, organisation_id: organisationId, created_at: expect.any(String) });
+    expect(added.body).toEqual({ id: expect.any(String), name: 'carol', admin: false, roles: ['analyst'], language: null, disabled: false, organisation_id: organisationId, created_at: expect.any(String) });
     const admin = await rest(server, '/users', { method: 'POST', body: { name: 'dina', password: 'dina-password', admin: true } });
     expect(admin.body).toMatchObject({ admin: true, organisation_id: null });
     const listed = await rest(server, '/users');

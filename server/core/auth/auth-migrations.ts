@@ -56,4 +56,9 @@ export const authMigrations: Migration[] = [
       'ALTER TABLE users DROP COLUMN is_admin',
     ],
   },
+  {
+    // The language a user chose for the web UI (one of the six UN languages); null: the browser's.
+    id: 'auth-0004-user-language',
+    up: ['ALTER TABLE users ADD COLUMN language TEXT'],
+  },
 ];

@@ -13,6 +13,8 @@ export interface UserRecord {
   createdAt: number;
   /** The organisation the user belongs to, or null (accounts made before organisations, the first admin). */
   organisationId: string | null;
+  /** The language chosen for the web UI, or null for the browser's. */
+  language: string | null;
 }
 
 /** Row shape shared with `token.repository.ts`, which reads the owner of a token in the same query. */
@@ -25,6 +27,7 @@ export interface UserRow {
   disabled: number;
   created_at: number;
   organisation_id: string | null;
+  language: string | null;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface UserRow {
  */
 export function userColumns(dialect: Dialect): string {
   const aggregate = dialect === 'postgres' ? "string_agg(r.role, ',')" : "group_concat(r.role, ',')";
-  return `u.id, u.name, u.password_hash, (SELECT ${aggregate} FROM user_roles r WHERE r.user_id = u.id) AS roles, u.disabled, u.created_at, u.organisation_id`;
+  return `u.id, u.name, u.password_hash, (SELECT ${aggregate} FROM user_roles r WHERE r.user_id = u.id) AS roles, u.disabled, u.created_at, u.organisation_id, u.language`;
 }
 
 /** Maps a stored row to a record. */
@@ -46,6 +49,7 @@ export function toUserRecord(row: UserRow): UserRecord {
     disabled: Number(row.disabled) === 1,
     createdAt: Number(row.created_at),
     organisationId: row.organisation_id,
+    language: row.language ?? null,
   };
 }
 
@@ -104,6 +108,11 @@ export class UserRepository {
   async list(): Promise<UserRecord[]> {
     const rows = await this.db.all<UserRow>(`SELECT ${userColumns(this.db.dialect)} FROM users u ORDER BY lower(u.name)`);
     return rows.map(toUserRecord);
+  }
+
+  /** Sets (or, with null, clears) the language a user chose. Answers false when there is no such user. */
+  async setLanguage(id: string, language: string | null): Promise<boolean> {
+    return (await this.db.run('UPDATE users SET language = ? WHERE id = ?', [language, id])) === 1;
   }
 
   /** Replaces a user's password hash (`within` in the same transaction). Answers false when there is no such user. */

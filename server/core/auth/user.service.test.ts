@@ -30,7 +30,7 @@ describe.each(dialects)('user accounts on %s', (dialect) => {
 
   it('adds a user and answers it without its password hash', async () => {
     const user = await service.addUser({ name: 'amina', password: 'a long password', isAdmin: true });
-    expect(user).toEqual({ id: expect.any(String), name: 'amina', roles: ['platform-admin'], isAdmin: true, disabled: false, createdAt: expect.any(Number), organisationId: null });
+    expect(user).toEqual({ id: expect.any(String), name: 'amina', roles: ['platform-admin'], isAdmin: true, disabled: false, createdAt: expect.any(Number), organisationId: null, language: null });
     expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await service.findUser('AMINA')).toEqual(user);
     const row = await db.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [user.id]);

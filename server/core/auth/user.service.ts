@@ -11,7 +11,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/audit.service.ts';
-import { conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound, unauthenticated } from '../errors.ts';
+import { isLanguage } from '../../../shared/i18n/languages.ts';
+import { unknownLanguage } from '../errors.ts';
 import { DEFAULT_ROLE, PLATFORM_ADMIN } from '../roles/role-declarations.ts';
 import { requireKnownRoles } from '../roles/roles.ts';
 import { isPrivileged, SYSTEM, type Actor } from './actor.ts';
@@ -86,6 +88,7 @@ export class UserService {
       disabled: false,
       createdAt: this.now(),
       organisationId,
+      language: null,
     };
     const details = { name: record.name, roles: roles.join(','), ...(organisationId === null ? {} : { organisation: organisationId }) };
     const audited = this.audit.within(actor, { action: 'user.add', target: record.id, details });
@@ -245,6 +248,21 @@ export class UserService {
 
   private async findRecord(name: string): Promise<UserRecord | undefined> {
     return USER_NAME.test(name) ? this.users.findByName(name) : undefined;
+  }
+
+  /**
+   * Sets the language the signed-in user chose for the web UI (null: the browser's again). Answers the user.
+   * @throws DomainError `unauthenticated` `auth.required` (no signed-in user); `invalid` `language.unknown`.
+   */
+  async setOwnLanguage(actor: Actor, language: string | null): Promise<User> {
+    if (actor.kind !== 'user') throw unauthenticated('auth.required', 'only a signed-in user has a language of its own');
+    if (language !== null && !isLanguage(language)) {
+      throw unknownLanguage(language);
+    }
+    await this.users.setLanguage(actor.userId, language);
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw notFound('user.not_found', 'the signed-in user no longer exists', { name: actor.name });
+    return toUser(user);
   }
 
   /**

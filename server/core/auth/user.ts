@@ -2,6 +2,7 @@
  * Users and API tokens as services and presenters see them (never a password hash nor a token), and the
  * mappers from the stored records.
  */
+import { isLanguage, type Language } from '../../../shared/i18n/languages.ts';
 import { PLATFORM_ADMIN } from '../roles/role-declarations.ts';
 import type { TokenRecord } from './token.repository.ts';
 import type { UserRecord } from './user.repository.ts';
@@ -18,6 +19,8 @@ export interface User {
   createdAt: number;
   /** The organisation the user belongs to, or null. */
   organisationId: string | null;
+  /** The language the user chose for the web UI, or null for the browser's. */
+  language: Language | null;
 }
 
 /** An API token as listed: never the token itself, which is shown once by `createToken`. */
@@ -29,7 +32,7 @@ export interface ApiToken {
   revokedAt: number | null;
 }
 
-export const toUser = ({ id, name, roles, disabled, createdAt, organisationId }: UserRecord): User => ({
+export const toUser = ({ id, name, roles, disabled, createdAt, organisationId, language }: UserRecord): User => ({
   id,
   name,
   roles,
@@ -37,6 +40,7 @@ export const toUser = ({ id, name, roles, disabled, createdAt, organisationId }:
   disabled,
   createdAt,
   organisationId,
+  language: language !== null && isLanguage(language) ? language : null,
 });
 export const toApiToken = ({ id, label, createdAt, lastUsedAt, revokedAt }: TokenRecord): ApiToken => ({
   id,

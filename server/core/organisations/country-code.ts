@@ -32,3 +32,33 @@ export function normaliseCountryCode(input: string): string | undefined {
 export function countryName(code: string): string {
   return regionNames.of(code) ?? code;
 }
+
+let assigned: readonly string[] | undefined;
+
+/** Every assigned ISO 3166-1 alpha-2 code ICU knows, in code order (computed once). */
+export function countryCodes(): readonly string[] {
+  if (!assigned) {
+    const codes: string[] = [];
+    for (let first = 65; first <= 90; first++) {
+      for (let second = 65; second <= 90; second++) {
+        const code = normaliseCountryCode(String.fromCharCode(first, second));
+        if (code) codes.push(code);
+      }
+    }
+    assigned = codes;
+  }
+  return assigned;
+}
+
+/**
+ * Every country with its name in `language` (a BCP 47 tag; ICU's own names, as native speakers write them),
+ * sorted as that language sorts.
+ * @example countryNames('ar').find((c) => c.code === 'EG')?.name === 'مصر'
+ */
+export function countryNames(language: string): { code: string; name: string }[] {
+  const names = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' });
+  const collator = new Intl.Collator(language);
+  return countryCodes()
+    .map((code) => ({ code, name: names.of(code) ?? code }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}

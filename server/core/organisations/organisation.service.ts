@@ -8,8 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../auth/actor.ts';
-import { conflict, forbidden, invalid, notFound } from '../errors.ts';
-import { normaliseCountryCode } from './country-code.ts';
+import { conflict, forbidden, invalid, notFound, unknownLanguage } from '../errors.ts';
+import { countryNames, normaliseCountryCode } from './country-code.ts';
+import { isLanguage } from '../../../shared/i18n/languages.ts';
 import { buildOrganisationIdentity, type OrganisationIdentity } from './organisation-identity.ts';
 import { ORGANISATION_TYPES, organisationType } from './organisation-types.ts';
 import type { OrganisationRecord, OrganisationRepository } from './organisation.repository.ts';
@@ -93,6 +94,16 @@ export class OrganisationService {
   async list(actor: Actor): Promise<Organisation[]> {
     requireSignedIn(actor);
     return (await this.organisations.list()).map(toOrganisation);
+  }
+
+  /**
+   * Every ISO 3166-1 country with its name in `language`, sorted as that language sorts (for choosing an
+   * organisation's country in the user's language).
+   * @throws DomainError `invalid` `language.unknown` (not one of the six UN languages).
+   */
+  countries(language: string): { code: string; name: string }[] {
+    if (!isLanguage(language)) throw unknownLanguage(language);
+    return countryNames(language);
   }
 
   /**

@@ -36,9 +36,14 @@ export const ADMIN_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     name: text('user name, unique regardless of case'),
     admin: flag('a platform administrator'),
     roles: { type: 'array', items: { type: 'string' }, description: 'the roles it holds' },
+    language: { type: ['string', 'null'], enum: ['ar', 'zh', 'en', 'fr', 'ru', 'es', null], description: 'the language chosen for the web UI; null: the browser\'s' },
     disabled: flag('neither password nor tokens sign in'),
     organisation_id: nullableText('the organisation the user belongs to'),
     created_at: time('when it was added'),
+  }),
+  Country: objectSchema({
+    code: text('ISO 3166-1 alpha-2 code'),
+    name: text('its name in the language asked for'),
   }),
   Role: objectSchema({
     name: text('role name'),

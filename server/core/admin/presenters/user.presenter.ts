@@ -12,6 +12,7 @@ export function presentUser(user: User) {
     name: user.name,
     admin: user.isAdmin,
     roles: user.roles,
+    language: user.language,
     disabled: user.disabled,
     organisation_id: user.organisationId,
     created_at: isoTime(user.createdAt),

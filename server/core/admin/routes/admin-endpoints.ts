@@ -154,6 +154,24 @@ export const ADMIN_ENDPOINTS = {
     success: { status: 200, description: 'the signed-in user as stored now', schema: ref('Caller') },
     errors: {},
   },
+  setMyLanguage: {
+    method: 'put',
+    path: '/me/language',
+    tag: 'me',
+    summary: 'Remember the language the caller chose for the web UI',
+    body: { fields: { language: { type: 'string', description: 'ar, zh, en, fr, ru or es; null to follow the browser again' } }, required: [] },
+    success: { status: 200, description: 'the user as it now is', schema: ref('User') },
+    errors: { 400: 'not one of the six languages' },
+  },
+  listCountries: {
+    method: 'get',
+    path: '/countries',
+    tag: 'organisations',
+    summary: 'The ISO 3166-1 countries with their names in a language, sorted as that language sorts',
+    query: [{ name: 'lang', type: 'string', description: 'ar, zh, en, fr, ru or es (default en)' }],
+    success: { status: 200, description: 'every assigned country code and its name', schema: objectSchema({ countries: listOf('Country') }) },
+    errors: { 400: 'not one of the six languages' },
+  },
 } as const satisfies Record<string, RestEndpoint>;
 
 /** The core's part of the REST API. */

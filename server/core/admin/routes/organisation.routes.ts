@@ -1,4 +1,4 @@
-/** REST handlers of organisations: list, add (administrators), get by id or name. */
+/** REST handlers of organisations: list, add (administrators), get by id or name; the countries, named in a language. */
 import type { OrganisationService } from '../../organisations/organisation.service.ts';
 import type { RestRouter } from '../../rest/rest-router.ts';
 import { presentOrganisation } from '../presenters/organisation.presenter.ts';
@@ -20,4 +20,6 @@ export function organisationRoutes(router: RestRouter, organisations: Organisati
   });
 
   router.handle(E.getOrganisation, async ({ actor, params }) => presentOrganisation(await organisations.find(actor, params.id!)));
+
+  router.handle(E.listCountries, async ({ query }) => ({ countries: organisations.countries((query.lang as string | undefined) ?? 'en') }));
 }
