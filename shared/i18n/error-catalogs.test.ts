@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATALOGS, errorMessage, placeholdersOf, type ErrorCatalog } from './error-messages.ts';
+import { ERROR_CATALOGS, errorMessage, type ErrorCatalog } from './error-messages.ts';
+import { placeholdersOf } from './interpolate.ts';
 import { LANGUAGES, directionOf, pickLanguage } from './languages.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

@@ -9,6 +9,7 @@ import es from './errors/es.json' with { type: 'json' };
 import fr from './errors/fr.json' with { type: 'json' };
 import ru from './errors/ru.json' with { type: 'json' };
 import zh from './errors/zh.json' with { type: 'json' };
+import { fill } from './interpolate.ts';
 import { FALLBACK_LANGUAGE, type Language } from './languages.ts';
 
 /** A catalog: `area` → `reason` → message with `{{param}}` placeholders (the code is `area.reason`). */
@@ -16,18 +17,11 @@ export type ErrorCatalog = Readonly<Record<string, Readonly<Record<string, strin
 
 export const ERROR_CATALOGS: Readonly<Record<Language, ErrorCatalog>> = { ar, zh, en, fr, ru, es };
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-
 /** The message of `code` in `catalog`, or undefined. */
 function lookup(catalog: ErrorCatalog, code: string): string | undefined {
   const dot = code.indexOf('.');
   if (dot < 0) return undefined;
   return catalog[code.slice(0, dot)]?.[code.slice(dot + 1)];
-}
-
-/** The placeholders a message uses, sorted. */
-export function placeholdersOf(message: string): string[] {
-  return [...new Set([...message.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
 }
 
 /**
@@ -38,5 +32,5 @@ export function placeholdersOf(message: string): string[] {
 export function errorMessage(language: Language, code: string, params: Readonly<Record<string, unknown>> = {}): string {
   const template = lookup(ERROR_CATALOGS[language], code) ?? lookup(ERROR_CATALOGS[FALLBACK_LANGUAGE], code);
   if (template === undefined) return code;
-  return template.replace(PLACEHOLDER, (whole, name: string) => (params[name] === undefined || params[name] === null ? whole : String(params[name])));
+  return fill(template, params);
 }

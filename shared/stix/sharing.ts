@@ -19,6 +19,14 @@ export const TLP_AMBER = 2;
 export const TLP_AMBER_STRICT = 3;
 export const TLP_RED = 4;
 
+/**
+ * What the hub refuses in an object's sharing on ingest, reported like validation problems (the validator's
+ * rules are in RULES.md): AMBER outside a community's collection, RED naming nobody, a recipient the hub does
+ * not know, a malformed recipient list.
+ */
+export const SHARING_RULES = ['tlp-amber-outside-community', 'tlp-red-without-recipients', 'recipient-unknown', 'recipient-invalid'] as const;
+export type SharingRule = (typeof SHARING_RULES)[number];
+
 /** Custom property naming the organisations (their STIX identity ids) an object is shared with beyond its community. */
 export const RECIPIENT_REFS = 'x_thiqa_recipient_refs';
 /** Custom property naming the users (by user name) a TLP:RED object is for. */

@@ -19,7 +19,7 @@
  * the local operator (`system`) reads everything but exports nothing RED.
  */
 import type { Actor } from '../../../core/auth/actor.ts';
-import { TLP_AMBER, TLP_AMBER_STRICT, TLP_CLEAR, TLP_GREEN, TLP_RED, essentialProperties, redactObject, tlpName, type SharingFacts } from '../../../../shared/stix/sharing.ts';
+import { TLP_AMBER, TLP_AMBER_STRICT, TLP_CLEAR, TLP_GREEN, TLP_RED, essentialProperties, redactObject, tlpName, type SharingFacts, type SharingRule } from '../../../../shared/stix/sharing.ts';
 import type { ReadScope, VersionAudience } from '../repositories/object.repository.ts';
 import type { Collection } from './collection.service.ts';
 
@@ -37,7 +37,7 @@ export function readScope(actor: Actor, collection: Collection, purpose: ReadPur
 
 /** A problem with an object's sharing, reported like a validation error (rule code, JSON path, message). */
 export interface SharingProblem {
-  rule: 'tlp-amber-outside-community' | 'tlp-red-without-recipients' | 'recipient-unknown' | 'recipient-invalid';
+  rule: SharingRule;
   path: string;
   message: string;
 }

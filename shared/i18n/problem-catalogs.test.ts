@@ -1,0 +1,30 @@
+// The problem catalogs: every validation rule and every sharing rule has a sentence in all six languages,
+// each naming the path once and none left in English.
+import { describe, expect, it } from 'vitest';
+import { RULE_SEVERITY } from '../stix/problem.ts';
+import { SHARING_RULES } from '../stix/sharing.ts';
+import { placeholdersOf } from './interpolate.ts';
+import { LANGUAGES } from './languages.ts';
+import { PROBLEM_CATALOGS, problemMessage } from './problem-messages.ts';
+
+const RULES = [...Object.keys(RULE_SEVERITY), ...SHARING_RULES].sort();
+
+describe('problem catalogs', () => {
+  it.each(LANGUAGES)('%s has a sentence for exactly the rules there are, each naming the path once', (language) => {
+    const catalog = PROBLEM_CATALOGS[language];
+    expect(Object.keys(catalog).sort()).toEqual(RULES);
+    for (const [rule, message] of Object.entries(catalog)) {
+      expect(placeholdersOf(message), `${language} ${rule}`).toEqual(['path']);
+      expect(message.match(/\{\{path\}\}/g), `${language} ${rule}`).toHaveLength(1);
+      if (language !== 'en') expect(message, `${language} ${rule} is still the English text`).not.toBe(PROBLEM_CATALOGS.en[rule]);
+    }
+  });
+
+  it('says a problem in the language asked for, and falls back to its own message for an unknown rule', () => {
+    const problem = { rule: 'required-property', path: '$.pattern', message: 'Missing required property pattern.' };
+    expect(problemMessage('en', problem)).toBe('A required property is missing at $.pattern.');
+    expect(problemMessage('ru', problem)).toContain('$.pattern');
+    expect(problemMessage('ru', problem)).not.toBe(problemMessage('en', problem));
+    expect(problemMessage('zh', { ...problem, rule: 'no-such-rule' })).toBe('Missing required property pattern.');
+  });
+});

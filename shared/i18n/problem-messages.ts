@@ -1,0 +1,27 @@
+/**
+ * Validation and sharing problems as people read them: a rejected object's problems carry a rule code and a
+ * JSON path (shared/stix/problem.ts, RULES.md; the sharing rules of shared/stix/sharing.ts), and this says
+ * each as a sentence of the reader's language from the catalogs in `problems/`, English when a catalog lacks it.
+ */
+import ar from './problems/ar.json' with { type: 'json' };
+import en from './problems/en.json' with { type: 'json' };
+import es from './problems/es.json' with { type: 'json' };
+import fr from './problems/fr.json' with { type: 'json' };
+import ru from './problems/ru.json' with { type: 'json' };
+import zh from './problems/zh.json' with { type: 'json' };
+import { fill } from './interpolate.ts';
+import { FALLBACK_LANGUAGE, type Language } from './languages.ts';
+
+/** A catalog: rule code → message with one `{{path}}` placeholder. */
+export type ProblemCatalog = Readonly<Record<string, string>>;
+
+export const PROBLEM_CATALOGS: Readonly<Record<Language, ProblemCatalog>> = { ar, zh, en, fr, ru, es };
+
+/**
+ * A problem in `language`; an unknown rule falls back to the problem's own (English) message.
+ * @example problemMessage('es', { rule: 'required-property', path: '$.pattern', message: '…' })
+ */
+export function problemMessage(language: Language, problem: { rule: string; path: string; message: string }): string {
+  const template = PROBLEM_CATALOGS[language][problem.rule] ?? PROBLEM_CATALOGS[FALLBACK_LANGUAGE][problem.rule];
+  return template === undefined ? problem.message : fill(template, { path: problem.path });
+}
