@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOGS, errorMessage, type ErrorCatalog } from './error-messages.ts';
 import { placeholdersOf } from './interpolate.ts';
-import { LANGUAGES, directionOf, pickLanguage } from './languages.ts';
+import { LANGUAGES, acceptedLanguages, directionOf, pickLanguage } from './languages.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -83,5 +83,12 @@ describe('languages', () => {
     expect(pickLanguage(['zh-Hant-TW'])).toBe('zh');
     expect(pickLanguage(['AR_eg'])).toBe('ar');
     expect(pickLanguage(['de', 'pt-BR'])).toBe('en');
+  });
+
+  it('reads an Accept-Language header most wanted first, leaving out what it refuses', () => {
+    expect(acceptedLanguages('fr-CA,fr;q=0.9,en;q=0.8')).toEqual(['fr-CA', 'fr', 'en']);
+    expect(acceptedLanguages('en;q=0.2, ar, zh-CN;q=0.5, ru;q=0, *;q=0.1')).toEqual(['ar', 'zh-CN', 'en']);
+    expect(acceptedLanguages(undefined)).toEqual([]);
+    expect(pickLanguage(acceptedLanguages('de-AT, es;q=0.8'))).toBe('es');
   });
 });

@@ -30,3 +30,21 @@ export function pickLanguage(preferred: readonly string[]): Language {
   }
   return FALLBACK_LANGUAGE;
 }
+
+/**
+ * The language tags of an Accept-Language header, most wanted first (by `q`, then order); `*` and tags
+ * refused with `q=0` left out.
+ * @example acceptedLanguages('fr-CA,fr;q=0.9,en;q=0.8') → ['fr-CA', 'fr', 'en']
+ */
+export function acceptedLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  const entries = header.split(',').map((part, index) => {
+    const [tag = '', ...parameters] = part.trim().split(';');
+    const q = parameters.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p)?.[1]).find((v) => v !== undefined);
+    return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+  });
+  return entries
+    .filter((e) => e.tag !== '' && e.tag !== '*' && e.q > 0 && !Number.isNaN(e.q))
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map((e) => e.tag);
+}

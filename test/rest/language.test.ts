@@ -39,3 +39,25 @@ describe.each(dialects)('REST language and countries on %s', (dialect) => {
     expect((await rest(server, '/countries?lang=xx', { auth: alice() })).body.error.code).toBe('language.unknown');
   });
 });
+
+describe.each(dialects)('REST errors in the language asked for on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterAll(() => server.close());
+
+  it('says the error in the Accept-Language language, keeping the code and parameters as they are', async () => {
+    const ask = (language?: string) => rest(server, '/users/nobody', { headers: language ? { 'accept-language': language } : {} });
+    const english = await ask();
+    expect([english.status, english.headers.get('content-language'), english.body.error.message]).toEqual([404, 'en', 'no user named "nobody"']);
+    const french = await ask('fr-CA,fr;q=0.9,en;q=0.5');
+    expect(french.headers.get('content-language')).toBe('fr');
+    expect(french.body.error).toEqual({ code: 'user.not_found', message: 'Il n’existe aucun utilisateur nommé «\u00a0nobody\u00a0».', params: { name: 'nobody' } });
+    const arabic = await ask('de, ar;q=0.8');
+    expect([arabic.headers.get('content-language'), arabic.body.error.message]).toEqual(['ar', expect.stringContaining('nobody')]);
+    expect(arabic.body.error.message).not.toBe(english.body.error.message);
+    // A language it does not speak: English.
+    expect((await ask('de')).headers.get('content-language')).toBe('en');
+  });
+});

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, isDomainError, type ErrorKind } from '../errors.ts';
 import { REST_BASE } from './rest-endpoint.ts';
 import { readBoundedJson } from '../http-body.ts';
+import { errorMessage } from '../../../shared/i18n/error-messages.ts';
+import { acceptedLanguages, FALLBACK_LANGUAGE, pickLanguage } from '../../../shared/i18n/languages.ts';
 
 /** Largest REST request body, bytes: administration requests are small. */
 export const REST_MAX_BODY_BYTES = 64 * 1024;
@@ -58,7 +60,12 @@ export function restError(error: unknown, c: Context, extraHeaders: Record<strin
   if (isDomainError(error)) {
     const status = STATUS[error.kind];
     if (status === 401) headers['www-authenticate'] = WWW_AUTHENTICATE;
-    return new Response(JSON.stringify({ error: { code: error.code, message: error.message, params: error.params } }), { status, headers });
+    // The message in the language the client asks for; English keeps the service's own, fuller wording.
+    const language = pickLanguage(acceptedLanguages(c.req.header('accept-language')));
+    const translated = language === FALLBACK_LANGUAGE ? error.code : errorMessage(language, error.code, error.params);
+    const message = translated === error.code ? error.message : translated;
+    headers['content-language'] = message === error.message ? FALLBACK_LANGUAGE : language;
+    return new Response(JSON.stringify({ error: { code: error.code, message, params: error.params } }), { status, headers });
   }
   const errorId = randomUUID();
   console.error(JSON.stringify({ level: 'error', errorId, method: c.req.method, path: c.req.path, error: String((error as Error)?.stack ?? error) }));
