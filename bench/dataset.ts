@@ -27,14 +27,14 @@ export interface Dataset {
 }
 
 /**
- * Generates `count` objects and writes them to `file`. Generation and writing are timed together: this is
+ * Generates `count` objects (marked from `markingRefs`, the generator's TLP mix by default) and writes them to `file`. Generation and writing are timed together: this is
  * the cost of making the input, reported apart and never counted in any ingest figure.
  */
-export async function createDataset(file: string, count: number): Promise<Dataset> {
+export async function createDataset(file: string, count: number, markingRefs?: readonly string[]): Promise<Dataset> {
   // Latest type per id: a Map of a million short strings is ~100 MB in the bench process, which is not measured.
   const typeOf = new Map<string, string>();
   function* tracked() {
-    for (const object of generateObjects({ seed: SEED, count })) {
+    for (const object of generateObjects({ seed: SEED, count, ...(markingRefs ? { markingRefs } : {}) })) {
       typeOf.set(object.id as string, object.type as string);
       yield object;
     }

@@ -15,6 +15,7 @@ import { measureRepositoryStore } from './repository-ceiling.bench.ts';
 import { startServerProcess, type ServerProcess } from './server.ts';
 import { measureSqliteCeiling } from './sqlite-ceiling.bench.ts';
 import { measureVisibility } from './visibility.bench.ts';
+import { measureSparseVisibility } from './visibility-sparse.bench.ts';
 import { MB } from './stats.ts';
 import { adminAuthorization, createEmptyStore, createSchema, createStore, type BenchStore } from './store.ts';
 import type { TaxiiTarget } from './taxii-client.ts';
@@ -132,6 +133,10 @@ export async function runSuite(dataset: Dataset, database: DatabaseKind, ctx: Su
       });
     }),
   );
+
+  await step('visibility, 1% visible', async (deadline) => {
+    (await measureSparseVisibility(n, database, ctx.tmp, options.postgresUrl, deadline)).forEach(emit);
+  });
 
   // A second, fresh store: two clients at once show whether the server overlaps parsing and validation of
   // one request with the write of another. Capped by --concurrent-max, as it repeats the ingest.
