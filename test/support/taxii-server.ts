@@ -52,23 +52,28 @@ export async function startTestServer(dialect: Dialect, env: Record<string, stri
 export interface TaxiiResponse {
   status: number;
   headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary TAXII JSON
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
   text: string;
 }
 
-/** One TAXII request; `body` is sent as JSON with the TAXII media type. */
-export async function taxii(
-  server: TestServer,
-  path: string,
-  options: { method?: string; auth?: string | null; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<TaxiiResponse> {
-  const headers: Record<string, string> = { accept: TAXII, ...(options.headers ?? {}) };
+export interface RequestOptions {
+  method?: string;
+  /** An Authorization header; the administrator's when absent, none when null. */
+  auth?: string | null;
+  /** Sent as JSON in `mediaType` (a string is sent as it is). */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One request accepting and sending `mediaType`; the body is parsed as JSON when it is JSON. */
+export async function request(server: TestServer, path: string, mediaType: string, options: RequestOptions = {}): Promise<TaxiiResponse> {
+  const headers: Record<string, string> = { accept: mediaType, ...(options.headers ?? {}) };
   const auth = options.auth === undefined ? server.auth.admin : options.auth;
   if (auth) headers.authorization = auth;
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    headers['content-type'] ??= TAXII;
+    headers['content-type'] ??= mediaType;
   }
   const response = await fetch(`${server.url}${path}`, { method: options.method ?? 'GET', headers, body });
   const text = await response.text();
@@ -79,6 +84,11 @@ export async function taxii(
     parsed = undefined;
   }
   return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+/** One TAXII request; `body` is sent as JSON with the TAXII media type. */
+export function taxii(server: TestServer, path: string, options: RequestOptions = {}): Promise<TaxiiResponse> {
+  return request(server, path, TAXII, options);
 }
 
 /** The objects path of the default collection. */

@@ -19,7 +19,7 @@
  * the local operator (`system`) reads everything but exports nothing RED.
  */
 import type { Actor } from '../../../core/auth/actor.ts';
-import { TLP_AMBER, TLP_AMBER_STRICT, TLP_CLEAR, TLP_GREEN, TLP_RED, essentialProperties, redactObject, tlpName, type SharingFacts, type SharingRule } from '../../../../shared/stix/sharing.ts';
+import { TLP_AMBER, TLP_AMBER_STRICT, TLP_CLEAR, TLP_GREEN, TLP_RED, essentialProperties, redactObject, type SharingFacts, type SharingRule } from '../../../../shared/stix/sharing.ts';
 import type { ReadScope, VersionAudience } from '../repositories/object.repository.ts';
 import type { Collection } from './collection.service.ts';
 
@@ -118,5 +118,3 @@ export function bodyFor(body: Uint8Array, redactions: string | null | undefined,
   return encoder.encode(JSON.stringify(redactObject(JSON.parse(decoder.decode(body)) as Record<string, unknown>, hidden)));
 }
 
-/** Names of the levels, for messages and presenters. */
-export { tlpName };
