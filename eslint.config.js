@@ -69,6 +69,12 @@ export default tseslint.config(
     ),
   },
   {
+    // The web UI talks to the server over HTTP only; of the code beside it, it may use shared/.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(['(^|/)(server|cli|bench)/', 'The web UI reaches the server over HTTP, never by importing it.'], notCli, notTests),
+  },
+  {
     files: ['server/*.ts', 'server/http/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(notCli, notTests),

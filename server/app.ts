@@ -1,7 +1,7 @@
 /**
  * The HTTP application: authentication once for every request, then the REST administration API at
  * `/api/v1/` and the TAXII API. Errors answer in the format of the API asked: REST JSON below `/api/v1/`,
- * TAXII error messages elsewhere. Later modules mount their REST routes and the web UI here.
+ * TAXII error messages elsewhere; the web UI below `/ui/`. Later modules mount their REST routes here.
  */
 import { Hono } from 'hono';
 import type { Platform } from './platform.ts';
@@ -12,6 +12,7 @@ import { taxiiError } from './modules/exchange/routes/taxii-http.ts';
 import { REST_BASE } from './core/rest/rest-endpoint.ts';
 import { isRestPath, restError } from './core/rest/rest-http.ts';
 import { apiDescription, restApp } from './rest-api.ts';
+import { mountWebUi } from './web-ui.ts';
 
 export function createApp(platform: Platform): Hono<TaxiiEnv> {
   const app = new Hono<TaxiiEnv>({ strict: false });
@@ -29,8 +30,9 @@ export function createApp(platform: Platform): Hono<TaxiiEnv> {
     await platform.db.get('SELECT 1 AS ok');
     return c.json({ status: 'ok' });
   });
-  // Before the TAXII routes, whose `/:root/…` paths would otherwise be tried for REST requests too.
+  // Before the TAXII routes, whose `/:root/…` paths would otherwise be tried for REST and UI requests too.
   app.route(REST_BASE, restApp(platform));
+  mountWebUi(app);
   app.route(
     '/',
     taxiiRoutes({

@@ -25,7 +25,7 @@ type TransactionHook = NonNullable<Parameters<ApiRootRepository['create']>[1]>;
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 /** Segments the server itself uses at the top level of its URL space: no API root may be named one. */
-export const RESERVED_API_ROOT_NAMES: ReadonlySet<string> = new Set(['taxii2', 'api', 'health', 'assets', 'static']);
+export const RESERVED_API_ROOT_NAMES: ReadonlySet<string> = new Set(['taxii2', 'api', 'health', 'assets', 'static', 'ui']);
 const RESERVED = RESERVED_API_ROOT_NAMES;
 
 const toApiRoot = (row: ApiRootRow): ApiRoot => ({

@@ -1,0 +1,43 @@
+/** The app: sign-in gate, then the page the address names. */
+import { useTranslation } from 'react-i18next';
+import { AppShell } from './components/AppShell.tsx';
+import { Loading } from './components/Loading.tsx';
+import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { CollectionPage } from './pages/collection/CollectionPage.tsx';
+import { CollectionsPage } from './pages/collections/CollectionsPage.tsx';
+import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
+import { ImportPage } from './pages/import/ImportPage.tsx';
+import { ObjectPage } from './pages/object/ObjectPage.tsx';
+import { SignInPage } from './pages/sign-in/SignInPage.tsx';
+import { match, useFocusOnNavigate, useLocation } from './router.tsx';
+import { useSession } from './session.tsx';
+
+function Page() {
+  const { t } = useTranslation();
+  const { path, query } = useLocation();
+  let params: Record<string, string> | undefined;
+  if (path === '/') return <DashboardPage />;
+  if (path === '/collections') return <CollectionsPage />;
+  if ((params = match('/collections/:id', path))) return <CollectionPage collectionId={params.id!} query={query} />;
+  if ((params = match('/collections/:id/objects/:objectId', path))) return <ObjectPage collectionId={params.id!} objectId={params.objectId!} query={query} />;
+  if (path === '/import') return <ImportPage collectionId={query.get('collection') ?? undefined} />;
+  if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage section={path.split('/')[2] ?? 'organisations'} />;
+  return (
+    <section>
+      <h1 tabIndex={-1}>{t('common.not_found_title')}</h1>
+      <p>{t('common.not_found_text')}</p>
+    </section>
+  );
+}
+
+export function App() {
+  const { state } = useSession();
+  useFocusOnNavigate();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'signed-out') return <SignInPage />;
+  return (
+    <AppShell>
+      <Page />
+    </AppShell>
+  );
+}

@@ -1,0 +1,126 @@
+/** The REST API's answers, as the UI reads them (the server's OpenAPI document at /api/openapi.json is the reference). */
+
+export type TlpName = 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
+export const TLP_NAMES: readonly TlpName[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
+
+export interface Organisation {
+  id: string;
+  name: string;
+  type: string;
+  subtype: string | null;
+  country: string | null;
+  sector: string | null;
+  identity_id: string;
+  created_at: string;
+}
+
+export interface User {
+  id: string;
+  name: string;
+  admin: boolean;
+  roles: string[];
+  language: string | null;
+  disabled: boolean;
+  organisation_id: string | null;
+  created_at: string;
+}
+
+/** GET /me: the signed-in user, its organisation and that organisation's communities. */
+export interface Caller {
+  user: User;
+  organisation: Organisation | null;
+  communities: Community[];
+}
+
+export interface Role {
+  name: string;
+  description: string;
+  includes: string[];
+  permissions: string[];
+  organisation_permissions: string[];
+}
+
+export interface Community {
+  id: string;
+  name: string;
+  slug: string;
+  api_root: string;
+  description: string | null;
+  created_at: string;
+  members?: number;
+}
+
+export interface CommunityWithMembers extends Omit<Community, 'members'> {
+  members: { organisation_id: string; joined_at: string }[];
+}
+
+export interface Collection {
+  id: string;
+  api_root: string;
+  title: string;
+  description: string | null;
+  alias: string | null;
+  can_read: boolean;
+  can_write: boolean;
+  default_tlp: TlpName;
+}
+
+export interface Grant {
+  principal: string;
+  read: boolean;
+  write: boolean;
+}
+
+export interface ObjectSummary {
+  id: string;
+  type: string;
+  name: string | null;
+  description: string | null;
+  tlp: TlpName;
+  version: string | null;
+  date_added: string;
+  organisation: { id: string; name: string } | null;
+  collection: string;
+}
+
+export interface Relationship {
+  relationship: ObjectSummary;
+  relationship_type: string | null;
+  other: ObjectSummary | null;
+  other_id: string;
+}
+
+export interface ObjectDetail {
+  object: Record<string, unknown>;
+  summary: ObjectSummary;
+  versions: { version: string; date_added: string }[];
+  relationships: { outgoing: Relationship[]; incoming: Relationship[] };
+}
+
+export interface Dashboard {
+  collections: number;
+  recent: ObjectSummary[];
+  by_type: { type: string; count: number }[];
+  by_tlp: { tlp: TlpName; count: number }[];
+  activity: {
+    community: { id: string; name: string };
+    collection: { id: string; title: string };
+    organisation: { id: string; name: string } | null;
+    objects: number;
+    last_added: string;
+  }[];
+}
+
+export interface ImportResult {
+  total: number;
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  results: {
+    index: number;
+    id: string | null;
+    type: string | null;
+    outcome: 'stored' | 'duplicate' | 'rejected';
+    problems: { rule: string; path: string; message: string }[];
+  }[];
+}

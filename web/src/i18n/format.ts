@@ -1,0 +1,25 @@
+/**
+ * Numbers, dates and names the way the reader's language writes them, from the browser's ICU (`Intl`).
+ * Arabic uses its own digits by default in some locales; Thiqa keeps the Latin digits of `ar` as most Arab
+ * CIRTs' tools do (`-u-nu-latn`), so an id or a count reads the same in a report and on screen.
+ */
+import type { Language } from '../../../shared/i18n/languages.ts';
+
+const locale = (language: Language) => (language === 'ar' ? 'ar-u-nu-latn' : language);
+
+export function formatNumber(language: Language, value: number): string {
+  return new Intl.NumberFormat(locale(language)).format(value);
+}
+
+/** An ISO timestamp as a date and time of the reader's locale; the text itself when it is not a date. */
+export function formatDateTime(language: Language, iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** The name of a language in that language itself (for the language switcher). */
+export function nativeLanguageName(language: Language): string {
+  return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+}

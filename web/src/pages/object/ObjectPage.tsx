@@ -1,0 +1,77 @@
+/** An object's page: its properties, its markings, the relationships to and from it, and its versions. */
+import { useTranslation } from 'react-i18next';
+import type { ObjectDetail } from '../../api/types.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { TlpBadge } from '../../components/TlpBadge.tsx';
+import { useApi } from '../../components/useApi.ts';
+import { UserText } from '../../components/UserText.tsx';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { Link } from '../../router.tsx';
+import { PropertyValue, usePropertyLabel } from './PropertyValue.tsx';
+import { RelationshipTable } from './RelationshipTable.tsx';
+import { VersionDiff } from './VersionDiff.tsx';
+
+export function ObjectPage({ collectionId, objectId }: { collectionId: string; objectId: string; query: URLSearchParams }) {
+  const { t } = useTranslation();
+  const label = usePropertyLabel();
+  const language = currentLanguage();
+  const { data, error, loading } = useApi<ObjectDetail>(`/collections/${encodeURIComponent(collectionId)}/objects/${encodeURIComponent(objectId)}`);
+  const summary = data?.summary;
+  return (
+    <article>
+      <p className="breadcrumb">
+        <Link to={`/collections/${encodeURIComponent(collectionId)}`}>
+          <Icon name="back" /> {t('object.back_to_collection')}
+        </Link>
+      </p>
+      {loading && !data && <Loading />}
+      <ErrorNotice error={error} />
+      {error && !data && <h1 tabIndex={-1}>{t('object.title')}</h1>}
+      {data && summary && (
+        <>
+          <header className="object-header">
+            <h1 tabIndex={-1}>{summary.name ? <UserText text={summary.name} /> : <code dir="ltr">{summary.id}</code>}</h1>
+            <p className="object-facts">
+              <code dir="ltr">{summary.type}</code> <TlpBadge tlp={summary.tlp} />{' '}
+              {summary.organisation && (
+                <span>
+                  {t('object.shared_by')} <UserText text={summary.organisation.name} />
+                </span>
+              )}{' '}
+              <span className="muted">{t('object.added_on', { date: formatDateTime(language, summary.date_added) })}</span>
+            </p>
+          </header>
+          <section aria-labelledby="properties">
+            <h2 id="properties">{t('object.properties')}</h2>
+            <dl className="properties">
+              {Object.entries(data.object).map(([property, value]) => (
+                <div key={property}>
+                  <dt>
+                    {label(property)} <code dir="ltr" className="muted small">{property}</code>
+                  </dt>
+                  <dd>
+                    <PropertyValue property={property} value={value} collectionId={collectionId} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <section aria-labelledby="relationships">
+            <h2 id="relationships">{t('object.relationships')}</h2>
+            <h3>{t('object.outgoing')}</h3>
+            <RelationshipTable relationships={data.relationships.outgoing} direction="outgoing" collectionId={collectionId} />
+            <h3>{t('object.incoming')}</h3>
+            <RelationshipTable relationships={data.relationships.incoming} direction="incoming" collectionId={collectionId} />
+          </section>
+          <section aria-labelledby="versions">
+            <h2 id="versions">{t('object.versions', { count: data.versions.length, formatted: formatNumber(language, data.versions.length) })}</h2>
+            <VersionDiff collectionId={collectionId} objectId={objectId} versions={data.versions} />
+          </section>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,18 @@
+// The web UI's build: React 19, served by the Thiqa server itself under /ui/ from web/dist (no second server).
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/ui/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // One chunk for the app: it is small, and a CIRT on a slow link pays one round trip, not ten.
+    chunkSizeWarningLimit: 1024,
+  },
+});
