@@ -62,7 +62,7 @@ export function mountWebUi<E extends Env>(app: Hono<E>, dist = WEB_DIST): void {
     if (!path) throw notBuilt();
     return new Response(await readFile(path), { status: 200, headers: { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache', ...PAGE_HEADERS } });
   };
-  app.get(UI_BASE, (c) => c.redirect(`${UI_BASE}/`, 301));
+  // The app is not strict about a trailing slash: this serves `/ui` and `/ui/` alike.
   app.get(`${UI_BASE}/`, page);
   app.get(`${UI_BASE}/*`, page);
 }

@@ -1,12 +1,29 @@
 /**
- * Catalog values that may read the same in a language as in English, because they are codes or proper names
- * rather than words (the missing-translation check in catalogs.test.ts refuses any other value equal to the
- * English one). Keyed by language, then by catalog key.
+ * Catalog values that may read the same in a language as in English: codes, proper names, or a word that
+ * language spells the same (the missing-translation check in catalogs.test.ts refuses any other value equal to
+ * the English one). Keyed by language, then by catalog key, each with why.
  */
 export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   ar: [],
   zh: [],
-  fr: [],
+  // French spells these words as English does.
+  fr: [
+    'common.actions',
+    'nav.collections',
+    'collections.title',
+    'admin.collections',
+    'collections.collection',
+    'browse.title',
+    'nav.admin',
+    'admin.title',
+    'admin.organisations',
+    'admin.description',
+    'stix_property.description',
+    'stix_property.extensions',
+    'object.versions_one',
+    'object.versions_other',
+  ],
   ru: [],
-  es: [],
+  // «Roles» is the Spanish plural of «rol».
+  es: ['admin.roles', 'stix_property.roles'],
 };

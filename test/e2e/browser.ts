@@ -1,0 +1,56 @@
+/**
+ * A real browser for the end-to-end tests: Debian's Chromium, headless, driven by playwright-core (never a
+ * browser downloaded by Playwright). CI installs it with the fonts the six languages need (`.ci/run`); set
+ * THIQA_CHROMIUM to use another binary. Screenshots go to SCREENSHOTS, which the README names.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', '.tmp', 'screenshots');
+
+const CHROMIUM = process.env.THIQA_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `the end-to-end tests need Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium fonts-noto-core fonts-wqy-microhei) or set THIQA_CHROMIUM`,
+    );
+  }
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // This machine has no network beyond loopback: Chromium's own background traffic would only fail.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh browser profile (no cookies, no stored language) with the given browser language and width. */
+export function newContext(browser: Browser, locale: string, width = 1280): Promise<BrowserContext> {
+  return browser.newContext({ locale, viewport: { width, height: 900 }, acceptDownloads: true });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The fonts Chromium drew an element's text with (family names and glyph counts), from the DevTools
+ * protocol: text drawn as empty boxes has no font with its glyphs, so this tells whether a script shows.
+ */
+export async function fontsOf(page: Page, selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  await cdp.detach();
+  return fonts.map((font) => ({ familyName: font.familyName, glyphCount: font.glyphCount }));
+}
+
+/** Whether the page is wider than its window (content a 360 px phone would have to scroll sideways for). */
+export function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}

@@ -1,0 +1,207 @@
+/**
+ * The web UI end to end, in a real browser (Debian's Chromium, headless) against a real server on 127.0.0.1:
+ * sign in, switch to Arabic (right to left, Arabic glyphs drawn, not boxes), import a reference STIX bundle
+ * through the page, find an object by free text, open it and see its relationships; a user of another
+ * organisation does not see the community's TLP:AMBER objects. The main pages are checked in all six
+ * languages, at 360 px too, and screenshots in Arabic and English are written to .tmp/screenshots/.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../server/core/auth/actor.ts';
+import { referenceDataDir } from '../support/reference-data.ts';
+import { startTestServer, type TestServer } from '../support/taxii-server.ts';
+import { fontsOf, launchBrowser, newContext, overflowsSideways, screenshot } from './browser.ts';
+
+const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+const POISON_IVY = path.join(referenceDataDir(), 'stix', 'poisonivy.json');
+const ARABIC = /[\u0600-\u06FF]/;
+/** A catalog key shown instead of its text: what a missing translation looks like on the page. */
+const RAW_KEY = /\b(common|errors|shell|nav|sign_in|dashboard|collections|browse|object|import|admin|tlp|role|principal|organisation_type|organisation_subtype|stix_property)\.[a-z_]{3,}\b/;
+
+let server: TestServer;
+let browser: Browser;
+let collectionId: string;
+let poisonIvyId: string;
+
+async function signIn(page: Page, user: string, password: string): Promise<void> {
+  await page.goto(`${server.url}/ui/`);
+  await page.locator('input[name=username]').fill(user);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('header.app-header').waitFor();
+}
+
+async function switchTo(page: Page, language: string): Promise<void> {
+  await page.locator('.language-switcher select').selectOption(language);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+}
+
+/** Goes to a UI path and waits until the page's main heading and any loading line are done. */
+async function open(page: Page, uiPath: string): Promise<void> {
+  await page.goto(`${server.url}/ui${uiPath}`);
+  await page.locator('main h1').waitFor();
+  await page.waitForFunction(() => !document.querySelector('main [role=status].muted'));
+}
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite');
+  const { platform } = server;
+  await platform.organisations.add(SYSTEM, { name: 'Tunisia CERT', type: 'member-state', subtype: 'national-cirt', country: 'TN' });
+  await platform.organisations.add(SYSTEM, { name: 'Kenya CIRT', type: 'member-state', subtype: 'national-cirt', country: 'KE' });
+  await platform.users.addUser({ name: 'amina', password: 'amina-password', organisation: 'Tunisia CERT' });
+  await platform.users.addUser({ name: 'otieno', password: 'otieno-password', organisation: 'Kenya CIRT' });
+  await platform.users.addUser({ name: 'root', password: 'root-password', roles: ['platform-admin'] });
+  await platform.communityApiRoots.add(SYSTEM, { name: 'Arab regional CIRTs', description: 'الفرق العربية للاستجابة للحوادث' });
+  await platform.communities.join(SYSTEM, 'Arab regional CIRTs', 'Tunisia CERT');
+  const { collection } = await platform.communityApiRoots.createCollection(SYSTEM, 'Arab regional CIRTs', { title: 'Regional threat reports', defaultTlp: 'amber' });
+  collectionId = collection.id;
+  // Every signed-in user may read the collection, so what keeps Kenya CIRT from its AMBER objects is TLP alone.
+  await platform.collections.grant(SYSTEM, collectionId, 'authenticated', { read: true, write: false });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the web UI in a real browser', () => {
+  it('takes the browser’s language before sign-in, and signs in', async () => {
+    const context = await newContext(browser, 'fr-FR');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('main h1').waitFor();
+    expect(page.url()).toBe(`${server.url}/ui/`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await page.locator('input[name=username]').fill('amina');
+    await page.locator('input[name=password]').fill('wrong-password');
+    await page.locator('form button[type=submit]').click();
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('auth.bad_credentials');
+    await context.close();
+  });
+
+  it('switches to Arabic: right to left, Arabic text drawn with an Arabic font', async () => {
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/ui/`);
+    await page.locator('main h1').waitFor();
+    await screenshot(page, 'en-sign-in');
+    await signIn(page, 'amina', 'amina-password');
+    await switchTo(page, 'ar');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    const heading = await page.locator('main h1').innerText();
+    expect(heading).toMatch(ARABIC);
+    const fonts = await fontsOf(page, 'main h1');
+    expect(fonts.length).toBeGreaterThan(0);
+    // Every glyph of the heading came from a font that has Arabic (no last-resort boxes).
+    for (const font of fonts) expect(font.familyName, JSON.stringify(fonts)).toMatch(/Arabic|Naskh|Kufi/);
+    await context.close();
+  });
+
+  it('imports a bundle through the page, with the result of each object (in Arabic, as amina chose)', async () => {
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await signIn(page, 'amina', 'amina-password');
+    // The language is remembered for the user: a new browser profile opens in Arabic.
+    await page.waitForFunction(() => document.documentElement.lang === 'ar');
+    await open(page, `/import?collection=${collectionId}`);
+    await page.locator('input[type=file]').setInputFiles(POISON_IVY);
+    await page.locator('form.stacked-form button[type=submit]').click();
+    const counts = page.locator('.result-counts');
+    await counts.waitFor({ timeout: 60_000 });
+    expect(await counts.innerText()).toMatch(ARABIC);
+    expect(await counts.locator('.outcome-stored').innerText()).toContain('155');
+    expect(await page.locator('.table-scroll tbody tr').count()).toBeGreaterThan(100);
+    await screenshot(page, 'ar-import');
+    await context.close();
+  });
+
+  it('finds an object by free text, opens it and shows its relationships both ways', async () => {
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await signIn(page, 'amina', 'amina-password');
+    await open(page, `/collections/${collectionId}`);
+    await page.locator('form[role=search] input[type=search]').fill('poison ivy');
+    await page.locator('form[role=search] button[type=submit]').click();
+    await page.waitForURL(/q=poison/);
+    const link = page.locator('tbody a', { hasText: /^Poison Ivy$/ });
+    await link.waitFor();
+    await screenshot(page, 'ar-collection');
+    await link.click();
+    await page.locator('section[aria-labelledby=relationships] tbody tr').first().waitFor();
+    poisonIvyId = decodeURIComponent(page.url().split('/objects/')[1]!);
+    expect(poisonIvyId).toMatch(/^malware--/);
+    expect(await page.locator('main h1').innerText()).toBe('Poison Ivy');
+    expect(await page.locator('main .tlp-amber').first().innerText()).toContain('TLP:AMBER');
+    const incoming = await page.locator('section[aria-labelledby=relationships] .table-scroll').nth(1).locator('tbody tr').count();
+    expect(incoming).toBeGreaterThan(0);
+    await screenshot(page, 'ar-object');
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await overflowsSideways(page)).toBe(false);
+    await screenshot(page, 'ar-object-360px');
+    await context.close();
+  });
+
+  it('keeps the community’s TLP:AMBER objects from a user of another organisation', async () => {
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await signIn(page, 'otieno', 'otieno-password');
+    await open(page, `/collections/${collectionId}?q=poison%20ivy`);
+    await page.locator('p.summary-line').waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(0);
+    await open(page, `/collections/${collectionId}/objects/${encodeURIComponent(poisonIvyId)}`);
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('object.not_found');
+    await open(page, '/');
+    await page.locator('p.summary-line').waitFor();
+    expect(await page.locator('main .tlp-amber').count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows the main pages in all six languages, with no key left untranslated and nothing wider than 360 px', async () => {
+    const context = await newContext(browser, 'en-GB', 360);
+    const page = await context.newPage();
+    await signIn(page, 'root', 'root-password');
+    const pages = ['/', '/collections', `/collections/${collectionId}`, `/collections/${collectionId}/objects/${encodeURIComponent(poisonIvyId)}`, '/import', '/admin/organisations', '/admin/users', '/admin/communities', '/admin/collections'];
+    for (const language of LANGUAGES) {
+      await switchTo(page, language);
+      for (const uiPath of pages) {
+        await open(page, uiPath);
+        const text = await page.locator('body').innerText();
+        expect(text, `${language} ${uiPath}`).not.toMatch(RAW_KEY);
+        expect(await page.evaluate(() => document.documentElement.dir), `${language} ${uiPath}`).toBe(language === 'ar' ? 'rtl' : 'ltr');
+        expect(await overflowsSideways(page), `${language} ${uiPath} at 360 px`).toBe(false);
+      }
+    }
+    await context.close();
+  });
+
+  it('writes screenshots of the main pages in Arabic and in English', async () => {
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await signIn(page, 'root', 'root-password');
+    for (const language of ['en', 'ar']) {
+      await switchTo(page, language);
+      const shots: [string, string][] = [
+        ['dashboard', '/'],
+        ['collections', '/collections'],
+        ['collection', `/collections/${collectionId}?q=poison`],
+        ['object', `/collections/${collectionId}/objects/${encodeURIComponent(poisonIvyId)}`],
+        ['import', '/import'],
+        ['admin-organisations', '/admin/organisations'],
+        ['admin-users', '/admin/users'],
+      ];
+      for (const [name, uiPath] of shots) {
+        await open(page, uiPath);
+        if (name === 'collection') await page.locator('tbody tr').first().waitFor();
+        if (name === 'object') await page.locator('section[aria-labelledby=relationships] tbody tr').first().waitFor();
+        await screenshot(page, `${language}-${name}`);
+      }
+    }
+    await context.close();
+  });
+});
