@@ -86,7 +86,7 @@ describe('the keys the UI asks for', () => {
   });
 
   it('asks only for keys the English catalog has', () => {
-    expect(asked.filter((key) => !keys.has(key))).toEqual([]);
+    expect(asked.filter((key) => !keys.has(baseOf(key)))).toEqual([]);
   });
 
   it('has a text for every value a key is built from', () => {
