@@ -29,7 +29,7 @@ describe.each(dialects)('REST object browsing on %s', (dialect) => {
   let server: TestServer;
   let base: string;
   let certId: string;
-  const o: Record<string, StixObject> = {};
+  const o = {} as Record<'sensor' | 'mal' | 'ind' | 'secret' | 'domain' | 'indicates' | 'toSecret' | 'secretRel' | 'sighting', StixObject>;
   const analyst = basic('analyst');
   const telco = basic('telco');
   const ids = (body: { objects: { id: string }[] }) => body.objects.map((s) => s.id);
