@@ -29,6 +29,9 @@ import { ApiRootService } from './modules/exchange/services/api-root.service.ts'
 import { CollectionService } from './modules/exchange/services/collection.service.ts';
 import { CommunityApiRootService } from './modules/exchange/services/community-api-root.service.ts';
 import { ObjectService, type RecipientDirectory } from './modules/exchange/services/object.service.ts';
+import { ObjectBrowseRepository } from './modules/exchange/repositories/object-browse.repository.ts';
+import { ObjectBrowseService } from './modules/exchange/services/object-browse.service.ts';
+import { BundleTransferService } from './modules/exchange/services/bundle-transfer.service.ts';
 import { SYSTEM } from './core/auth/actor.ts';
 
 export interface Platform {
@@ -45,6 +48,10 @@ export interface Platform {
   apiRoots: ApiRootService;
   collections: CollectionService;
   objects: ObjectService;
+  /** The web UI's reads of objects: browsing, detail with links, dashboard. */
+  browse: ObjectBrowseService;
+  /** Bundle files in and out of a collection (web UI upload and download). */
+  transfer: BundleTransferService;
   close(): Promise<void>;
 }
 
@@ -85,5 +92,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
   };
   const limits = { pageDefault: config.pageDefault, pageMax: config.pageMax };
   const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, limits, recipients);
-  return { config, db, audit, users, organisations, communities, principals, communityApiRoots, apiRoots, collections, objects, close: () => db.close() };
+  const browse = new ObjectBrowseService(new ObjectBrowseRepository(db), collections, organisations, communities);
+  const transfer = new BundleTransferService(objects, collections);
+  return { config, db, audit, users, organisations, communities, principals, communityApiRoots, apiRoots, collections, objects, browse, transfer, close: () => db.close() };
 }

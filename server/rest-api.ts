@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import { ADMIN_API } from './core/admin/routes/admin-endpoints.ts';
 import { auditRoutes } from './core/admin/routes/audit.routes.ts';
 import { meRoutes } from './core/admin/routes/me.routes.ts';
+import { sessionRoutes } from './core/admin/routes/session.routes.ts';
 import { organisationRoutes } from './core/admin/routes/organisation.routes.ts';
 import { userRoutes } from './core/admin/routes/user.routes.ts';
 import type { RestApiPart, RestEndpoint } from './core/rest/rest-endpoint.ts';
@@ -14,6 +15,7 @@ import { mergeOpenApi, restOpenApi, type OpenApiDocument } from './core/rest/res
 import { RestRouter, type RestEnv } from './core/rest/rest-router.ts';
 import { collectionRestRoutes } from './modules/exchange/routes/collection.rest.ts';
 import { communityRestRoutes } from './modules/exchange/routes/community.rest.ts';
+import { objectRestRoutes } from './modules/exchange/routes/object.rest.ts';
 import { EXCHANGE_REST_API } from './modules/exchange/routes/exchange-rest-endpoints.ts';
 import { taxiiOpenApi } from './modules/exchange/routes/taxii-endpoints.ts';
 import type { Platform } from './platform.ts';
@@ -31,8 +33,10 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   userRoutes(router, platform.users);
   auditRoutes(router, platform.audit);
   meRoutes(router, platform.principals, platform.users);
+  sessionRoutes(router, platform.principals, platform.users, platform.config.publicUrl?.startsWith('https:') ?? false);
   communityRestRoutes(router, platform.communities, platform.communityApiRoots);
   collectionRestRoutes(router, platform.collections, platform.communityApiRoots);
+  objectRestRoutes(router, platform.browse, platform.transfer);
   return router.build(REST_ENDPOINTS);
 }
 

@@ -40,6 +40,9 @@ describe('the OpenAPI document', () => {
         expect(Object.keys(schema.properties)).toEqual(Object.keys(endpoint.body.fields));
         expect(schema.required).toEqual(endpoint.body.required);
         expect(Object.keys(operation!.responses)).toEqual(expect.arrayContaining(['413', '415']));
+      } else if (endpoint.upload) {
+        expect(Object.keys(operation!.requestBody!.content)).toEqual(endpoint.upload.mediaTypes);
+        expect(Object.keys(operation!.responses)).toEqual(expect.arrayContaining(['413', '415']));
       } else {
         expect(operation!.requestBody).toBeUndefined();
       }

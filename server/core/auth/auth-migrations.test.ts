@@ -17,7 +17,7 @@ describe.each(dialects)('auth schema on %s', (dialect) => {
   });
 
   it('applies once, with auth- ids', async () => {
-    expect(await migrate(db, authMigrations)).toEqual(['auth-0001-users', 'auth-0002-api-tokens', 'auth-0003-user-roles', 'auth-0004-user-language']);
+    expect(await migrate(db, authMigrations)).toEqual(['auth-0001-users', 'auth-0002-api-tokens', 'auth-0003-user-roles', 'auth-0004-user-language', 'auth-0005-token-expiry']);
     expect(await migrate(db, authMigrations)).toEqual([]);
   });
 

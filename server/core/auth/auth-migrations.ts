@@ -61,4 +61,9 @@ export const authMigrations: Migration[] = [
     id: 'auth-0004-user-language',
     up: ['ALTER TABLE users ADD COLUMN language TEXT'],
   },
+  {
+    // Browser sessions are API tokens that end: null for API tokens, which last until revoked.
+    id: 'auth-0005-token-expiry',
+    up: ['ALTER TABLE api_tokens ADD COLUMN expires_at BIGINT'],
+  },
 ];

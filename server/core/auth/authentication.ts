@@ -77,6 +77,20 @@ export class Authentication {
     return actor;
   }
 
+  /**
+   * Checks a user name and password typed into the web UI's sign-in form, exactly as a Basic sign-in is
+   * checked (a refusal is recorded, `scheme: session`). The success is recorded by the caller, with the
+   * session it makes.
+   * @throws DomainError `unauthenticated` `auth.bad_credentials`, `auth.user_disabled`.
+   */
+  async verifyPassword(name: string, password: string): Promise<UserActor> {
+    try {
+      return await this.authenticatePassword(name, password);
+    } catch (error) {
+      throw await this.failed(error, USER_NAME.test(name) ? name : 'anonymous', 'session');
+    }
+  }
+
   /** Records a refused sign-in and answers the error to throw. Other errors (a 500) are not sign-ins. */
   private async failed(error: unknown, who: AuditPrincipal, scheme: string): Promise<unknown> {
     if (isDomainError(error) && error.kind === 'unauthenticated') {
@@ -104,6 +118,9 @@ export class Authentication {
     const { token: record, user } = found;
     const owner = `user:${user.id}`;
     if (record.revokedAt !== null) throw await this.failed(unauthenticated('auth.token_revoked', 'this API token has been revoked'), owner, 'bearer');
+    if (record.expiresAt !== null && this.now() >= record.expiresAt) {
+      throw await this.failed(unauthenticated('auth.session_expired', 'this session has expired: sign in again'), owner, 'bearer');
+    }
     if (user.disabled) throw await this.failed(userDisabled(), owner, 'bearer');
     const actor = actorOf(user);
     const now = this.now();

@@ -12,6 +12,8 @@ export interface TokenRecord {
   createdAt: number;
   lastUsedAt: number | null;
   revokedAt: number | null;
+  /** When it stops working (ms); null for an API token, which works until revoked. */
+  expiresAt: number | null;
 }
 
 interface TokenRow {
@@ -22,9 +24,10 @@ interface TokenRow {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  expires_at: number | null;
 }
 
-const TOKEN_COLUMNS = 't.id, t.user_id, t.label, t.token_hash, t.created_at, t.last_used_at, t.revoked_at';
+const TOKEN_COLUMNS = 't.id, t.user_id, t.label, t.token_hash, t.created_at, t.last_used_at, t.revoked_at, t.expires_at';
 
 const nullableNumber = (value: number | null): number | null => (value === null ? null : Number(value));
 
@@ -37,12 +40,13 @@ function toTokenRecord(row: TokenRow): TokenRecord {
     createdAt: Number(row.created_at),
     lastUsedAt: nullableNumber(row.last_used_at),
     revokedAt: nullableNumber(row.revoked_at),
+    expiresAt: nullableNumber(row.expires_at),
   };
 }
 
 // The join gives both sets of columns distinct names.
 const tokenAndUser = (dialect: Dialect) =>
-  `t.id AS token_id, t.label, t.token_hash, t.created_at AS token_created_at, t.last_used_at, t.revoked_at, ${userColumns(dialect)}`;
+  `t.id AS token_id, t.label, t.token_hash, t.created_at AS token_created_at, t.last_used_at, t.revoked_at, t.expires_at, ${userColumns(dialect)}`;
 
 type TokenAndUserRow = UserRow & {
   token_id: string;
@@ -51,6 +55,7 @@ type TokenAndUserRow = UserRow & {
   token_created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  expires_at: number | null;
 };
 
 /** API tokens on either database. */
@@ -65,9 +70,9 @@ export class TokenRepository {
   async insert(token: TokenRecord, within?: TransactionHook): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.run(
-        `INSERT INTO api_tokens (id, user_id, label, token_hash, created_at, last_used_at, revoked_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [token.id, token.userId, token.label, token.tokenHash, token.createdAt, token.lastUsedAt, token.revokedAt],
+        `INSERT INTO api_tokens (id, user_id, label, token_hash, created_at, last_used_at, revoked_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [token.id, token.userId, token.label, token.tokenHash, token.createdAt, token.lastUsedAt, token.revokedAt, token.expiresAt],
       );
       await within?.(tx, undefined);
     });

@@ -22,7 +22,7 @@ import { CredentialCache } from './credential-cache.ts';
 import { hashPassword } from './password.ts';
 import { requireMayGrant } from './role-grants.ts';
 import type { TokenRepository } from './token.repository.ts';
-import { generateToken, hashToken } from './token.ts';
+import { generateToken, hashToken, looksLikeToken } from './token.ts';
 import type { UserRecord, UserRepository } from './user.repository.ts';
 import { toApiToken, toUser, type ApiToken, type NewUser, type RoleChange, type User } from './user.ts';
 
@@ -38,6 +38,11 @@ export interface UserServiceOptions {
 }
 
 const LABEL = /^[^\p{Cc}]{1,100}$/u;
+
+/** How long a browser session lasts: 12 hours. */
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** The label of the API token a browser session is. */
+export const SESSION_LABEL = 'web session';
 
 function requireAdministrator(actor: Actor): void {
   if (!isPrivileged(actor)) throw forbidden('user.manage_forbidden', 'only administrators manage user accounts');
@@ -191,8 +196,38 @@ export class UserService {
       createdAt: this.now(),
       lastUsedAt: null,
       revokedAt: null,
+      expiresAt: null,
     }, this.audit.within(actor, { action: 'token.create', target: id, details: { user: user.id, label } }));
     return { token, id };
+  }
+
+  /**
+   * Signs a user in from the web UI: checks the password as a Basic sign-in is checked (refusals are recorded
+   * as failed sign-ins) and makes a session, an API token labelled `web session` that ends after
+   * `SESSION_LIFETIME_MS`; its secret is in this answer only (for the cookie), stored hashed. The sign-in is
+   * recorded (`auth.sign_in`, `scheme: session`) with the session it made.
+   * @throws DomainError `unauthenticated` `auth.bad_credentials`, `auth.user_disabled`.
+   */
+  async startSession(name: string, password: string): Promise<{ actor: Actor; secret: string; expiresAt: number }> {
+    const actor = await this.authentication.verifyPassword(name, password);
+    const secret = generateToken();
+    const id = randomUUID();
+    const now = this.now();
+    const expiresAt = now + SESSION_LIFETIME_MS;
+    const record = { id, userId: actor.userId, label: SESSION_LABEL, tokenHash: hashToken(secret), createdAt: now, lastUsedAt: now, revokedAt: null, expiresAt };
+    await this.tokens.insert(record, this.audit.within(actor, { action: 'auth.sign_in', target: actor.userId, details: { scheme: 'session', token: id } }));
+    return { actor, secret, expiresAt };
+  }
+
+  /**
+   * Ends the caller's browser session named by its secret (revoked, recorded as `auth.sign_out`). A secret
+   * that is no session of the caller's changes nothing.
+   */
+  async endSession(actor: Actor, secret: string): Promise<void> {
+    if (actor.kind !== 'user' || !looksLikeToken(secret)) return;
+    const found = await this.tokens.findByHash(hashToken(secret));
+    if (!found || found.user.id !== actor.userId || found.token.expiresAt === null) return;
+    await this.tokens.revoke(found.token.id, this.now(), this.audit.within(actor, { action: 'auth.sign_out', target: found.token.id }));
   }
 
   /**

@@ -9,6 +9,11 @@ export interface Migration {
   id: string;
   /** Statements for both dialects, or per dialect where they differ. */
   up: readonly string[] | Readonly<Record<Dialect, readonly string[]>>;
+  /**
+   * Work done in code after the statements, in the same transaction: for values SQL cannot compute alike on
+   * both dialects (case folding of non-ASCII text, Unicode normalisation).
+   */
+  backfill?: (tx: Queryable) => Promise<void>;
 }
 
 function statementsFor(migration: Migration, dialect: Dialect): readonly string[] {
@@ -30,6 +35,7 @@ export async function migrate(db: Database, migrations: readonly Migration[]): P
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;
       for (const statement of statementsFor(migration, tx.dialect)) await tx.run(statement);
+      await migration.backfill?.(tx);
       await tx.run('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)', [migration.id, Date.now()]);
       applied.push(migration.id);
     }

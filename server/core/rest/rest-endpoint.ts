@@ -35,6 +35,17 @@ export interface QueryParameter {
 /** Error statuses an endpoint may answer besides 401 (every endpoint), 413 and 415 (every body) and 500. */
 export type DeclaredErrors = Readonly<Partial<Record<400 | 403 | 404 | 409, string>>>;
 
+/**
+ * A request body that is a file, handed to the handler as a byte stream (never held whole): one of
+ * `mediaTypes` (415 otherwise), at most `maxBytes` (413 when the declared length is larger; the handler
+ * counts what streams in).
+ */
+export interface UploadBody {
+  mediaTypes: readonly string[];
+  maxBytes: number;
+  description: string;
+}
+
 export interface RestEndpoint {
   method: 'get' | 'post' | 'put' | 'delete';
   /** Below `REST_BASE`, OpenAPI style: `/organisations/{id}`. */
@@ -46,8 +57,16 @@ export interface RestEndpoint {
   parameters?: Readonly<Record<string, string>>;
   query?: readonly QueryParameter[];
   body?: BodySchema;
-  success: { status: 200 | 201; description: string; schema: JsonSchema };
+  /** Instead of `body`: a file streamed to the handler. */
+  upload?: UploadBody;
+  /**
+   * `mediaType`: the answer is not JSON but a stream of that media type (the handler answers a `RestReply`
+   * with a body stream); `schema` then describes its content.
+   */
+  success: { status: 200 | 201; description: string; schema: JsonSchema; mediaType?: string; headers?: Readonly<Record<string, string>> };
   errors: DeclaredErrors;
+  /** Reachable without credentials (signing in); the handler gets the anonymous actor then. */
+  anonymous?: boolean;
 }
 
 /** A set of REST endpoints (keyed by operation id) and the named schemas their responses refer to. */

@@ -35,8 +35,19 @@ export function isRestPath(path: string): boolean {
   return path === REST_BASE || path.startsWith(`${REST_BASE}/`);
 }
 
-function isJsonMediaType(value: string): boolean {
-  return value.split(';')[0]!.trim().toLowerCase() === 'application/json';
+const baseMediaType = (value: string) => value.split(';')[0]!.trim().toLowerCase();
+
+/**
+ * Checks that the request body is in one of `mediaTypes` (compared without parameters).
+ * @throws DomainError `unsupported_media_type` `media.unsupported`.
+ */
+export function requireMediaType(c: Context, mediaTypes: readonly string[]): void {
+  const contentType = c.req.header('content-type');
+  if (!contentType || !mediaTypes.map(baseMediaType).includes(baseMediaType(contentType))) {
+    throw new DomainError('unsupported_media_type', 'media.unsupported', `the Content-Type must be ${mediaTypes.join(' or ')}; got ${contentType ? `"${contentType}"` : 'none'}`, {
+      contentType: contentType ?? '',
+    });
+  }
 }
 
 /**
@@ -45,12 +56,7 @@ function isJsonMediaType(value: string): boolean {
  *   `invalid` `content.malformed_json`.
  */
 export async function readJsonBody(c: Context, max: number): Promise<unknown> {
-  const contentType = c.req.header('content-type');
-  if (!contentType || !isJsonMediaType(contentType)) {
-    throw new DomainError('unsupported_media_type', 'media.unsupported', `the Content-Type must be application/json; got ${contentType ? `"${contentType}"` : 'none'}`, {
-      contentType: contentType ?? '',
-    });
-  }
+  requireMediaType(c, ['application/json']);
   return readBoundedJson(c.req.raw, max, 'the limit');
 }
 

@@ -31,7 +31,12 @@ const ERROR_SCHEMA: JsonSchema = {
   },
 };
 
-const SECURITY_SCHEMES = { basic: { type: 'http', scheme: 'basic' }, bearer: { type: 'http', scheme: 'bearer' } };
+const SECURITY_SCHEMES = {
+  basic: { type: 'http', scheme: 'basic' },
+  bearer: { type: 'http', scheme: 'bearer' },
+  // A browser session (POST /api/v1/session); requests other than GET and HEAD also carry X-Thiqa-Request: 1.
+  session: { type: 'apiKey', in: 'cookie', name: 'thiqa_session' },
+};
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 
@@ -55,8 +60,10 @@ function operation(operationId: string, endpoint: RestEndpoint): Record<string, 
     description: p.description,
     schema: { type: p.type, ...(p.minimum === undefined ? {} : { minimum: p.minimum }), ...(p.maximum === undefined ? {} : { maximum: p.maximum }) },
   }));
+  const { success } = endpoint;
+  const headers = success.headers && Object.fromEntries(Object.entries(success.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]));
   const responses: Record<string, unknown> = {
-    [endpoint.success.status]: { description: endpoint.success.description, content: { 'application/json': { schema: endpoint.success.schema } } },
+    [success.status]: { description: success.description, ...(headers ? { headers } : {}), content: { [success.mediaType ?? 'application/json']: { schema: success.schema } } },
     ...Object.fromEntries(Object.entries(endpoint.errors).map(([status, description]) => [status, errorResponse(description)])),
     401: errorResponse('credentials needed or wrong'),
   };
@@ -65,6 +72,15 @@ function operation(operationId: string, endpoint: RestEndpoint): Record<string, 
     responses['413'] = errorResponse(`the body is larger than ${REST_MAX_BODY_BYTES} bytes`);
     responses['415'] = errorResponse('the Content-Type is not application/json');
   }
+  if (endpoint.upload) {
+    responses['413'] = errorResponse(`the file is larger than ${endpoint.upload.maxBytes} bytes`);
+    responses['415'] = errorResponse(`the Content-Type is not ${endpoint.upload.mediaTypes.join(' or ')}`);
+  }
+  const upload = endpoint.upload && {
+    required: true,
+    description: endpoint.upload.description,
+    content: Object.fromEntries(endpoint.upload.mediaTypes.map((type) => [type, { schema: { type: 'object', description: 'a STIX 2.1 bundle' } }])),
+  };
   responses['500'] = errorResponse('an unexpected error, logged under error_id');
   return {
     operationId,
@@ -72,8 +88,10 @@ function operation(operationId: string, endpoint: RestEndpoint): Record<string, 
     summary: endpoint.summary,
     parameters: [...pathParameters, ...query],
     ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: bodySchema(endpoint.body) } } } } : {}),
+    ...(upload ? { requestBody: upload } : {}),
     responses,
-    security: [{ basic: [] }, { bearer: [] }],
+    // An empty requirement: callable without credentials.
+    security: [...(endpoint.anonymous ? [{}] : []), { basic: [] }, { bearer: [] }, { session: [] }],
   };
 }
 

@@ -3,16 +3,23 @@
  * already checked (credentials present, query parameters and body of the declared shape) and answers the
  * value to send with the declared success status. Errors are mapped once, by `restError`. A known path with
  * another method answers 405 with `Allow`; an unknown path below `/api/v1` a JSON 404.
+ *
+ * Endpoints declared `anonymous` are registered before the credentials check, so they answer callers
+ * without credentials (and callers whose session cookie no longer works, who need to sign in again).
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Actor } from '../auth/actor.ts';
-import { DomainError, notFound, unauthenticated } from '../errors.ts';
-import { honoPath, type RestEndpoint } from './rest-endpoint.ts';
+import { DomainError, notFound, tooLarge, unauthenticated } from '../errors.ts';
+import { honoPath, type RestEndpoint, type UploadBody } from './rest-endpoint.ts';
 import { checkBody, checkQuery, type CheckedBody, type CheckedQuery } from './rest-input.ts';
-import { readJsonBody, restError } from './rest-http.ts';
+import { readJsonBody, requireMediaType, restError } from './rest-http.ts';
 
-/** The Hono environment of the REST API: the authenticated caller, set once for the whole app. */
-export type RestEnv = { Variables: { actor: Actor } };
+/**
+ * The Hono environment of the REST API, set once for the whole app: the authenticated caller; `session`, the
+ * secret of the browser session cookie that authenticated it; `credentialError`, why a session cookie did
+ * not (the request then goes on as anonymous, so that signing in again works).
+ */
+export type RestEnv = { Variables: { actor: Actor; session?: string | undefined; credentialError?: unknown } };
 
 /** What a handler gets: the caller and its checked input. */
 export interface RestRequest<B extends CheckedBody = CheckedBody> {
@@ -22,9 +29,29 @@ export interface RestRequest<B extends CheckedBody = CheckedBody> {
   query: CheckedQuery;
   /** The checked JSON body; empty for an endpoint that takes none. */
   body: B;
+  /** An `upload` endpoint's body, as it streams in. */
+  stream: AsyncIterable<Uint8Array>;
+  /** The secret of the browser session the caller signed in with, when a session cookie authenticated it. */
+  session: string | undefined;
 }
 
-/** Answers the JSON value of the declared success response (built by a presenter). */
+/**
+ * A handler's answer when a JSON value is not all: response headers (a cookie), or a body stream of the
+ * declared `success.mediaType` instead of JSON.
+ */
+export class RestReply {
+  readonly value: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly stream: ReadableStream<Uint8Array> | undefined;
+
+  constructor(value: unknown, headers: Readonly<Record<string, string>> = {}, stream?: ReadableStream<Uint8Array>) {
+    this.value = value;
+    this.headers = headers;
+    this.stream = stream;
+  }
+}
+
+/** Answers the JSON value of the declared success response (built by a presenter), or a `RestReply`. */
 export type RestHandler<B extends CheckedBody = CheckedBody> = (request: RestRequest<B>) => Promise<unknown>;
 
 export interface RestRouterOptions {
@@ -32,30 +59,32 @@ export interface RestRouterOptions {
   maxBodyBytes: number;
 }
 
+const NO_STREAM: AsyncIterable<Uint8Array> = { async *[Symbol.asyncIterator]() {} };
+
 /** Collects handlers for declared endpoints, then builds the Hono app mounted at `REST_BASE`. */
 export class RestRouter {
-  private readonly app = new Hono<RestEnv>({ strict: false });
-  private readonly handled = new Set<RestEndpoint>();
+  private readonly handlers = new Map<RestEndpoint, RestHandler>();
   private readonly maxBodyBytes: number;
 
   constructor(options: RestRouterOptions) {
     this.maxBodyBytes = options.maxBodyBytes;
-    this.app.onError((error, c) => restError(error, c));
-    this.app.use('*', async (c, next) => {
-      if (c.var.actor.kind === 'anonymous') throw unauthenticated('auth.required', 'this API needs credentials: HTTP Basic or a Bearer token');
-      await next();
-    });
   }
 
   /** Registers the handler of a declared endpoint. `B` is the body type its declaration checks. */
   handle<B extends CheckedBody = CheckedBody>(endpoint: RestEndpoint, handler: RestHandler<B>): void {
-    if (this.handled.has(endpoint)) throw new Error(`REST endpoint ${endpoint.method} ${endpoint.path} is handled twice`);
-    this.handled.add(endpoint);
-    this.app.on(endpoint.method.toUpperCase(), honoPath(endpoint.path), async (c) => {
+    if (this.handlers.has(endpoint)) throw new Error(`REST endpoint ${endpoint.method} ${endpoint.path} is handled twice`);
+    this.handlers.set(endpoint, handler as RestHandler);
+  }
+
+  private register(app: Hono<RestEnv>, endpoint: RestEndpoint, handler: RestHandler): void {
+    app.on(endpoint.method.toUpperCase(), honoPath(endpoint.path), async (c) => {
       const query = checkQuery(endpoint.query ?? [], new URL(c.req.url));
       const body = endpoint.body ? checkBody(endpoint.body, await readJsonBody(c, this.maxBodyBytes)) : {};
-      const result = await handler({ actor: c.var.actor, params: c.req.param(), query, body: body as B });
-      return c.json(result as object, endpoint.success.status);
+      const stream = endpoint.upload ? uploadStream(c, endpoint.upload) : NO_STREAM;
+      const result = await handler({ actor: c.var.actor, params: c.req.param(), query, body, stream, session: c.var.session });
+      if (!(result instanceof RestReply)) return c.json(result as object, endpoint.success.status);
+      if (result.stream) return new Response(result.stream, { status: endpoint.success.status, headers: { 'content-type': endpoint.success.mediaType ?? 'application/octet-stream', ...result.headers } });
+      return new Response(JSON.stringify(result.value), { status: endpoint.success.status, headers: { 'content-type': 'application/json', ...result.headers } });
     });
   }
 
@@ -64,22 +93,43 @@ export class RestRouter {
    * @throws Error when a declared endpoint has no handler (a programming error, found at start-up).
    */
   build(declared: readonly RestEndpoint[]): Hono<RestEnv> {
-    const missing = declared.filter((endpoint) => !this.handled.has(endpoint));
+    const missing = declared.filter((endpoint) => !this.handlers.has(endpoint));
     if (missing.length) throw new Error(`REST endpoints without a handler: ${missing.map((e) => `${e.method} ${e.path}`).join(', ')}`);
+    const app = new Hono<RestEnv>({ strict: false });
+    app.onError((error, c) => restError(error, c));
+    for (const endpoint of declared) if (endpoint.anonymous) this.register(app, endpoint, this.handlers.get(endpoint)!);
+    app.use('*', async (c, next) => {
+      if (c.var.actor.kind === 'anonymous') {
+        if (c.var.credentialError !== undefined) throw c.var.credentialError;
+        throw unauthenticated('auth.required', 'this API needs credentials: HTTP Basic, a Bearer token or a session cookie');
+      }
+      await next();
+    });
+    for (const endpoint of declared) if (!endpoint.anonymous) this.register(app, endpoint, this.handlers.get(endpoint)!);
     const methodsByPath = new Map<string, string[]>();
     for (const { path, method } of declared) methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method.toUpperCase()]);
     for (const [path, methods] of methodsByPath) {
       const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
-      this.app.all(honoPath(path), (c) => {
+      app.all(honoPath(path), (c) => {
         const error = new DomainError('method_not_allowed', 'request.method_not_allowed', `${c.req.method} is not allowed here; this endpoint takes ${allow.join(', ')}`, {
           method: c.req.method,
         });
         return restError(error, c, { allow: allow.join(', ') });
       });
     }
-    this.app.all('*', (c) => {
+    app.all('*', (c) => {
       throw notFound('route.not_found', `there is nothing at ${c.req.path}; the API is described at /api/openapi.json`, { path: c.req.path });
     });
-    return this.app;
+    return app;
   }
+}
+
+/** The body of an upload, checked for its media type and declared length before the handler reads it. */
+function uploadStream(c: Context, upload: UploadBody): AsyncIterable<Uint8Array> {
+  requireMediaType(c, upload.mediaTypes);
+  if (Number(c.req.header('content-length') ?? NaN) > upload.maxBytes) {
+    throw tooLarge('content.too_large', `the request body is larger than the limit of ${upload.maxBytes} bytes`, { max: upload.maxBytes });
+  }
+  const body = c.req.raw.body;
+  return body ?? NO_STREAM;
 }

@@ -172,6 +172,38 @@ export const ADMIN_ENDPOINTS = {
     success: { status: 200, description: 'every assigned country code and its name', schema: objectSchema({ countries: listOf('Country') }) },
     errors: { 400: 'not one of the six languages' },
   },
+  signIn: {
+    method: 'post',
+    path: '/session',
+    tag: 'me',
+    summary: 'Sign in from the web UI: sets the session cookie (12 hours)',
+    anonymous: true,
+    body: {
+      fields: { username: { type: 'string', description: 'user name (any case)' }, password: { type: 'string', description: 'password' } },
+      required: ['username', 'password'],
+    },
+    success: {
+      status: 201,
+      description: 'signed in: the caller, as GET /me answers it',
+      schema: ref('Caller'),
+      headers: { 'Set-Cookie': 'thiqa_session=<secret>; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200 (and Secure behind https)' },
+    },
+    errors: {},
+  },
+  signOut: {
+    method: 'delete',
+    path: '/session',
+    tag: 'me',
+    summary: 'Sign out of the web UI: ends the session and clears its cookie (with the cookie, send X-Thiqa-Request: 1)',
+    anonymous: true,
+    success: {
+      status: 200,
+      description: 'signed out (also when there was no session)',
+      schema: objectSchema({ signed_out: { type: 'boolean', const: true } }),
+      headers: { 'Set-Cookie': 'thiqa_session=; Max-Age=0' },
+    },
+    errors: { 403: 'a session cookie without the X-Thiqa-Request: 1 header' },
+  },
 } as const satisfies Record<string, RestEndpoint>;
 
 /** The core's part of the REST API. */

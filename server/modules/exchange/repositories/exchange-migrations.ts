@@ -10,6 +10,7 @@
  * Bodies are the object's JSON as UTF-8 bytes: a page is served by splicing bytes, with no re-encoding.
  */
 import type { Migration } from '../../../core/db/migrate.ts';
+import { backfillBrowseColumns, BROWSE_COLUMNS } from './browse-backfill.sql.ts';
 
 function objectsTable(dateAdded: string, bytes: string): string {
   return `CREATE TABLE stix_objects (
@@ -114,5 +115,12 @@ export const exchangeMigrations: Migration[] = [
       // A reader who is only a named recipient pages through this index, not through the collection.
       'CREATE INDEX object_recipients_principal ON object_recipients (collection_seq, principal, date_added)',
     ],
+  },
+  {
+    // What the web UI searches and links objects by: display name, lower-cased search text, the ends of a
+    // relationship or sighting (see shared/stix/browse-facts.ts), computed in code for the rows stored before.
+    id: 'exchange-0004-browse',
+    up: BROWSE_COLUMNS,
+    backfill: backfillBrowseColumns,
   },
 ];

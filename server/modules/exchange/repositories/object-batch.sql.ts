@@ -22,6 +22,11 @@ export interface InsertRow {
   /** `user:<id>` / `org:<id>` principals named as recipients. */
   recipients: readonly string[];
   redactions: string | null;
+  /** What the web UI searches and links by (shared/stix/browse-facts.ts). */
+  name: string | null;
+  searchText: string | null;
+  relSource: string | null;
+  relTarget: string | null;
 }
 
 export interface FlagTarget {
@@ -76,16 +81,15 @@ export async function setFlag(tx: Queryable, seq: number, flag: 'is_first' | 'is
   }
 }
 
-/** Inserts new versions (the caller has established that none exists yet). */
 /** Inserts new versions (the caller has established that none exists yet) and their named recipients. */
 export async function insertRows(tx: Queryable, seq: number, rows: readonly InsertRow[]): Promise<void> {
-  const columns = 'collection_seq, id_key, stix_id, version, date_added, type, spec_version, is_first, is_last, body, tlp, origin_user, origin_org, has_recipients, redactions';
+  const columns = 'collection_seq, id_key, stix_id, version, date_added, type, spec_version, is_first, is_last, body, tlp, origin_user, origin_org, has_recipients, redactions, name, search_text, rel_source, rel_target';
   if (tx.dialect === 'postgres') {
     for (const part of chunks(rows)) {
       await tx.run(
         `INSERT INTO stix_objects (${columns})
          SELECT ?, * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::bytea[],
-                                 ?::int[], ?::text[], ?::text[], ?::int[], ?::text[])`,
+                                 ?::int[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])`,
         [
           seq,
           part.map((r) => r.idKey),
@@ -103,6 +107,10 @@ export async function insertRows(tx: Queryable, seq: number, rows: readonly Inse
           part.map((r) => r.originOrg),
           part.map((r) => (r.recipients.length ? 1 : 0)),
           part.map((r) => r.redactions),
+          part.map((r) => r.name),
+          part.map((r) => r.searchText),
+          part.map((r) => r.relSource),
+          part.map((r) => r.relTarget),
         ],
       );
     }
@@ -117,7 +125,7 @@ export async function insertRows(tx: Queryable, seq: number, rows: readonly Inse
     return;
   }
   for (const r of rows) {
-    await tx.run(`INSERT INTO stix_objects (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    await tx.run(`INSERT INTO stix_objects (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
       seq,
       r.idKey,
       r.stixId,
@@ -133,6 +141,10 @@ export async function insertRows(tx: Queryable, seq: number, rows: readonly Inse
       r.originOrg,
       r.recipients.length ? 1 : 0,
       r.redactions,
+      r.name,
+      r.searchText,
+      r.relSource,
+      r.relTarget,
     ]);
     for (const principal of r.recipients) {
       await tx.run('INSERT INTO object_recipients (collection_seq, date_added, principal) VALUES (?, ?, ?)', [seq, r.dateAdded, principal]);

@@ -8,6 +8,7 @@ import type { Database, Queryable, SqlValue, TransactionHook } from '../../../co
 import { nowMicros, reserveDateAdded } from './store-clock.repository.ts';
 import { insertRows, loadVersions, setFlag, type FlagTarget, type InsertRow } from './object-batch.sql.ts';
 import { idKey } from './object-key.ts';
+import type { BrowseFacts } from '../../../../shared/stix/browse-facts.ts';
 import { clearanceSql, restrictToScope, scopeSource, type ReadScope } from './object-visibility.sql.ts';
 
 export type { ReadScope };
@@ -22,6 +23,8 @@ export interface NewVersion {
   body: Uint8Array;
   /** Who may see it; GREEN with no origin when absent. */
   audience?: VersionAudience | undefined;
+  /** What the web UI searches and links it by; none when absent. */
+  browse?: BrowseFacts | undefined;
 }
 
 /** Who may see a version, as the visibility rule (services/visibility.ts) decided when it was stored. */
@@ -87,6 +90,7 @@ interface Known {
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 const OPEN_AUDIENCE: VersionAudience = { tlp: 1, originUser: null, originOrg: null, recipients: [], redactions: null };
+const NO_BROWSE_FACTS: BrowseFacts = { name: null, searchText: null, relSource: null, relTarget: null };
 
 export class ObjectRepository {
   private readonly db: Database;
@@ -128,8 +132,8 @@ export class ObjectRepository {
           outcomes.push({ stixId: v.stixId, version: v.version, stored: false });
           continue;
         }
-        const { audience = OPEN_AUDIENCE, ...version } = v;
-        const row: InsertRow = { ...version, ...audience, idKey: idKey(v.stixId), dateAdded: next++, isFirst: 1, isLast: 1 };
+        const { audience = OPEN_AUDIENCE, browse = NO_BROWSE_FACTS, ...version } = v;
+        const row: InsertRow = { ...version, ...audience, ...browse, idKey: idKey(v.stixId), dateAdded: next++, isFirst: 1, isLast: 1 };
         if (!info) {
           known.set(v.stixId, { versions: new Set([v.version]), first: { version: v.version, pending: row }, last: { version: v.version, pending: row } });
         } else {

@@ -15,7 +15,7 @@ describe.each(dialects)('visibility added to an existing store on %s', (dialect)
   beforeAll(async () => {
     store = await createTestStore(dialect);
     db = await openTestDatabase(store);
-    await migrate(db, migrations.filter((m) => m.id !== 'exchange-0003-visibility'));
+    await migrate(db, migrations.slice(0, migrations.findIndex((m) => m.id === 'exchange-0003-visibility')));
     await db.run("INSERT INTO api_roots (name, title, max_content_length, created_at) VALUES ('r', 'R', 1024, 0)");
     await db.run("INSERT INTO collections (id, seq, api_root, title, created_at) VALUES ('c', 1, 'r', 'C', 0)");
     await db.run(
@@ -30,7 +30,7 @@ describe.each(dialects)('visibility added to an existing store on %s', (dialect)
   });
 
   it('marks what was stored GREEN, for the readers of its collection only', async () => {
-    expect(await migrate(db, migrations)).toEqual(['exchange-0003-visibility']);
+    expect(await migrate(db, migrations)).toEqual(['exchange-0003-visibility', 'exchange-0004-browse']);
     expect(await db.get('SELECT tlp, origin_user, origin_org, has_recipients, redactions FROM stix_objects')).toEqual({
       tlp: 1,
       origin_user: null,

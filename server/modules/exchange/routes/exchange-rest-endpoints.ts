@@ -5,6 +5,13 @@
  */
 import { listOf, objectSchema, ref, type RestApiPart, type RestEndpoint } from '../../../core/rest/rest-endpoint.ts';
 import { COLLECTION_SCHEMAS } from '../presenters/collection-rest.presenter.ts';
+import { OBJECT_SCHEMAS } from '../presenters/object-rest.presenter.ts';
+import { STIX_MEDIA_TYPE } from '../services/collection.service.ts';
+
+/** Largest bundle file the web UI may upload. */
+export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+const NO_COLLECTION = 'no such collection, or the caller may not see it';
+const NO_READ = 'the caller may only write this collection';
 
 const NOT_ADMIN = 'the caller is not an administrator';
 
@@ -108,7 +115,81 @@ export const EXCHANGE_REST_ENDPOINTS = {
     success: { status: 200, description: 'the grant as it now is', schema: ref('Grant') },
     errors: { 400: 'an unknown kind of principal, or a body field missing or wrong', 403: NOT_ADMIN, 404: 'no such collection, or no such user, organisation or community' },
   },
+  listObjects: {
+    method: 'get',
+    path: '/collections/{id}/objects',
+    tag: 'objects',
+    summary: 'The latest version of each object the caller may see, newest first, with filters and free text',
+    parameters: { id: 'collection id or alias' },
+    query: [
+      { name: 'type', type: 'string', description: 'STIX types, comma separated' },
+      { name: 'tlp', type: 'string', description: 'TLP levels, comma separated: clear, green, amber, amber+strict, red' },
+      { name: 'added_after', type: 'string', description: 'only objects added after this timestamp' },
+      { name: 'added_before', type: 'string', description: 'only objects added before this timestamp' },
+      { name: 'organisation', type: 'string', description: 'only objects stored by this organisation (id)' },
+      { name: 'q', type: 'string', description: 'text the name or description contains, in any case' },
+      { name: 'limit', type: 'integer', minimum: 1, maximum: 200, description: 'largest number of objects (default 50)' },
+      { name: 'next', type: 'string', description: 'the next of the previous page' },
+    ],
+    success: { status: 200, description: 'a page of object summaries', schema: ref('ObjectPage') },
+    errors: { 400: 'a filter is wrong (params.filter names it)', 403: NO_READ, 404: NO_COLLECTION },
+  },
+  getObject: {
+    method: 'get',
+    path: '/collections/{id}/objects/{object_id}',
+    tag: 'objects',
+    summary: 'An object: its newest visible version, its versions and the relationships and sightings from and to it',
+    parameters: { id: 'collection id or alias', object_id: 'STIX id' },
+    success: { status: 200, description: 'the object as the caller may see it', schema: ref('ObjectDetail') },
+    errors: { 403: NO_READ, 404: 'no such collection, or no version of the object the caller may see' },
+  },
+  getObjectVersion: {
+    method: 'get',
+    path: '/collections/{id}/objects/{object_id}/versions/{version}',
+    tag: 'objects',
+    summary: 'One version of an object',
+    parameters: { id: 'collection id or alias', object_id: 'STIX id', version: 'the version’s modified timestamp' },
+    success: { status: 200, description: 'the version as the caller may see it', schema: objectSchema({ object: { type: 'object' } }) },
+    errors: { 403: NO_READ, 404: 'no such collection, or no such version the caller may see' },
+  },
+  dashboard: {
+    method: 'get',
+    path: '/dashboard',
+    tag: 'objects',
+    summary: 'What the caller may see, counted; the newest objects; recent activity in its communities',
+    success: { status: 200, description: 'counts over the latest versions the caller may see', schema: ref('Dashboard') },
+    errors: {},
+  },
+  importBundle: {
+    method: 'post',
+    path: '/collections/{id}/import',
+    tag: 'objects',
+    summary: 'Store the objects of a STIX bundle file (read as it streams in); valid objects are stored even when others are rejected',
+    parameters: { id: 'collection id or alias' },
+    upload: { mediaTypes: ['application/json', 'application/stix+json'], maxBytes: IMPORT_MAX_BYTES, description: 'a STIX 2.1 bundle' },
+    success: { status: 200, description: 'the outcome of every object', schema: ref('ImportReport') },
+    errors: {
+      400: 'the file is not a well-formed bundle (import.malformed_bundle; params.stored: objects stored before the fault, which stay stored)',
+      403: 'the caller may not add objects to it',
+      404: NO_COLLECTION,
+    },
+  },
+  exportBundle: {
+    method: 'get',
+    path: '/collections/{id}/export',
+    tag: 'objects',
+    summary: 'Download every version the caller may see as one STIX bundle (never TLP:RED)',
+    parameters: { id: 'collection id or alias' },
+    success: {
+      status: 200,
+      description: 'the bundle, streamed',
+      schema: { type: 'object', description: 'a STIX 2.1 bundle' },
+      mediaType: STIX_MEDIA_TYPE,
+      headers: { 'Content-Disposition': 'attachment; filename="<alias or id>.json"' },
+    },
+    errors: { 403: NO_READ, 404: NO_COLLECTION },
+  },
 } as const satisfies Record<string, RestEndpoint>;
 
 /** The Exchange module's part of the REST API. */
-export const EXCHANGE_REST_API: RestApiPart = { endpoints: EXCHANGE_REST_ENDPOINTS, schemas: COLLECTION_SCHEMAS };
+export const EXCHANGE_REST_API: RestApiPart = { endpoints: EXCHANGE_REST_ENDPOINTS, schemas: { ...COLLECTION_SCHEMAS, ...OBJECT_SCHEMAS } };

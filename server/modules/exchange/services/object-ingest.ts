@@ -6,6 +6,7 @@ import { invalid } from '../../../core/errors.ts';
 import { hasErrors, validateObject, type Problem } from '../../../../shared/stix/index.ts';
 import { timestampKey } from '../../../../shared/stix/timestamp.ts';
 import { sharingFactsOf, type SharingFacts } from '../../../../shared/stix/sharing.ts';
+import { browseFactsOf } from '../../../../shared/stix/browse-facts.ts';
 import type { NewVersion } from '../repositories/object.repository.ts';
 
 export interface Rejection {
@@ -67,6 +68,7 @@ export function prepareObjects(objects: readonly unknown[], offset = 0): Prepare
         version: versionText === undefined ? '' : (timestampKey(versionText) ?? ''),
         specVersion: text(record.spec_version) ?? '2.1',
         body: encoder.encode(JSON.stringify(object)),
+        browse: browseFactsOf(record),
       },
       versionText,
       sharing: sharingFactsOf(record),

@@ -12,6 +12,7 @@ import type { CollectionService } from './collection.service.ts';
 import { describeProblems, objectsOf, prepareObjects, type Prepared, type Rejection } from './object-ingest.ts';
 import { encodeCursor, pageSize, resolveQuery, versionFilter, type ObjectFilter } from './object-query.ts';
 import { statusOf, type AddStatus, type IngestResult } from './status.ts';
+import { browseFactsOf } from '../../../../shared/stix/browse-facts.ts';
 import { audienceOf, bodyFor, readScope, type ReadPurpose, type ResolvedRecipients } from './visibility.ts';
 import type { Collection } from './collection.service.ts';
 import type { NewVersion, ReadScope } from '../repositories/object.repository.ts';
@@ -91,7 +92,7 @@ export class ObjectService {
    */
   async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared, statusId?: string): Promise<IngestResult> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
-    const { versions, rejected } = await this.withAudiences(actor, collection, prepared);
+    const { versions, indexes, rejected } = await this.withAudiences(actor, collection, prepared);
     const event = (outcomes: readonly StoreOutcome[]): AuditEvent => {
       const stored = outcomes.filter((o) => o.stored).length;
       const details = { stored, duplicates: outcomes.length - stored, rejected: rejected.length, status: statusId ?? null };
@@ -105,11 +106,12 @@ export class ObjectService {
       duplicates: outcomes.filter((o) => !o.stored).map((o) => ({ id: o.stixId, version: o.version })),
       rejected,
       warnings: prepared.warnings,
+      accepted: outcomes.map((o, i) => ({ index: indexes[i]!, id: o.stixId, stored: o.stored })),
     };
   }
 
   /** Decides who may see each accepted object; those whose sharing is wrong join the rejected. */
-  private async withAudiences(actor: Actor, collection: Collection, prepared: Prepared): Promise<{ versions: NewVersion[]; rejected: Rejection[] }> {
+  private async withAudiences(actor: Actor, collection: Collection, prepared: Prepared): Promise<{ versions: NewVersion[]; indexes: number[]; rejected: Rejection[] }> {
     const refs = new Set(prepared.accepted.flatMap((a) => a.sharing.recipientRefs));
     const names = new Set(prepared.accepted.flatMap((a) => a.sharing.recipientUsers));
     const recipients: ResolvedRecipients = {
@@ -117,17 +119,20 @@ export class ObjectService {
       users: names.size ? await this.directory.usersByName([...names]) : new Map(),
     };
     const versions: NewVersion[] = [];
+    const indexes: number[] = [];
     const rejected = [...prepared.rejected];
     for (const { index, version, versionText, sharing } of prepared.accepted) {
       const decided = audienceOf(sharing, version.type, actor, collection, recipients);
-      if ('audience' in decided) versions.push({ ...version, audience: decided.audience });
-      else {
+      if ('audience' in decided) {
+        versions.push({ ...version, audience: decided.audience, browse: browseFactsFor(version, decided.audience.redactions) });
+        indexes.push(index);
+      } else {
         const problems = decided.problems.map((p) => ({ severity: 'error' as const, ...p }));
         rejected.push({ index, id: version.stixId, version: versionText, problems });
       }
     }
     rejected.sort((a, b) => a.index - b.index);
-    return { versions, rejected };
+    return { versions, indexes, rejected };
   }
 
   /** The TAXII "add objects" operation: ingests the envelope and records a status resource. */
@@ -252,6 +257,13 @@ export class ObjectService {
 function toStoredVersion(row: VersionRow, scope: ReadScope): StoredVersion {
   const body = row.body && bodyFor(row.body, row.redactions, row.clearance, scope.cap);
   return { id: row.stix_id, version: row.version, dateAdded: row.date_added, specVersion: row.spec_version, type: row.type, body };
+}
+
+/** Restricted properties are left out of what the UI searches (rare: parsed again only then). */
+function browseFactsFor(version: NewVersion, redactions: string | null): NewVersion['browse'] {
+  if (redactions === null) return version.browse;
+  const hidden = new Set((JSON.parse(redactions) as [string, number][]).map(([property]) => property));
+  return browseFactsOf(JSON.parse(new TextDecoder().decode(version.body)) as Record<string, unknown>, hidden);
 }
 
 function objectNotFound(objectId: string) {

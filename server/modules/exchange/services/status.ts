@@ -8,6 +8,8 @@ export interface IngestResult {
   duplicates: { id: string; version: string }[];
   rejected: Rejection[];
   warnings: Map<number, Problem[]>;
+  /** Every object that passed validation and sharing, by index in the request, and whether it was stored (else a duplicate). */
+  accepted: { index: number; id: string; stored: boolean }[];
 }
 
 export interface StatusDetail {

@@ -81,7 +81,8 @@ describe.each(dialects)('TLP 2.0 visibility on %s', (dialect) => {
     if (!reaches(world, scenario, reader, model, stored)) {
       const expectedCode = reader.userId === null ? 'auth.required' : granted(world, scenario, reader, model).write ? 'collection.read_forbidden' : 'collection.not_found';
       expect(await errorCode(platform.objects.list(reader.actor, root, id, {}))).toBe(expectedCode);
-      verdicts++;
+      expect(await errorCode(platform.browse.list(reader.actor, id, {}))).toBe(expectedCode);
+      verdicts += 2;
       return;
     }
     const reach = (v: VersionModel, cap = 4) => Math.min(clearance(world, scenario, reader, model, v), cap);
@@ -106,8 +107,28 @@ describe.each(dialects)('TLP 2.0 visibility on %s', (dialect) => {
       const one = platform.objects.getObject(reader.actor, root, id, objectId, {});
       if (body === undefined) expect(await errorCode(one)).toBe('object.not_found');
       else expect((await one).rows.map((r) => parse(r.body))).toEqual([body]);
-      verdicts += 2;
+      // The web UI's detail: the newest version the reader may see, and the versions it may see.
+      const detail = platform.browse.detail(reader.actor, id, objectId);
+      const newest = visible.filter((v) => v.object.id === objectId).sort((a, b) => keys.get(b)!.localeCompare(keys.get(a)!))[0];
+      if (newest === undefined) expect(await errorCode(detail)).toBe('object.not_found');
+      else {
+        const { object, versions: seen } = await detail;
+        expect(object).toEqual(expectedBody(newest, model, reach(newest)));
+        expect(seen.map((v) => v.version)).toEqual(mine);
+      }
+      verdicts += 3;
     }
+
+    // The web UI's listing: the same latest versions as TAXII, each description as the reader may see it.
+    const summaries = [];
+    for (let next: string | undefined, first = true; first || next !== undefined; first = false) {
+      const page = await platform.browse.list(reader.actor, id, next ? { next } : { limit: Math.min(limit, 200) });
+      summaries.push(...page.objects);
+      next = page.next;
+    }
+    const described = (body: Record<string, unknown>) => `${String(body.id)}|${typeof body.description === 'string' ? body.description.slice(0, 300) : ''}`;
+    expect(summaries.map((s) => `${s.id}|${s.description ?? ''}`).sort()).toEqual(shown(latest).map(described).sort());
+    verdicts += latest.length;
 
     const exported = [];
     for await (const rows of platform.objects.exportAll(reader.actor, id)) exported.push(...rows.map((r) => parse(r.body)));
