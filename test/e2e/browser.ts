@@ -50,7 +50,27 @@ export async function fontsOf(page: Page, selector: string): Promise<{ familyNam
   return fonts.map((font) => ({ familyName: font.familyName, glyphCount: font.glyphCount }));
 }
 
+/** The document's language and direction (`<html lang dir>`). */
+export async function languageOf(page: Page): Promise<{ lang: string | null; dir: string | null }> {
+  const html = page.locator('html');
+  return { lang: await html.getAttribute('lang'), dir: await html.getAttribute('dir') };
+}
+
+/** Waits until the document is in `language`. */
+export async function waitForLanguage(page: Page, language: string): Promise<void> {
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+}
+
+/** The elements that reach beyond the window's width (to say what overflows), at most five. */
+export function widerThanWindow(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`[...document.querySelectorAll('body *')]
+    .filter((e) => { const r = e.getBoundingClientRect(); return r.right > window.innerWidth + 1 || r.left < -1; })
+    .slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent || '').slice(0, 30))
+    .concat([document.documentElement.scrollWidth + '/' + window.innerWidth])`);
+}
+
 /** Whether the page is wider than its window (content a 360 px phone would have to scroll sideways for). */
 export function overflowsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  // A string, evaluated in the page: the project's types know Node, not the browser's DOM.
+  return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1');
 }

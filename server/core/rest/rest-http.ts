@@ -30,6 +30,12 @@ const STATUS: Record<ErrorKind, number> = {
 /** The challenge sent with every 401. */
 export const WWW_AUTHENTICATE = 'Basic realm="thiqa", Bearer realm="thiqa"';
 
+/**
+ * The challenge sent to the web UI's own requests (marked `X-Thiqa-Request`): no Basic, for which a browser
+ * would open its own password dialog over the page instead of letting the UI show its sign-in form.
+ */
+export const UI_WWW_AUTHENTICATE = 'Bearer realm="thiqa"';
+
 /** Is this request one for the REST API (so its errors are REST errors)? */
 export function isRestPath(path: string): boolean {
   return path === REST_BASE || path.startsWith(`${REST_BASE}/`);
@@ -65,7 +71,7 @@ export function restError(error: unknown, c: Context, extraHeaders: Record<strin
   const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
   if (isDomainError(error)) {
     const status = STATUS[error.kind];
-    if (status === 401) headers['www-authenticate'] = WWW_AUTHENTICATE;
+    if (status === 401) headers['www-authenticate'] = c.req.header('x-thiqa-request') ? UI_WWW_AUTHENTICATE : WWW_AUTHENTICATE;
     // The message in the language the client asks for; English keeps the service's own, fuller wording.
     const language = pickLanguage(acceptedLanguages(c.req.header('accept-language')));
     const translated = language === FALLBACK_LANGUAGE ? error.code : errorMessage(language, error.code, error.params);

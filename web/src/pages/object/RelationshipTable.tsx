@@ -8,9 +8,9 @@ import { Link } from '../../router.tsx';
 export function RelationshipTable({ relationships, direction, collectionId }: { relationships: readonly Relationship[]; direction: 'outgoing' | 'incoming'; collectionId: string }) {
   const { t } = useTranslation();
   const caption = t(direction === 'outgoing' ? 'object.outgoing' : 'object.incoming');
-  if (relationships.length === 0) return <p className="muted">{t(direction === 'outgoing' ? 'object.no_outgoing' : 'object.no_incoming')}</p>;
+  if (relationships.length === 0) return <p className="muted" data-direction={direction}>{t(direction === 'outgoing' ? 'object.no_outgoing' : 'object.no_incoming')}</p>;
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0} data-direction={direction}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
