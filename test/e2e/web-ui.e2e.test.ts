@@ -5,6 +5,9 @@
  * organisation does not see the community's TLP:AMBER objects. The main pages are checked in all six
  * languages, at 360 px too, and screenshots in Arabic and English are written to .tmp/screenshots/.
  */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +148,38 @@ describe('the web UI in a real browser', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     expect(await overflowsSideways(page)).toBe(false);
     await screenshot(page, 'ar-object-360px');
+    await context.close();
+  });
+
+  it('shows what changed between two versions of an object', async () => {
+    // A newer version of Poison Ivy, as another import would bring it: a new description and a label.
+    const bundle = JSON.parse(fs.readFileSync(POISON_IVY, 'utf8')) as { objects: Record<string, unknown>[] };
+    const original = bundle.objects.find((o) => o.id === poisonIvyId)!;
+    const revised = { ...original, modified: '2026-11-30T08:00:00.000Z', description: 'Poison Ivy, revised after the 2026 campaign.', labels: ['rat'] };
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thiqa-e2e-')), 'poison-ivy-v2.json');
+    fs.writeFileSync(file, JSON.stringify({ type: 'bundle', id: `bundle--${randomUUID()}`, objects: [revised] }));
+
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await signIn(page, 'amina', 'amina-password');
+    await switchTo(page, 'en');
+    await open(page, `/import?collection=${collectionId}`);
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.locator('form.stacked-form button[type=submit]').click();
+    await page.locator('.result-counts .outcome-stored').waitFor();
+    expect(await page.locator('.result-counts .outcome-stored').innerText()).toBe('1 stored');
+
+    await open(page, objectPage());
+    expect(await page.locator('ol.versions li').count()).toBe(2);
+    const changes = page.locator('table.diff-table tbody tr');
+    await changes.first().waitFor();
+    const rows = await changes.evaluateAll((trs) => trs.map((tr) => tr.className));
+    expect(rows.sort()).toEqual(['change-added', 'change-changed', 'change-changed']);
+    const texts = await changes.allInnerTexts();
+    expect(texts.find((text) => text.startsWith('Description'))).toContain('Changed');
+    expect(texts.find((text) => text.startsWith('Modified'))).toContain('Changed');
+    expect(texts.find((text) => text.startsWith('Labels'))).toContain('Added');
+    await screenshot(page, 'en-object-versions');
     await context.close();
   });
 

@@ -22,6 +22,8 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
     'stix_property.extensions',
     'object.versions_one',
     'object.versions_other',
+    'dashboard.collection_count_one',
+    'dashboard.collection_count_other',
   ],
   ru: [],
   // «Roles» is the Spanish plural of «rol».

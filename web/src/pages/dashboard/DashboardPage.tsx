@@ -45,7 +45,10 @@ export function DashboardPage() {
       {loading && !data && <Loading />}
       {data && (
         <>
-          <p className="summary-line">{t('dashboard.summary', { count: total, collections: formatNumber(language, data.collections), formatted: formatNumber(language, total) })}</p>
+          <p className="summary-line">{t('dashboard.summary', {
+              objects: t('dashboard.object_count', { count: total, formatted: formatNumber(language, total) }),
+              collections: t('dashboard.collection_count', { count: data.collections, formatted: formatNumber(language, data.collections) }),
+            })}</p>
           <div className="cards">
             <section className="card" aria-labelledby="by-tlp">
               <h2 id="by-tlp">{t('dashboard.by_tlp')}</h2>

@@ -14,6 +14,15 @@ import { PropertyValue, usePropertyLabel } from './PropertyValue.tsx';
 import { RelationshipTable } from './RelationshipTable.tsx';
 import { VersionDiff } from './VersionDiff.tsx';
 
+/** What an analyst reads first (name, description), then the object's own properties, then the common bookkeeping. */
+const FIRST = ['name', 'description'];
+const LAST = ['type', 'id', 'spec_version', 'created', 'modified', 'created_by_ref', 'revoked', 'lang', 'confidence', 'labels', 'external_references', 'object_marking_refs', 'granular_markings', 'extensions'];
+
+export function propertyOrder(object: Record<string, unknown>): string[] {
+  const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) - FIRST.length : LAST.includes(key) ? 1000 + LAST.indexOf(key) : 0);
+  return Object.keys(object).sort((a, b) => rank(a) - rank(b));
+}
+
 export function ObjectPage({ collectionId, objectId }: { collectionId: string; objectId: string; query: URLSearchParams }) {
   const { t } = useTranslation();
   const label = usePropertyLabel();
@@ -47,13 +56,13 @@ export function ObjectPage({ collectionId, objectId }: { collectionId: string; o
           <section aria-labelledby="properties">
             <h2 id="properties">{t('object.properties')}</h2>
             <dl className="properties">
-              {Object.entries(data.object).map(([property, value]) => (
+              {propertyOrder(data.object).map((property) => (
                 <div key={property}>
                   <dt>
                     {label(property)} <code dir="ltr" className="muted small">{property}</code>
                   </dt>
                   <dd>
-                    <PropertyValue property={property} value={value} collectionId={collectionId} />
+                    <PropertyValue property={property} value={data.object[property]} collectionId={collectionId} />
                   </dd>
                 </div>
               ))}
