@@ -30,6 +30,14 @@ describe.each(dialects)('REST over HTTP on %s', (dialect) => {
     }
   });
 
+  it('challenges the web UI’s own requests with Bearer only, so the browser opens no password dialog of its own', async () => {
+    const fromUi = await fetch(`${server.url}${REST_BASE}/me`, { headers: { accept: 'application/json', 'x-thiqa-request': '1' } });
+    expect(fromUi.status).toBe(401);
+    expect(fromUi.headers.get('www-authenticate')).toBe('Bearer realm="thiqa"');
+    const fromClient = await fetch(`${server.url}${REST_BASE}/me`, { headers: { accept: 'application/json' } });
+    expect(fromClient.headers.get('www-authenticate')).toBe('Basic realm="thiqa", Bearer realm="thiqa"');
+  });
+
   it('answers wrong credentials with a REST 401, not a TAXII one', async () => {
     const response = await rest(server, '/me', { auth: basic('alice', 'not-her-password') });
     expect(response.status).toBe(401);
