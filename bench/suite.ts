@@ -15,6 +15,7 @@ import { measureRepositoryStore } from './repository-ceiling.bench.ts';
 import { startServerProcess, type ServerProcess } from './server.ts';
 import { measureSqliteCeiling } from './sqlite-ceiling.bench.ts';
 import { measureVisibility } from './visibility.bench.ts';
+import { measureBrowse } from './browse.bench.ts';
 import { measureSparseVisibility } from './visibility-sparse.bench.ts';
 import { MB } from './stats.ts';
 import { adminAuthorization, createEmptyStore, createSchema, createStore, type BenchStore } from './store.ts';
@@ -122,6 +123,7 @@ export async function runSuite(dataset: Dataset, database: DatabaseKind, ctx: Su
       if (!landmarks) throw new Error('the full read found no page to start the latency queries from');
       (await measureFilteredGets(target, landmarks, database, ingest.size, Date.now() + options.stepMs)).forEach(emit);
       (await measureVisibility(target, store, landmarks, database, ingest.size, Date.now() + options.stepMs)).forEach(emit);
+      (await measureBrowse(target, store, database, ingest.size, Date.now() + options.stepMs)).forEach(emit);
       emit({
         name: 'peak RSS: server (ingest + reads)',
         database,

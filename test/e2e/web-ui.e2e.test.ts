@@ -183,6 +183,62 @@ describe('the web UI in a real browser', () => {
     await context.close();
   });
 
+  it('exports the collection as a STIX bundle of what the user may see', async () => {
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await signIn(page, 'amina', 'amina-password');
+    await open(page, `/collections/${collectionId}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.toolbar a[download]').click()]);
+    const bundle = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as { type: string; objects: { id: string }[] };
+    expect(bundle.type).toBe('bundle');
+    // Every version: the 155 objects of the reference bundle and the second version of Poison Ivy.
+    expect(bundle.objects.length).toBe(156);
+    expect(bundle.objects.filter((o) => o.id === poisonIvyId).length).toBe(2);
+    await context.close();
+  });
+
+  it('lets an administrator add an organisation, its country chosen from names in the page’s language', async () => {
+    const context = await newContext(browser, 'es-ES');
+    const page = await context.newPage();
+    await signIn(page, 'root', 'root-password');
+    await waitForLanguage(page, 'es');
+    await open(page, '/admin/organisations');
+    const form = page.locator('form.stacked-form');
+    await form.locator('input').first().fill('CERT.br');
+    await form.locator('select').first().selectOption('member-state');
+    const country = form.locator('select').nth(2);
+    await country.locator('option[value=BR]').waitFor({ state: 'attached' });
+    expect(await country.locator('option[value=BR]').innerText()).toBe('Brasil');
+    await country.selectOption('BR');
+    await form.locator('button[type=submit]').click();
+    const row = page.locator('tbody tr', { hasText: 'CERT.br' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Brasil');
+    expect(await row.innerText()).toContain('Estado Miembro');
+    await context.close();
+  });
+
+  it('can be used from the keyboard: a skip link first, every control labelled, focus visible', async () => {
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await signIn(page, 'root', 'root-password');
+    for (const uiPath of ['/', `/collections/${collectionId}`, objectPage(), '/import', '/admin/users', '/admin/collections']) {
+      await open(page, uiPath);
+      const unlabelled = await page.evaluate<string[]>(`[...document.querySelectorAll('input, select, textarea')]
+        .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+        .map((e) => e.outerHTML.slice(0, 80))`);
+      expect(unlabelled, uiPath).toEqual([]);
+    }
+    await open(page, '/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.className')).toBe('skip-link');
+    const outline = await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle');
+    expect(outline).toBe('solid');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('main');
+    await context.close();
+  });
+
   it('keeps the community’s TLP:AMBER objects from a user of another organisation', async () => {
     const context = await newContext(browser, 'en-GB');
     const page = await context.newPage();
