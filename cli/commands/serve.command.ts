@@ -14,7 +14,7 @@ import { redactUrl } from '../output.ts';
 const SHUTDOWN_GRACE_MS = 5_000;
 
 function startLines(server: RunningServer, store: string, collectionId: string | undefined, admin: BootstrapResult['admin']): string[] {
-  const lines = [`Thiqa is listening on ${server.url}`, `Store:           ${store}`, `TAXII discovery: ${server.url}/taxii2/`];
+  const lines = [`Thiqa is listening on ${server.url}`, `Web UI:          ${server.url}/ui/`, `Store:           ${store}`, `TAXII discovery: ${server.url}/taxii2/`];
   if (collectionId) lines.push(`Default collection: ${collectionId} (API root "${DEFAULT_API_ROOT}")`);
   if (admin) {
     lines.push(

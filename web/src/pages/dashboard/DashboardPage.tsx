@@ -89,7 +89,7 @@ export function DashboardPage() {
                       })}
                     </span>{' '}
                     <span className="muted small">
-                      (<UserText text={entry.community.name} />, <time dateTime={entry.last_added}>{formatDateTime(language, entry.last_added)}</time>)
+                      <UserText text={entry.community.name} /> · <time dateTime={entry.last_added}>{formatDateTime(language, entry.last_added)}</time>
                     </span>{' '}
                     <Link to={`/collections/${encodeURIComponent(entry.collection.id)}`}>{t('dashboard.open_collection')}</Link>
                   </li>
