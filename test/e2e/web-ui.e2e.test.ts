@@ -120,7 +120,7 @@ describe('the web UI in a real browser', () => {
     expect(await counts.innerText()).toMatch(ARABIC);
     expect(await counts.locator('.outcome-stored').innerText()).toContain('155');
     expect(await page.locator('.table-scroll tbody tr').count()).toBeGreaterThan(100);
-    await screenshot(page, 'ar-import');
+    await screenshot(page, 'ar-import-result');
     await context.close();
   });
 

@@ -137,7 +137,20 @@ export function ImportPage({ collectionId }: { collectionId: string | undefined 
           </div>
           <div className="field">
             <label htmlFor={ids.file}>{t('import.file')}</label>
-            <input id={ids.file} type="file" accept=".json,application/json,application/stix+json" onChange={(e) => setFile(e.target.files?.[0])} />
+            {/* The browser's own file button speaks the browser's language; this one speaks the page's. */}
+            <div className="file-picker">
+              <input
+                id={ids.file}
+                className="visually-hidden"
+                type="file"
+                accept=".json,application/json,application/stix+json"
+                onChange={(e) => setFile(e.target.files?.[0])}
+              />
+              <label htmlFor={ids.file} className="button-link" aria-hidden="true">
+                {t('import.choose_file')}
+              </label>
+              <span className="muted">{file ? <bdi>{file.name}</bdi> : t('import.no_file')}</span>
+            </div>
           </div>
           <button type="submit" disabled={busy || !file || !target}>
             <Icon name="upload" /> {busy ? t('import.uploading') : t('import.submit')}
