@@ -11,6 +11,8 @@ export const GOALS = {
   read: { text: '≥ 100000', check: (value: number) => value >= 100_000, only: undefined },
   pageRatio: { text: '≤ 2 (at 1M)', check: (value: number) => value <= 2, only: undefined },
   rss: { text: '≤ 300 MB (at 1M)', check: (value: number) => value <= 300, only: undefined },
+  assessmentScore: { text: '≤ 50 ms', check: (value: number) => value <= 50, only: undefined },
+  assessmentSensitivity: { text: '≤ 5000 ms', check: (value: number) => value <= 5_000, only: undefined },
 } as const;
 
 export type GoalName = keyof typeof GOALS;

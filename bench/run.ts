@@ -5,7 +5,7 @@
  *   npm run bench -- --quick                       10k objects only: a smoke test of every measurement
  *   npm run bench -- --database postgres --sizes 100000
  *
- * For each size: deterministic data (generation timed apart), the SQLite/PostgreSQL ceiling, ingest through
+ * First the assessment's scoring and sensitivity analysis (no store). Then, for each size: deterministic data (generation timed apart), the SQLite/PostgreSQL ceiling, ingest through
  * `thiqa import` and through TAXII POST, full reads through TAXII pagination, latencies of filtered GETs
  * (compared with the 10k baseline), and peak RSS of the import and server processes. Prints a table and
  * writes every detail to bench/results/<timestamp>.json. See options.ts for all flags.
@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { killChildren, ROOT } from './child.ts';
+import { measureAssessment } from './assessment.bench.ts';
 import { createDataset } from './dataset.ts';
 import { pageRatios } from './filtered-get.bench.ts';
 import type { DatabaseKind, Measurement } from './measurement.ts';
@@ -65,6 +66,11 @@ async function main(): Promise<number> {
   // The figures assume an otherwise idle machine; say so when it is not.
   if (loadAtStart > BUSY_LOAD) console.warn(`warning: load average ${loadAtStart.toFixed(2)} at start: other work on this machine will skew the numbers`);
   try {
+    console.log('\n== assessment (no store)');
+    for (const m of measureAssessment()) {
+      measurements.push(m);
+      console.log(describe(m));
+    }
     for (const size of options.sizes) {
       console.log(`\n== ${size.toLocaleString('en-US')} objects: generating`);
       const dataset = await createDataset(path.join(tmp, `bundle-${size}.json`), size);
