@@ -33,6 +33,9 @@ import { ObjectBrowseRepository } from './modules/exchange/repositories/object-b
 import { ObjectBrowseService } from './modules/exchange/services/object-browse.service.ts';
 import { BundleTransferService } from './modules/exchange/services/bundle-transfer.service.ts';
 import { SYSTEM } from './core/auth/actor.ts';
+import { assessmentMigrations } from './modules/assessment/repositories/assessment-migrations.ts';
+import { EditionRepository } from './modules/assessment/repositories/edition.repository.ts';
+import { EditionService } from './modules/assessment/services/edition.service.ts';
 
 export interface Platform {
   config: Config;
@@ -52,11 +55,13 @@ export interface Platform {
   browse: ObjectBrowseService;
   /** Bundle files in and out of a collection (web UI upload and download). */
   transfer: BundleTransferService;
+  /** The commitment index: editions and their results. */
+  editions: EditionService;
   close(): Promise<void>;
 }
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations];
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config): Promise<Platform> {
@@ -94,5 +99,6 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, limits, recipients);
   const browse = new ObjectBrowseService(new ObjectBrowseRepository(db), collections, organisations, communities);
   const transfer = new BundleTransferService(objects, collections);
-  return { config, db, audit, users, organisations, communities, principals, communityApiRoots, apiRoots, collections, objects, browse, transfer, close: () => db.close() };
+  const editions = new EditionService(new EditionRepository(db), audit);
+  return { config, db, audit, users, organisations, communities, principals, communityApiRoots, apiRoots, collections, objects, browse, transfer, editions, close: () => db.close() };
 }

@@ -1,20 +1,26 @@
 /**
- * `thiqa assessment score FILE`: recomputes the scores of a downloaded edition file offline (framework,
- * weights, credits, tiers and answers; shared/assessment/edition-file.ts) and, when the file carries the
- * published scores, says whether they match. Exit status 1 when the file has problems or a score differs.
+ * `thiqa assessment …`: the commitment index from the command line.
+ * - `score FILE`: recomputes the scores of a downloaded edition file offline (framework, weights, credits,
+ *   tiers and answers; shared/assessment/edition-file.ts) and, when the file carries the published scores,
+ *   says whether they match. Exit status 1 when the file has problems or a score differs.
+ * - `import-results FILE --name NAME`: published GCI results (CSV) as a scores-only edition, exactly as
+ *   published; exit status 1, storing nothing, when the file has any problem.
+ * - `results NAME`: each country's pillar scores, overall score, tier and rank.
+ * - `compare A B`: per country, the change of each pillar and of the overall score, tier and rank moves.
  */
 import fs from 'node:fs';
 import { Command } from 'commander';
 import { differences, readEditionFile } from '../../shared/assessment/edition-file.ts';
 import { round2, scoreAll, scoringModel, type RankedScore } from '../../shared/assessment/scoring.ts';
-import { contextOf } from '../command-context.ts';
+import { SYSTEM } from '../../server/core/auth/actor.ts';
+import { contextOf, withInitialisedPlatform } from '../command-context.ts';
+import { formatTable } from '../output.ts';
 import { notFound } from '../../server/core/errors.ts';
 
 function table(scores: readonly RankedScore[], pillars: readonly string[]): string[] {
   const header = ['rank', 'country', ...pillars, 'overall', 'tier'];
   const rows = scores.map((s) => [String(s.rank), s.country, ...pillars.map((p) => round2(s.pillars[p] ?? 0).toFixed(2)), round2(s.overall).toFixed(2), s.tier]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  return formatTable(header, rows);
 }
 
 function scoreCommand(): Command {
@@ -46,6 +52,81 @@ function scoreCommand(): Command {
     });
 }
 
+const fixed = (value: number | undefined) => (value === undefined ? '—' : round2(value).toFixed(2));
+const signed = (value: number | undefined) => (value === undefined ? '—' : `${value >= 0 ? '+' : ''}${round2(value).toFixed(2)}`);
+const PILLARS = ['legal', 'technical', 'organisational', 'capacity', 'cooperation'];
+
+function importResultsCommand(): Command {
+  return new Command('import-results')
+    .description('import published GCI results (CSV, wide or long form) as a scores-only edition, kept exactly as published')
+    .argument('<file>', 'CSV file of published results')
+    .requiredOption('--name <name>', 'name of the edition, e.g. "GCI 2024"')
+    .action(async (file: string, options: { name: string }, command: Command) => {
+      const context = contextOf(command);
+      if (!fs.existsSync(file)) throw notFound('file.not_found', `there is no file or folder "${file}"`, { path: file });
+      const text = fs.readFileSync(file, 'utf8');
+      await withInitialisedPlatform(context, async (platform) => {
+        const { edition, problems } = await platform.editions.importResults(SYSTEM, { name: options.name, text, source: file.split(/[\\/]/).pop() });
+        if (!edition) {
+          context.out.result({ file, imported: false, problems }, () => [...problems.map((p) => `  ${p.rule}  ${p.path}  ${p.message}`), `${file}: nothing imported, ${problems.length} problem(s).`]);
+          process.exitCode = 1;
+          return;
+        }
+        context.out.result({ file, imported: true, edition }, () => `Imported ${edition.countries} countries as "${edition.name}"${edition.year ? ` (${edition.year})` : ''}.`);
+      });
+    });
+}
+
+function resultsCommand(): Command {
+  return new Command('results')
+    .description("an edition's results: per country, pillar scores, overall score, tier and rank")
+    .argument('<name>', 'edition name')
+    .action(async (name: string, _options: unknown, command: Command) => {
+      const context = contextOf(command);
+      await withInitialisedPlatform(context, async (platform) => {
+        const { edition, results } = await platform.editions.results(name);
+        context.out.result({ edition: { name: edition.name, kind: edition.kind, year: edition.year }, results }, () => {
+          const header = ['rank', 'country', ...PILLARS, 'overall', 'tier'];
+          const rows = results.map((r) => [String(r.rank), r.country, ...PILLARS.map((p) => fixed(r.pillars[p])), fixed(r.overall), r.tier]);
+          return [`${edition.name}: ${results.length} countries`, ...formatTable(header, rows)];
+        });
+      });
+    });
+}
+
+function compareCommand(): Command {
+  return new Command('compare')
+    .description('how each country moved between two editions: pillar and overall changes, tier and rank moves')
+    .argument('<from>', 'earlier edition name')
+    .argument('<to>', 'later edition name')
+    .action(async (from: string, to: string, _options: unknown, command: Command) => {
+      const context = contextOf(command);
+      await withInitialisedPlatform(context, async (platform) => {
+        const comparison = await platform.editions.compare(from, to);
+        context.out.result(comparison, () => {
+          const header = ['country', ...PILLARS, 'overall', 'tier', 'rank'];
+          const rows = comparison.countries.map((c) => [
+            c.country,
+            ...PILLARS.map((p) => signed(c.pillars[p])),
+            signed(c.overall),
+            c.tier.from === c.tier.to ? c.tier.to : `${c.tier.from} → ${c.tier.to}`,
+            `${c.rank.from} → ${c.rank.to}`,
+          ]);
+          const only = [
+            ...(comparison.onlyFrom.length ? [`Only in ${comparison.from}: ${comparison.onlyFrom.join(' ')}`] : []),
+            ...(comparison.onlyTo.length ? [`Only in ${comparison.to}: ${comparison.onlyTo.join(' ')}`] : []),
+          ];
+          return [`${comparison.from} → ${comparison.to}: ${comparison.countries.length} countries in both`, ...formatTable(header, rows), ...only];
+        });
+      });
+    });
+}
+
 export function assessmentCommand(): Command {
-  return new Command('assessment').description('the commitment index: recompute published scores').addCommand(scoreCommand());
+  return new Command('assessment')
+    .description('the commitment index: published results, comparisons, and recomputing an edition file')
+    .addCommand(importResultsCommand())
+    .addCommand(resultsCommand())
+    .addCommand(compareCommand())
+    .addCommand(scoreCommand());
 }

@@ -23,6 +23,10 @@ export const ASSESSMENT_RULES = [
   'answer-gated-off',
   'edition-not-json',
   'edition-wrong-shape',
+  'results-unknown-format',
+  'results-unknown-country',
+  'results-bad-value',
+  'results-duplicate-country',
 ] as const;
 export type AssessmentRule = (typeof ASSESSMENT_RULES)[number];
 

@@ -1,0 +1,36 @@
+/**
+ * The Assessment module's tables. An edition is one run of the index (or, `kind` `scores-only`, results
+ * published elsewhere, such as ITU's GCI 2020 and 2024); its results are one row per country (the overall
+ * score) and one row per country and pillar. Scores are stored as doubles, exactly as read or computed.
+ */
+import type { Migration } from '../../../core/db/migrate.ts';
+
+const tables = (real: string): string[] => [
+  `CREATE TABLE assessment_editions (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    year INTEGER,
+    source TEXT,
+    created_at BIGINT NOT NULL
+  )`,
+  `CREATE TABLE assessment_results (
+    edition_id TEXT NOT NULL REFERENCES assessment_editions (id) ON DELETE CASCADE,
+    country TEXT NOT NULL,
+    overall ${real} NOT NULL,
+    PRIMARY KEY (edition_id, country)
+  )`,
+  `CREATE TABLE assessment_pillar_scores (
+    edition_id TEXT NOT NULL,
+    country TEXT NOT NULL,
+    pillar TEXT NOT NULL,
+    score ${real} NOT NULL,
+    PRIMARY KEY (edition_id, country, pillar),
+    FOREIGN KEY (edition_id, country) REFERENCES assessment_results (edition_id, country) ON DELETE CASCADE
+  )`,
+];
+
+export const assessmentMigrations: Migration[] = [
+  { id: 'assessment-0001-results', up: { sqlite: tables('REAL'), postgres: tables('DOUBLE PRECISION') } },
+];

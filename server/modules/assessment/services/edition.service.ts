@@ -1,0 +1,133 @@
+/**
+ * Editions of the commitment index. For now: results published elsewhere (ITU's GCI 2020 and 2024) imported
+ * as scores-only editions, kept exactly as published; each country's ranked results; and the comparison of two
+ * editions (per country and pillar, the change, tier moves and rank moves). Published results are public:
+ * anyone may read them; only a platform administrator (or the local operator) imports them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AuditLog } from '../../../core/audit/audit.service.ts';
+import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
+import { conflict, forbidden, invalid, notFound } from '../../../core/errors.ts';
+import type { AssessmentProblem } from '../../../../shared/assessment/framework-validation.ts';
+import { readPublishedResults } from '../../../../shared/assessment/published-results.ts';
+import { DEFAULT_TIERS, tierFinder, type Tier } from '../../../../shared/assessment/scoring.ts';
+import type { EditionRecord, EditionRepository } from '../repositories/edition.repository.ts';
+
+export type Edition = EditionRecord & { countries: number };
+
+export interface CountryResult {
+  country: string;
+  pillars: Record<string, number>;
+  overall: number;
+  tier: string;
+  /** 1 for the highest overall score; equal scores share a rank. */
+  rank: number;
+}
+
+export interface CountryComparison {
+  country: string;
+  /** Pillar → change from the first edition to the second, where both give that pillar. */
+  pillars: Record<string, number>;
+  overall: number;
+  tier: { from: string; to: string };
+  rank: { from: number; to: number };
+}
+
+export interface Comparison {
+  from: string;
+  to: string;
+  countries: CountryComparison[];
+  /** Countries only one of the two editions has. */
+  onlyFrom: string[];
+  onlyTo: string[];
+}
+
+/** Ranks results by overall score, highest first; equal scores share the better rank. */
+function ranked(results: readonly { country: string; overall: number; pillars: Record<string, number> }[], tiers: readonly Tier[]): CountryResult[] {
+  const tierOf = tierFinder(tiers);
+  const sorted = [...results].sort((a, b) => b.overall - a.overall || (a.country < b.country ? -1 : 1));
+  let rank = 0;
+  return sorted.map((result, i) => {
+    if (i === 0 || result.overall < sorted[i - 1]!.overall) rank = i + 1;
+    return { country: result.country, pillars: result.pillars, overall: result.overall, tier: tierOf(result.overall), rank };
+  });
+}
+
+const NAME_MAX = 100;
+
+export class EditionService {
+  private readonly editions: EditionRepository;
+  private readonly audit: AuditLog;
+  private readonly now: () => number;
+
+  constructor(editions: EditionRepository, audit: AuditLog, now: () => number = Date.now) {
+    this.editions = editions;
+    this.audit = audit;
+    this.now = now;
+  }
+
+  /**
+   * Imports published results as a scores-only edition named `name`, or answers the problems of the file
+   * (then nothing is stored).
+   * @throws DomainError `forbidden` `assessment.import_forbidden`; `invalid` `assessment.invalid_name`;
+   *   `conflict` `assessment.edition_exists`.
+   */
+  async importResults(actor: Actor, input: { name: string; text: string; source?: string | undefined }): Promise<{ edition?: Edition; problems: AssessmentProblem[] }> {
+    if (!isPrivileged(actor)) throw forbidden('assessment.import_forbidden', 'only platform administrators import published results');
+    const name = input.name.trim();
+    if (name === '' || name.length > NAME_MAX) throw invalid('assessment.invalid_name', `an edition name has 1 to ${NAME_MAX} characters`, { field: 'name', max: NAME_MAX });
+    const { results, problems } = readPublishedResults(input.text);
+    if (!results) return { problems };
+    const edition: EditionRecord = { id: randomUUID(), name, kind: 'scores-only', year: results.year, source: input.source ?? null, createdAt: this.now() };
+    const audited = this.audit.within(actor, { action: 'assessment.import_results', target: edition.id, details: { name, countries: results.results.length, year: results.year } });
+    const stored = await this.editions.insert(edition, results.results, audited);
+    if (!stored) throw conflict('assessment.edition_exists', `there is an edition named "${name}" already`, { name });
+    return { edition: { ...edition, countries: results.results.length }, problems: [] };
+  }
+
+  /** Every edition, oldest year first. */
+  async list(): Promise<EditionRecord[]> {
+    return this.editions.list();
+  }
+
+  /**
+   * An edition's results, ranked, each with its tier.
+   * @throws DomainError `not_found` `assessment.edition_not_found`.
+   */
+  async results(name: string, tiers: readonly Tier[] = DEFAULT_TIERS): Promise<{ edition: EditionRecord; results: CountryResult[] }> {
+    const edition = await this.find(name);
+    return { edition, results: ranked(await this.editions.results(edition.id), tiers) };
+  }
+
+  /**
+   * How each country moved from edition `from` to edition `to`.
+   * @throws DomainError `not_found` `assessment.edition_not_found`.
+   */
+  async compare(from: string, to: string): Promise<Comparison> {
+    const [a, b] = [await this.results(from), await this.results(to)];
+    const before = new Map(a.results.map((r) => [r.country, r]));
+    const after = new Map(b.results.map((r) => [r.country, r]));
+    const countries: CountryComparison[] = [];
+    for (const [country, now] of after) {
+      const then = before.get(country);
+      if (!then) continue;
+      const pillars: Record<string, number> = {};
+      for (const [pillar, score] of Object.entries(now.pillars)) if (then.pillars[pillar] !== undefined) pillars[pillar] = score - then.pillars[pillar];
+      countries.push({ country, pillars, overall: now.overall - then.overall, tier: { from: then.tier, to: now.tier }, rank: { from: then.rank, to: now.rank } });
+    }
+    countries.sort((x, y) => y.overall - x.overall || (x.country < y.country ? -1 : 1));
+    return {
+      from: a.edition.name,
+      to: b.edition.name,
+      countries,
+      onlyFrom: [...before.keys()].filter((c) => !after.has(c)).sort(),
+      onlyTo: [...after.keys()].filter((c) => !before.has(c)).sort(),
+    };
+  }
+
+  private async find(name: string): Promise<EditionRecord> {
+    const edition = await this.editions.findByName(name);
+    if (!edition) throw notFound('assessment.edition_not_found', `there is no edition named "${name}"`, { name });
+    return edition;
+  }
+}
