@@ -19,9 +19,11 @@ import { objectRestRoutes } from './modules/exchange/routes/object.rest.ts';
 import { EXCHANGE_REST_API } from './modules/exchange/routes/exchange-rest-endpoints.ts';
 import { taxiiOpenApi } from './modules/exchange/routes/taxii-endpoints.ts';
 import type { Platform } from './platform.ts';
+import { ASSESSMENT_REST_API } from './modules/assessment/routes/assessment-rest-endpoints.ts';
+import { editionRestRoutes } from './modules/assessment/routes/edition.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
-export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API];
+export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API];
 
 /** Every declared REST endpoint. */
 export const REST_ENDPOINTS: readonly RestEndpoint[] = REST_API_PARTS.flatMap((part) => Object.values(part.endpoints));
@@ -36,6 +38,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   sessionRoutes(router, platform.principals, platform.users, platform.config.publicUrl?.startsWith('https:') ?? false);
   communityRestRoutes(router, platform.communities, platform.communityApiRoots);
   collectionRestRoutes(router, platform.collections, platform.communityApiRoots);
+  editionRestRoutes(router, platform.editions);
   objectRestRoutes(router, platform.browse, platform.transfer);
   return router.build(REST_ENDPOINTS);
 }

@@ -18,9 +18,15 @@ describe.each(dialects)('REST over HTTP on %s', (dialect) => {
   });
   afterAll(() => server.close());
 
-  it('answers 401 with a challenge on every declared endpoint without credentials (but signing in and out)', async () => {
+  it('answers 401 with a challenge on every declared endpoint without credentials (but signing in and out, and published results)', async () => {
     expect(REST_ENDPOINTS.length).toBeGreaterThanOrEqual(20);
-    expect(REST_ENDPOINTS.filter((e) => e.anonymous).map((e) => `${e.method} ${e.path}`)).toEqual(['post /session', 'delete /session']);
+    expect(REST_ENDPOINTS.filter((e) => e.anonymous).map((e) => `${e.method} ${e.path}`)).toEqual([
+      'post /session',
+      'delete /session',
+      'get /assessment/editions',
+      'get /assessment/editions/{name}/results',
+      'get /assessment/compare',
+    ]);
     for (const endpoint of REST_ENDPOINTS.filter((e) => !e.anonymous)) {
       const path = endpoint.path.replace(/\{\w+\}/g, 'x');
       const response = await rest(server, path, { method: endpoint.method.toUpperCase(), auth: null, body: endpoint.body ? {} : undefined });

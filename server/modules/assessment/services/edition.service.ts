@@ -13,6 +13,8 @@ import { readPublishedResults } from '../../../../shared/assessment/published-re
 import { DEFAULT_TIERS, tierFinder, type Tier } from '../../../../shared/assessment/scoring.ts';
 import type { EditionRecord, EditionRepository } from '../repositories/edition.repository.ts';
 
+export type { EditionRecord };
+
 export type Edition = EditionRecord & { countries: number };
 
 export interface CountryResult {

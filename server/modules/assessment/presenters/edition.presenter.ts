@@ -1,0 +1,54 @@
+/** Editions and their results as the REST API answers them, and the JSON Schemas of those answers. */
+import { isoTime } from '../../../core/admin/presenters/organisation.presenter.ts';
+import { listOf, objectSchema, ref, type JsonSchema } from '../../../core/rest/rest-endpoint.ts';
+import type { Comparison, CountryResult, EditionRecord } from '../services/edition.service.ts';
+
+export function presentEdition(edition: EditionRecord) {
+  return { id: edition.id, name: edition.name, kind: edition.kind, year: edition.year, source: edition.source, created_at: isoTime(edition.createdAt) };
+}
+
+export function presentResults(found: { edition: EditionRecord; results: readonly CountryResult[] }) {
+  return { edition: presentEdition(found.edition), results: found.results.map((r) => ({ country: r.country, pillars: r.pillars, overall: r.overall, tier: r.tier, rank: r.rank })) };
+}
+
+export function presentComparison(comparison: Comparison) {
+  return { from: comparison.from, to: comparison.to, countries: comparison.countries, only_from: comparison.onlyFrom, only_to: comparison.onlyTo };
+}
+
+const number = (description: string): JsonSchema => ({ type: 'number', description });
+const pillars = (description: string): JsonSchema => ({ type: 'object', additionalProperties: { type: 'number' }, description });
+
+export const EDITION_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
+  Edition: objectSchema({
+    id: { type: 'string' },
+    name: { type: 'string', description: 'unique regardless of case' },
+    kind: { type: 'string', enum: ['scores-only'], description: 'scores-only: results published elsewhere' },
+    year: { type: ['integer', 'null'] },
+    source: { type: ['string', 'null'], description: 'the file it was imported from' },
+    created_at: { type: 'string', format: 'date-time' },
+  }),
+  CountryResult: objectSchema({
+    country: { type: 'string', description: 'ISO 3166-1 alpha-2' },
+    pillars: pillars('pillar id → score (0–20 for the GCA pillars); a pillar the source does not give is absent'),
+    overall: number('overall score, 0–100'),
+    tier: { type: 'string' },
+    rank: { type: 'integer', description: '1 for the highest overall score; equal scores share a rank' },
+  }),
+  Results: objectSchema({ edition: ref('Edition'), results: listOf('CountryResult') }),
+  Comparison: objectSchema({
+    from: { type: 'string' },
+    to: { type: 'string' },
+    countries: {
+      type: 'array',
+      items: objectSchema({
+        country: { type: 'string' },
+        pillars: pillars('pillar id → change, where both editions give it'),
+        overall: number('change of the overall score'),
+        tier: objectSchema({ from: { type: 'string' }, to: { type: 'string' } }),
+        rank: objectSchema({ from: { type: 'integer' }, to: { type: 'integer' } }),
+      }),
+    },
+    only_from: { type: 'array', items: { type: 'string' } },
+    only_to: { type: 'array', items: { type: 'string' } },
+  }),
+};

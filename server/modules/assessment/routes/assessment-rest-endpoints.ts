@@ -1,0 +1,43 @@
+/**
+ * The Assessment module's REST endpoints as data. Published results are public: these endpoints answer
+ * anonymous callers too, so that anyone can check the numbers.
+ */
+import { listOf, objectSchema, ref, type RestApiPart, type RestEndpoint } from '../../../core/rest/rest-endpoint.ts';
+import { EDITION_SCHEMAS } from '../presenters/edition.presenter.ts';
+
+export const ASSESSMENT_REST_ENDPOINTS = {
+  listEditions: {
+    method: 'get',
+    path: '/assessment/editions',
+    tag: 'assessment',
+    summary: 'List the editions of the commitment index (public)',
+    anonymous: true,
+    success: { status: 200, description: 'every edition, oldest year first', schema: objectSchema({ editions: listOf('Edition') }) },
+    errors: {},
+  },
+  getResults: {
+    method: 'get',
+    path: '/assessment/editions/{name}/results',
+    tag: 'assessment',
+    summary: "An edition's results: per country, pillar scores, overall score, tier and rank (public)",
+    parameters: { name: 'edition name (any case)' },
+    anonymous: true,
+    success: { status: 200, description: 'the edition and its ranked results', schema: ref('Results') },
+    errors: { 404: 'no such edition' },
+  },
+  compareEditions: {
+    method: 'get',
+    path: '/assessment/compare',
+    tag: 'assessment',
+    summary: 'How each country moved between two editions (public)',
+    query: [
+      { name: 'from', type: 'string', description: 'the earlier edition' },
+      { name: 'to', type: 'string', description: 'the later edition' },
+    ],
+    anonymous: true,
+    success: { status: 200, description: 'per country: pillar and overall changes, tier and rank moves', schema: ref('Comparison') },
+    errors: { 400: 'from or to is missing', 404: 'no such edition' },
+  },
+} as const satisfies Record<string, RestEndpoint>;
+
+export const ASSESSMENT_REST_API: RestApiPart = { endpoints: ASSESSMENT_REST_ENDPOINTS, schemas: EDITION_SCHEMAS };
