@@ -6,6 +6,7 @@
  * - `import-results FILE --name NAME`: published GCI results (CSV) as a scores-only edition, exactly as
  *   published; exit status 1, storing nothing, when the file has any problem.
  * - `results NAME`: each country's pillar scores, overall score, tier and rank.
+ * - `regions NAME`: aggregates per UN M49 region and sub-region.
  * - `compare A B`: per country, the change of each pillar and of the overall score, tier and rank moves.
  */
 import fs from 'node:fs';
@@ -94,6 +95,22 @@ function resultsCommand(): Command {
     });
 }
 
+function regionsCommand(): Command {
+  return new Command('regions')
+    .description("an edition's aggregates per UN M49 region and sub-region: mean, median, min and max of the overall score (pillars with --json)")
+    .argument('<name>', 'edition name')
+    .action(async (name: string, _options: unknown, command: Command) => {
+      const context = contextOf(command);
+      await withInitialisedPlatform(context, async (platform) => {
+        const { edition, regions } = await platform.editions.regions(name);
+        context.out.result({ edition: { name: edition.name, year: edition.year }, scheme: 'm49', regions }, () => {
+          const rows = regions.map((r) => [r.region, String(r.countries), fixed(r.overall.mean), fixed(r.overall.median), fixed(r.overall.min), fixed(r.overall.max)]);
+          return [`${edition.name}: ${regions.length} UN M49 regions and sub-regions`, ...formatTable(['M49', 'countries', 'mean', 'median', 'min', 'max'], rows)];
+        });
+      });
+    });
+}
+
 function compareCommand(): Command {
   return new Command('compare')
     .description('how each country moved between two editions: pillar and overall changes, tier and rank moves')
@@ -127,6 +144,7 @@ export function assessmentCommand(): Command {
     .description('the commitment index: published results, comparisons, and recomputing an edition file')
     .addCommand(importResultsCommand())
     .addCommand(resultsCommand())
+    .addCommand(regionsCommand())
     .addCommand(compareCommand())
     .addCommand(scoreCommand());
 }

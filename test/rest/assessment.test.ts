@@ -49,6 +49,20 @@ describe.each(dialects)('assessment results over REST on %s', (dialect) => {
     expect(afghanistan.tier).toEqual({ from: 'building', to: 'building' });
   });
 
+  it('aggregates an edition per UN M49 region and sub-region', async () => {
+    const response = await rest(server, '/assessment/editions/GCI%202024/regions', { auth: null });
+    expect(response.status).toBe(200);
+    const regions = new Map(response.body.regions.map((r: { region: string }) => [r.region, r]));
+    // Five M49 regions, all with results; Northern Africa (015) among the sub-regions.
+    for (const code of ['002', '009', '019', '142', '150']) expect(regions.has(code), code).toBe(true);
+    const world = response.body.regions.filter((r: { region: string }) => ['002', '009', '019', '142', '150'].includes(r.region));
+    expect(world.reduce((n: number, r: { countries: number }) => n + r.countries, 0)).toBe(194);
+    const northernAfrica = regions.get('015') as { overall: { min: number; max: number; mean: number; count: number } };
+    expect(northernAfrica.overall.count).toBeGreaterThanOrEqual(6);
+    expect(northernAfrica.overall.min).toBeLessThanOrEqual(northernAfrica.overall.mean);
+    expect(northernAfrica.overall.mean).toBeLessThanOrEqual(northernAfrica.overall.max);
+  });
+
   it('names a missing edition and a missing query field', async () => {
     const missing = await rest(server, '/assessment/editions/GCI%201999/results', { auth: null });
     expect([missing.status, missing.body.error.code, missing.body.error.params]).toEqual([404, 'assessment.edition_not_found', { name: 'GCI 1999' }]);

@@ -1,6 +1,7 @@
 /** Editions and their results as the REST API answers them, and the JSON Schemas of those answers. */
 import { isoTime } from '../../../core/admin/presenters/organisation.presenter.ts';
 import { listOf, objectSchema, ref, type JsonSchema } from '../../../core/rest/rest-endpoint.ts';
+import type { RegionAggregate } from '../../../../shared/assessment/regions.ts';
 import type { Comparison, CountryResult, EditionRecord } from '../services/edition.service.ts';
 
 export function presentEdition(edition: EditionRecord) {
@@ -9,6 +10,10 @@ export function presentEdition(edition: EditionRecord) {
 
 export function presentResults(found: { edition: EditionRecord; results: readonly CountryResult[] }) {
   return { edition: presentEdition(found.edition), results: found.results.map((r) => ({ country: r.country, pillars: r.pillars, overall: r.overall, tier: r.tier, rank: r.rank })) };
+}
+
+export function presentRegions(found: { edition: EditionRecord; regions: readonly RegionAggregate[] }) {
+  return { edition: presentEdition(found.edition), scheme: 'm49', regions: found.regions };
 }
 
 export function presentComparison(comparison: Comparison) {
@@ -35,6 +40,20 @@ export const EDITION_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     rank: { type: 'integer', description: '1 for the highest overall score; equal scores share a rank' },
   }),
   Results: objectSchema({ edition: ref('Edition'), results: listOf('CountryResult') }),
+  Statistics: objectSchema({ count: { type: 'integer' }, mean: { type: 'number' }, median: { type: 'number' }, min: { type: 'number' }, max: { type: 'number' } }),
+  Regions: objectSchema({
+    edition: ref('Edition'),
+    scheme: { type: 'string', enum: ['m49'], description: 'UN M49 regions and sub-regions' },
+    regions: {
+      type: 'array',
+      items: objectSchema({
+        region: { type: 'string', description: 'M49 code, e.g. "002" Africa, "145" Western Asia' },
+        countries: { type: 'integer', description: 'countries of the region with results' },
+        pillars: { type: 'object', additionalProperties: ref('Statistics') },
+        overall: ref('Statistics'),
+      }),
+    },
+  }),
   Comparison: objectSchema({
     from: { type: 'string' },
     to: { type: 'string' },

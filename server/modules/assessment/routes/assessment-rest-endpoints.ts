@@ -25,6 +25,16 @@ export const ASSESSMENT_REST_ENDPOINTS = {
     success: { status: 200, description: 'the edition and its ranked results', schema: ref('Results') },
     errors: { 404: 'no such edition' },
   },
+  getRegions: {
+    method: 'get',
+    path: '/assessment/editions/{name}/regions',
+    tag: 'assessment',
+    summary: "An edition's aggregates per UN M49 region and sub-region: mean, median, min and max per pillar and overall (public)",
+    parameters: { name: 'edition name (any case)' },
+    anonymous: true,
+    success: { status: 200, description: 'the edition and one aggregate per region with results, by M49 code', schema: ref('Regions') },
+    errors: { 404: 'no such edition' },
+  },
   compareEditions: {
     method: 'get',
     path: '/assessment/compare',

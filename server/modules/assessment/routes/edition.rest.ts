@@ -1,13 +1,14 @@
 /** REST handlers of editions: list, results, comparison. Published results are public (see the declarations). */
 import { invalid } from '../../../core/errors.ts';
 import type { RestRouter } from '../../../core/rest/rest-router.ts';
-import { presentComparison, presentEdition, presentResults } from '../presenters/edition.presenter.ts';
+import { presentComparison, presentEdition, presentRegions, presentResults } from '../presenters/edition.presenter.ts';
 import type { EditionService } from '../services/edition.service.ts';
 import { ASSESSMENT_REST_ENDPOINTS as E } from './assessment-rest-endpoints.ts';
 
 export function editionRestRoutes(router: RestRouter, editions: EditionService): void {
   router.handle(E.listEditions, async () => ({ editions: (await editions.list()).map(presentEdition) }));
   router.handle(E.getResults, async ({ params }) => presentResults(await editions.results(params.name!)));
+  router.handle(E.getRegions, async ({ params }) => presentRegions(await editions.regions(params.name!)));
   router.handle(E.compareEditions, async ({ query }) => {
     const { from, to } = query as { from?: string; to?: string };
     for (const [field, value] of [['from', from], ['to', to]] as const) {

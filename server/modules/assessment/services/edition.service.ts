@@ -10,6 +10,7 @@ import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../../core/errors.ts';
 import type { AssessmentProblem } from '../../../../shared/assessment/framework-validation.ts';
 import { readPublishedResults } from '../../../../shared/assessment/published-results.ts';
+import { aggregateRegions, type RegionAggregate } from '../../../../shared/assessment/regions.ts';
 import { DEFAULT_TIERS, tierFinder, type Tier } from '../../../../shared/assessment/scoring.ts';
 import type { EditionRecord, EditionRepository } from '../repositories/edition.repository.ts';
 
@@ -99,6 +100,15 @@ export class EditionService {
   async results(name: string, tiers: readonly Tier[] = DEFAULT_TIERS): Promise<{ edition: EditionRecord; results: CountryResult[] }> {
     const edition = await this.find(name);
     return { edition, results: ranked(await this.editions.results(edition.id), tiers) };
+  }
+
+  /**
+   * An edition's aggregates per UN M49 region and sub-region: per pillar and overall, mean, median, min, max.
+   * @throws DomainError `not_found` `assessment.edition_not_found`.
+   */
+  async regions(name: string): Promise<{ edition: EditionRecord; regions: RegionAggregate[] }> {
+    const edition = await this.find(name);
+    return { edition, regions: aggregateRegions(await this.editions.results(edition.id)) };
   }
 
   /**
