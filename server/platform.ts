@@ -36,6 +36,8 @@ import { SYSTEM } from './core/auth/actor.ts';
 import { assessmentMigrations } from './modules/assessment/repositories/assessment-migrations.ts';
 import { EditionRepository } from './modules/assessment/repositories/edition.repository.ts';
 import { EditionService } from './modules/assessment/services/edition.service.ts';
+import { FrameworkRepository } from './modules/assessment/repositories/framework.repository.ts';
+import { FrameworkService } from './modules/assessment/services/framework.service.ts';
 
 export interface Platform {
   config: Config;
@@ -57,6 +59,8 @@ export interface Platform {
   transfer: BundleTransferService;
   /** The commitment index: editions and their results. */
   editions: EditionService;
+  /** Frameworks of the commitment index, versioned. */
+  frameworks: FrameworkService;
   close(): Promise<void>;
 }
 
@@ -100,5 +104,6 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const browse = new ObjectBrowseService(new ObjectBrowseRepository(db), collections, organisations, communities);
   const transfer = new BundleTransferService(objects, collections);
   const editions = new EditionService(new EditionRepository(db), audit);
-  return { config, db, audit, users, organisations, communities, principals, communityApiRoots, apiRoots, collections, objects, browse, transfer, editions, close: () => db.close() };
+  const frameworks = new FrameworkService(new FrameworkRepository(db), audit);
+  return { config, db, audit, users, organisations, communities, principals, communityApiRoots, apiRoots, collections, objects, browse, transfer, editions, frameworks, close: () => db.close() };
 }

@@ -3,6 +3,7 @@
  * - `score FILE`: recomputes the scores of a downloaded edition file offline (framework, weights, credits,
  *   tiers and answers; shared/assessment/edition-file.ts) and, when the file carries the published scores,
  *   says whether they match. Exit status 1 when the file has problems or a score differs.
+ * - `framework import|list|export`: frameworks as JSON (assessment-framework.command.ts).
  * - `import-results FILE --name NAME`: published GCI results (CSV) as a scores-only edition, exactly as
  *   published; exit status 1, storing nothing, when the file has any problem.
  * - `results NAME`: each country's pillar scores, overall score, tier and rank.
@@ -16,6 +17,7 @@ import { round2, scoreAll, scoringModel, type RankedScore } from '../../shared/a
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
 import { formatTable } from '../output.ts';
+import { frameworkCommand } from './assessment-framework.command.ts';
 import { notFound } from '../../server/core/errors.ts';
 
 function table(scores: readonly RankedScore[], pillars: readonly string[]): string[] {
@@ -142,6 +144,7 @@ function compareCommand(): Command {
 export function assessmentCommand(): Command {
   return new Command('assessment')
     .description('the commitment index: published results, comparisons, and recomputing an edition file')
+    .addCommand(frameworkCommand())
     .addCommand(importResultsCommand())
     .addCommand(resultsCommand())
     .addCommand(regionsCommand())

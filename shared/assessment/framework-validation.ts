@@ -164,7 +164,8 @@ export function validateFramework(input: unknown, at = '$'): { framework: Framew
     if (questions === 0) check.report('framework-empty-pillar', path, `the pillar at ${path} has no question, so it could never score`);
   });
 
-  if (check.problems.length) return { framework: undefined, problems: relocated(check.problems, at) };
+  // Dependencies can be followed whenever the shape is right, whatever else is wrong: report those too.
+  if (check.problems.some((p) => p.rule === 'framework-wrong-shape')) return { framework: undefined, problems: relocated(check.problems, at) };
   const framework = input as Framework;
   checkDependencies(framework, check);
   return { framework: check.problems.length ? undefined : framework, problems: relocated(check.problems, at) };

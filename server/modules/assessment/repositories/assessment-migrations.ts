@@ -33,4 +33,18 @@ const tables = (real: string): string[] => [
 
 export const assessmentMigrations: Migration[] = [
   { id: 'assessment-0001-results', up: { sqlite: tables('REAL'), postgres: tables('DOUBLE PRECISION') } },
+  {
+    // Frameworks, versioned: a version once stored never changes, so an edition can always point at the
+    // framework it was run on. The body is the framework's JSON as validated.
+    id: 'assessment-0002-frameworks',
+    up: [
+      `CREATE TABLE assessment_frameworks (
+        id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (id, version)
+      )`,
+    ],
+  },
 ];
