@@ -63,6 +63,20 @@ describe.each(dialects)('assessment results over REST on %s', (dialect) => {
     expect(northernAfrica.overall.mean).toBeLessThanOrEqual(northernAfrica.overall.max);
   });
 
+  it('answers a country’s history across editions, with its region', async () => {
+    const response = await rest(server, '/assessment/countries/tn', { auth: null });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ country: 'TN', region: '002', sub_region: '015' });
+    expect(response.body.editions.map((e: { edition: { name: string }; countries: number }) => [e.edition.name, e.countries])).toEqual([
+      ['GCI 2020', 191],
+      ['GCI 2024', 194],
+    ]);
+    const yemen = await rest(server, '/assessment/countries/YE', { auth: null });
+    expect(yemen.body.editions.map((e: { edition: { name: string } }) => e.edition.name)).toEqual(['GCI 2024']);
+    const bad = await rest(server, '/assessment/countries/UK', { auth: null });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'assessment.invalid_country']);
+  });
+
   it('names a missing edition and a missing query field', async () => {
     const missing = await rest(server, '/assessment/editions/GCI%201999/results', { auth: null });
     expect([missing.status, missing.body.error.code, missing.body.error.params]).toEqual([404, 'assessment.edition_not_found', { name: 'GCI 1999' }]);

@@ -26,6 +26,7 @@ describe.each(dialects)('REST over HTTP on %s', (dialect) => {
       'get /assessment/editions',
       'get /assessment/editions/{name}/results',
       'get /assessment/editions/{name}/regions',
+      'get /assessment/countries/{country}',
       'get /assessment/compare',
     ]);
     for (const endpoint of REST_ENDPOINTS.filter((e) => !e.anonymous)) {

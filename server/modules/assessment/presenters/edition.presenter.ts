@@ -2,7 +2,7 @@
 import { isoTime } from '../../../core/admin/presenters/organisation.presenter.ts';
 import { listOf, objectSchema, ref, type JsonSchema } from '../../../core/rest/rest-endpoint.ts';
 import type { RegionAggregate } from '../../../../shared/assessment/regions.ts';
-import type { Comparison, CountryResult, EditionRecord } from '../services/edition.service.ts';
+import type { Comparison, CountryHistoryEntry, CountryResult, EditionRecord } from '../services/edition.service.ts';
 
 export function presentEdition(edition: EditionRecord) {
   return { id: edition.id, name: edition.name, kind: edition.kind, year: edition.year, source: edition.source, created_at: isoTime(edition.createdAt) };
@@ -14,6 +14,15 @@ export function presentResults(found: { edition: EditionRecord; results: readonl
 
 export function presentRegions(found: { edition: EditionRecord; regions: readonly RegionAggregate[] }) {
   return { edition: presentEdition(found.edition), scheme: 'm49', regions: found.regions };
+}
+
+export function presentHistory(history: { country: string; region: string | null; subRegion: string | null; editions: readonly CountryHistoryEntry[] }) {
+  return {
+    country: history.country,
+    region: history.region,
+    sub_region: history.subRegion,
+    editions: history.editions.map((e) => ({ edition: presentEdition(e.edition), pillars: e.pillars, overall: e.overall, tier: e.tier, rank: e.rank, countries: e.countries })),
+  };
 }
 
 export function presentComparison(comparison: Comparison) {
@@ -51,6 +60,22 @@ export const EDITION_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         countries: { type: 'integer', description: 'countries of the region with results' },
         pillars: { type: 'object', additionalProperties: ref('Statistics') },
         overall: ref('Statistics'),
+      }),
+    },
+  }),
+  CountryHistory: objectSchema({
+    country: { type: 'string', description: 'ISO 3166-1 alpha-2' },
+    region: { type: ['string', 'null'], description: 'UN M49 region code' },
+    sub_region: { type: ['string', 'null'], description: 'UN M49 sub-region code' },
+    editions: {
+      type: 'array',
+      items: objectSchema({
+        edition: ref('Edition'),
+        pillars: pillars('pillar id → score'),
+        overall: number('overall score'),
+        tier: { type: 'string' },
+        rank: { type: 'integer' },
+        countries: { type: 'integer', description: 'how many countries the edition ranks' },
       }),
     },
   }),

@@ -76,6 +76,16 @@ export class EditionRepository {
     return (await this.db.all<EditionRow>(`SELECT ${COLUMNS} FROM assessment_editions ORDER BY year, name_key`)).map(toRecord);
   }
 
+  /** Which editions have a result for a country. */
+  async editionsOf(country: string): Promise<EditionRecord[]> {
+    const rows = await this.db.all<EditionRow>(
+      `SELECT e.id, e.name, e.kind, e.year, e.source, e.created_at FROM assessment_editions e
+       JOIN assessment_results r ON r.edition_id = e.id AND r.country = ? ORDER BY e.year, e.name_key`,
+      [country],
+    );
+    return rows.map(toRecord);
+  }
+
   /** The results of an edition, by country code. */
   async results(editionId: string): Promise<ResultRecord[]> {
     const overall = await this.db.all<{ country: string; overall: number | string }>('SELECT country, overall FROM assessment_results WHERE edition_id = ? ORDER BY country', [editionId]);

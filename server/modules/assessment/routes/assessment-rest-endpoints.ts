@@ -35,6 +35,16 @@ export const ASSESSMENT_REST_ENDPOINTS = {
     success: { status: 200, description: 'the edition and one aggregate per region with results, by M49 code', schema: ref('Regions') },
     errors: { 404: 'no such edition' },
   },
+  getCountry: {
+    method: 'get',
+    path: '/assessment/countries/{country}',
+    tag: 'assessment',
+    summary: "A country's results in every edition that has one, oldest first, with its UN M49 region (public)",
+    parameters: { country: 'ISO 3166-1 alpha-2 code (any case)' },
+    anonymous: true,
+    success: { status: 200, description: 'the country and its history', schema: ref('CountryHistory') },
+    errors: { 400: 'not an ISO 3166-1 alpha-2 code' },
+  },
   compareEditions: {
     method: 'get',
     path: '/assessment/compare',

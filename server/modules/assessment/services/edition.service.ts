@@ -10,6 +10,7 @@ import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../../core/errors.ts';
 import type { AssessmentProblem } from '../../../../shared/assessment/framework-validation.ts';
 import { readPublishedResults } from '../../../../shared/assessment/published-results.ts';
+import { countryByAlpha2 } from '../../../../shared/assessment/iso3166.ts';
 import { aggregateRegions, type RegionAggregate } from '../../../../shared/assessment/regions.ts';
 import { DEFAULT_TIERS, tierFinder, type Tier } from '../../../../shared/assessment/scoring.ts';
 import type { EditionRecord, EditionRepository } from '../repositories/edition.repository.ts';
@@ -25,6 +26,12 @@ export interface CountryResult {
   tier: string;
   /** 1 for the highest overall score; equal scores share a rank. */
   rank: number;
+}
+
+/** A country's result in one edition, with how many countries that edition ranks. */
+export interface CountryHistoryEntry extends CountryResult {
+  edition: EditionRecord;
+  countries: number;
 }
 
 export interface CountryComparison {
@@ -100,6 +107,22 @@ export class EditionService {
   async results(name: string, tiers: readonly Tier[] = DEFAULT_TIERS): Promise<{ edition: EditionRecord; results: CountryResult[] }> {
     const edition = await this.find(name);
     return { edition, results: ranked(await this.editions.results(edition.id), tiers) };
+  }
+
+  /**
+   * A country's results in every edition that has one, oldest first, with its UN M49 region and sub-region.
+   * @throws DomainError `invalid` `assessment.invalid_country` (not an assigned ISO 3166-1 alpha-2 code).
+   */
+  async history(country: string): Promise<{ country: string; region: string | null; subRegion: string | null; editions: CountryHistoryEntry[] }> {
+    const codes = countryByAlpha2(country);
+    if (!codes) throw invalid('assessment.invalid_country', `"${country}" is not an ISO 3166-1 alpha-2 country code`, { country });
+    const entries: CountryHistoryEntry[] = [];
+    for (const edition of await this.editions.editionsOf(codes.alpha2)) {
+      const results = ranked(await this.editions.results(edition.id), DEFAULT_TIERS);
+      const mine = results.find((r) => r.country === codes.alpha2)!;
+      entries.push({ ...mine, edition, countries: results.length });
+    }
+    return { country: codes.alpha2, region: codes.region, subRegion: codes.subRegion, editions: entries };
   }
 
   /**
