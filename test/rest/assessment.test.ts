@@ -40,6 +40,19 @@ describe.each(dialects)('assessment results over REST on %s', (dialect) => {
     expect(response.body.results[0].rank).toBe(1);
   });
 
+  it('downloads an edition’s results as CSV at full precision, the pillars an edition lacks left empty', async () => {
+    const response = await fetch(`${server.url}/api/v1/assessment/editions/GCI%202024/results.csv`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="GCI 2024.csv"');
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('country,legal,technical,organisational,capacity,cooperation,overall,tier,rank');
+    expect(lines).toHaveLength(195);
+    expect(lines).toContain('AL,20,18.378615933412604,19.465132154006245,12.077979891913667,16.58461017586758,86.5063381552001,advancing,' + lines.find((l) => l.startsWith('AL,'))!.split(',').pop());
+    const old = (await (await fetch(`${server.url}/api/v1/assessment/editions/GCI%202020/results.csv`)).text()).split('\r\n');
+    expect(old.filter((l) => /,,/.test(l)).length).toBeGreaterThanOrEqual(3);
+  });
+
   it('compares two editions per country', async () => {
     const response = await rest(server, '/assessment/compare?from=GCI%202020&to=GCI%202024', { auth: null });
     expect(response.status).toBe(200);

@@ -25,6 +25,7 @@ describe.each(dialects)('REST over HTTP on %s', (dialect) => {
       'delete /session',
       'get /assessment/editions',
       'get /assessment/editions/{name}/results',
+      'get /assessment/editions/{name}/results.csv',
       'get /assessment/editions/{name}/regions',
       'get /assessment/countries/{country}',
       'get /assessment/compare',

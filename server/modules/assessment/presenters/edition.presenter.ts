@@ -12,6 +12,17 @@ export function presentResults(found: { edition: EditionRecord; results: readonl
   return { edition: presentEdition(found.edition), results: found.results.map((r) => ({ country: r.country, pillars: r.pillars, overall: r.overall, tier: r.tier, rank: r.rank })) };
 }
 
+const PILLAR_COLUMNS = ['legal', 'technical', 'organisational', 'capacity', 'cooperation'];
+
+/** Results as CSV: one row per country by rank; scores at full precision, a pillar the edition lacks left empty. */
+export function resultsCsv(results: readonly CountryResult[]): string {
+  const extra = [...new Set(results.flatMap((r) => Object.keys(r.pillars)))].filter((p) => !PILLAR_COLUMNS.includes(p)).sort();
+  const pillars = [...PILLAR_COLUMNS.filter((p) => results.some((r) => r.pillars[p] !== undefined)), ...extra];
+  const lines = [['country', ...pillars, 'overall', 'tier', 'rank'].join(',')];
+  for (const r of results) lines.push([r.country, ...pillars.map((p) => (r.pillars[p] === undefined ? '' : String(r.pillars[p]))), String(r.overall), r.tier, String(r.rank)].join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
 export function presentRegions(found: { edition: EditionRecord; regions: readonly RegionAggregate[] }) {
   return { edition: presentEdition(found.edition), scheme: 'm49', regions: found.regions };
 }

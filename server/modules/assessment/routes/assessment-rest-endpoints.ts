@@ -25,6 +25,22 @@ export const ASSESSMENT_REST_ENDPOINTS = {
     success: { status: 200, description: 'the edition and its ranked results', schema: ref('Results') },
     errors: { 404: 'no such edition' },
   },
+  getResultsCsv: {
+    method: 'get',
+    path: '/assessment/editions/{name}/results.csv',
+    tag: 'assessment',
+    summary: "An edition's results as CSV, one row per country by rank (public)",
+    parameters: { name: 'edition name (any case)' },
+    anonymous: true,
+    success: {
+      status: 200,
+      description: 'country (ISO alpha-2), one column per pillar (empty where the edition gives none), overall, tier, rank; scores at full precision',
+      schema: { type: 'string' },
+      mediaType: 'text/csv; charset=utf-8',
+      headers: { 'Content-Disposition': 'attachment; filename="<edition name>.csv"' },
+    },
+    errors: { 404: 'no such edition' },
+  },
   getRegions: {
     method: 'get',
     path: '/assessment/editions/{name}/regions',

@@ -1,7 +1,7 @@
 /** REST handlers of editions: list, results, comparison. Published results are public (see the declarations). */
 import { invalid } from '../../../core/errors.ts';
-import type { RestRouter } from '../../../core/rest/rest-router.ts';
-import { presentComparison, presentEdition, presentHistory, presentRegions, presentResults } from '../presenters/edition.presenter.ts';
+import { RestReply, type RestRouter } from '../../../core/rest/rest-router.ts';
+import { presentComparison, presentEdition, presentHistory, presentRegions, presentResults, resultsCsv } from '../presenters/edition.presenter.ts';
 import type { EditionService } from '../services/edition.service.ts';
 import { ASSESSMENT_REST_ENDPOINTS as E } from './assessment-rest-endpoints.ts';
 
@@ -9,6 +9,13 @@ export function editionRestRoutes(router: RestRouter, editions: EditionService):
   router.handle(E.listEditions, async () => ({ editions: (await editions.list()).map(presentEdition) }));
   router.handle(E.getResults, async ({ params }) => presentResults(await editions.results(params.name!)));
   router.handle(E.getRegions, async ({ params }) => presentRegions(await editions.regions(params.name!)));
+  router.handle(E.getResultsCsv, async ({ params }) => {
+    const found = await editions.results(params.name!);
+    const file = `${found.edition.name.replace(/[^\p{L}\p{N}._ -]/gu, '_')}.csv`;
+    const bytes = new TextEncoder().encode(resultsCsv(found.results));
+    const stream = new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(bytes), controller.close()) });
+    return new RestReply(undefined, { 'content-disposition': `attachment; filename="${file}"` }, stream);
+  });
   router.handle(E.getCountry, async ({ params }) => presentHistory(await editions.history(params.country!)));
   router.handle(E.compareEditions, async ({ query }) => {
     const { from, to } = query as { from?: string; to?: string };
