@@ -1,5 +1,6 @@
 /**
  * `thiqa assessment …`: the commitment index from the command line.
+ * - `score | sensitivity | needs FILE`: offline, over a downloaded edition file (assessment-file.command.ts).
  * - `score FILE`: recomputes the scores of a downloaded edition file offline (framework, weights, credits,
  *   tiers and answers; shared/assessment/edition-file.ts) and, when the file carries the published scores,
  *   says whether they match. Exit status 1 when the file has problems or a score differs.
@@ -12,48 +13,13 @@
  */
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { differences, readEditionFile } from '../../shared/assessment/edition-file.ts';
-import { round2, scoreAll, scoringModel, type RankedScore } from '../../shared/assessment/scoring.ts';
+import { round2 } from '../../shared/assessment/scoring.ts';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
 import { formatTable } from '../output.ts';
 import { frameworkCommand } from './assessment-framework.command.ts';
+import { needsCommand, scoreCommand, sensitivityCommand } from './assessment-file.command.ts';
 import { notFound } from '../../server/core/errors.ts';
-
-function table(scores: readonly RankedScore[], pillars: readonly string[]): string[] {
-  const header = ['rank', 'country', ...pillars, 'overall', 'tier'];
-  const rows = scores.map((s) => [String(s.rank), s.country, ...pillars.map((p) => round2(s.pillars[p] ?? 0).toFixed(2)), round2(s.overall).toFixed(2), s.tier]);
-  return formatTable(header, rows);
-}
-
-function scoreCommand(): Command {
-  return new Command('score')
-    .description('recompute the scores of an edition file offline, and check them against the published ones it carries')
-    .argument('<file>', 'edition file (JSON), as downloaded from a published edition')
-    .action((file: string, _options: unknown, command: Command) => {
-      const context = contextOf(command);
-      if (!fs.existsSync(file)) throw notFound('file.not_found', `there is no file or folder "${file}"`, { path: file });
-      const { edition, problems } = readEditionFile(fs.readFileSync(file, 'utf8'));
-      if (!edition) {
-        context.out.result({ file, valid: false, problems }, () => [...problems.map((p) => `  ${p.rule}  ${p.path}  ${p.message}`), `${file}: INVALID, ${problems.length} problem(s).`]);
-        process.exitCode = 1;
-        return;
-      }
-      const scores = scoreAll(scoringModel(edition.framework), edition.answers, edition.tiers).map((s) => ({
-        ...s,
-        overall: round2(s.overall),
-        pillars: Object.fromEntries(Object.entries(s.pillars).map(([pillar, value]) => [pillar, round2(value)])),
-      }));
-      const mismatches = edition.scores ? differences(scores, edition.scores) : [];
-      const report = { file, valid: true, edition: edition.edition.name, framework: { id: edition.framework.id, version: edition.framework.version }, scores, published: edition.scores ? { matches: mismatches.length === 0, differences: mismatches } : null };
-      context.out.result(report, () => [
-        `${edition.edition.name} (${edition.framework.id} ${edition.framework.version}): ${scores.length} countries`,
-        ...table(scores, edition.framework.pillars.map((p) => p.id)),
-        ...(edition.scores ? (mismatches.length ? ['The published scores differ:', ...mismatches.map((m) => `  ${m}`)] : ['The published scores match.']) : []),
-      ]);
-      if (mismatches.length) process.exitCode = 1;
-    });
-}
 
 const fixed = (value: number | undefined) => (value === undefined ? '—' : round2(value).toFixed(2));
 const signed = (value: number | undefined) => (value === undefined ? '—' : `${value >= 0 ? '+' : ''}${round2(value).toFixed(2)}`);
@@ -149,5 +115,7 @@ export function assessmentCommand(): Command {
     .addCommand(resultsCommand())
     .addCommand(regionsCommand())
     .addCommand(compareCommand())
-    .addCommand(scoreCommand());
+    .addCommand(scoreCommand())
+    .addCommand(sensitivityCommand())
+    .addCommand(needsCommand());
 }

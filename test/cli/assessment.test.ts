@@ -79,4 +79,32 @@ describe('thiqa assessment score', () => {
     fs.writeFileSync(notJson, '{ "format": ');
     expect(jsonOf<ScoreReport>(await runCli(['assessment', 'score', notJson, '--json'])).problems?.map((p) => p.rule)).toEqual(['edition-not-json']);
   });
+
+  it('says how each country holds its tier and rank when the weights move, the same for the same seed', async () => {
+    const file = edition();
+    const run = async () => jsonOf<{ countries: { country: string; tierKept: number; rankP5: number; rankP95: number }[] }>(await runCli(['assessment', 'sensitivity', file, '--draws', '500', '--spread', '0.25', '--seed', '3', '--json']));
+    const first = await run();
+    expect(await run()).toEqual(first);
+    const byCountry = Object.fromEntries(first.countries.map((c) => [c.country, c]));
+    expect(byCountry.EG).toMatchObject({ tierKept: 1, rankP5: 1, rankP95: 1 });
+    expect(first.countries).toHaveLength(3);
+    const bad = await runCli(['assessment', 'sensitivity', file, '--spread', '1.5']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--spread');
+  });
+
+  it('ranks what a country and a region lack', async () => {
+    const file = edition();
+    const needs = jsonOf<{ needs: { question: string; priority: number }[] }>(await runCli(['assessment', 'needs', file, '--country', 'ke', '--json']));
+    // KE: q1 partial (2 × 0.5), q2 asked and unanswered (1 × 1), q4 unanswered (3 × 1); q3 in place.
+    expect(needs.needs.map((n) => [n.question, n.priority])).toEqual([
+      ['q4', 3],
+      ['q1', 1],
+      ['q2', 1],
+    ]);
+    const africa = jsonOf<{ needs: { question: string; countries: number }[] }>(await runCli(['assessment', 'needs', file, '--region', '002', '--json']));
+    expect(africa.needs.find((n) => n.question === 'q4')).toMatchObject({ countries: 1 });
+    const none = await runCli(['assessment', 'needs', file, '--country', 'FR', '--json']);
+    expect(jsonOf<{ error: { code: string } }>(none).error.code).toBe('assessment.country_not_in_edition');
+  });
 });
