@@ -6,24 +6,13 @@ import { formatDateTime } from '../i18n/format.ts';
 import { ObjectLink } from './ObjectLink.tsx';
 import { TlpBadge } from './TlpBadge.tsx';
 import { UserText } from './UserText.tsx';
+import { DataTable } from './DataTable.tsx';
 
 export function ObjectTable({ objects, caption }: { objects: readonly ObjectSummary[]; caption: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('object.name')}</th>
-            <th scope="col">{t('object.type')}</th>
-            <th scope="col">{t('object.marking')}</th>
-            <th scope="col">{t('object.organisation')}</th>
-            <th scope="col">{t('object.date_added')}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable label={caption} columns={[t('object.name'), t('object.type'), t('object.marking'), t('object.organisation'), t('object.date_added')]}>
           {objects.map((object) => (
             <tr key={`${object.collection}/${object.id}`}>
               <td>
@@ -42,8 +31,6 @@ export function ObjectTable({ objects, caption }: { objects: readonly ObjectSumm
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -5,6 +5,7 @@
  * condition (`object-visibility.sql.ts`) in the query itself, as the TAXII reads do.
  */
 import type { Database, SqlValue } from '../../../core/db/database.ts';
+import { CollectionSeqs } from './collection-seq.ts';
 import { idKey } from './object-key.ts';
 import { clearanceSql, restrictToScope, type ReadScope } from './object-visibility.sql.ts';
 
@@ -61,21 +62,15 @@ export function likeContaining(text: string): string {
 
 export class ObjectBrowseRepository {
   private readonly db: Database;
-  private readonly seqs = new Map<string, number>();
+  private readonly seqs: CollectionSeqs;
 
   constructor(db: Database) {
     this.db = db;
+    this.seqs = new CollectionSeqs(db);
   }
 
-  private async seqOf(collectionId: string): Promise<number> {
-    let seq = this.seqs.get(collectionId);
-    if (seq === undefined) {
-      const row = await this.db.get<{ seq: number }>('SELECT seq FROM collections WHERE id = ?', [collectionId]);
-      if (!row) throw new Error(`collection ${collectionId} has no storage sequence number`);
-      seq = Number(row.seq);
-      this.seqs.set(collectionId, seq);
-    }
-    return seq;
+  private seqOf(collectionId: string): Promise<number> {
+    return this.seqs.of(collectionId);
   }
 
   /** Rows of `stix_objects` for a reader: `where` and `params` are extended with the scope's condition. */

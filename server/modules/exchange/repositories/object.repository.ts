@@ -5,6 +5,7 @@
  * one object in the same batch.
  */
 import type { Database, Queryable, SqlValue, TransactionHook } from '../../../core/db/database.ts';
+import { CollectionSeqs } from './collection-seq.ts';
 import { nowMicros, reserveDateAdded } from './store-clock.repository.ts';
 import { insertRows, loadVersions, setFlag, type FlagTarget, type InsertRow } from './object-batch.sql.ts';
 import { idKey } from './object-key.ts';
@@ -94,22 +95,15 @@ const NO_BROWSE_FACTS: BrowseFacts = { name: null, searchText: null, relSource: 
 
 export class ObjectRepository {
   private readonly db: Database;
-  /** Collection id → storage sequence number; a collection's number never changes. */
-  private readonly seqs = new Map<string, number>();
+  private readonly seqs: CollectionSeqs;
 
   constructor(db: Database) {
     this.db = db;
+    this.seqs = new CollectionSeqs(db);
   }
 
-  private async seqOf(collectionId: string): Promise<number> {
-    let seq = this.seqs.get(collectionId);
-    if (seq === undefined) {
-      const row = await this.db.get<{ seq: number }>('SELECT seq FROM collections WHERE id = ?', [collectionId]);
-      if (!row) throw new Error(`collection ${collectionId} has no storage sequence number`);
-      seq = Number(row.seq);
-      this.seqs.set(collectionId, seq);
-    }
-    return seq;
+  private seqOf(collectionId: string): Promise<number> {
+    return this.seqs.of(collectionId);
   }
 
   /**

@@ -10,6 +10,7 @@ import { TlpBadge } from '../../components/TlpBadge.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useApi } from '../../components/useApi.ts';
 import { UserText } from '../../components/UserText.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type PrincipalKind = 'user' | 'org' | 'community' | 'authenticated' | 'anonymous';
 const KINDS: readonly PrincipalKind[] = ['user', 'org', 'community', 'authenticated', 'anonymous'];
@@ -189,17 +190,7 @@ export function CollectionsAdmin() {
       <ErrorNotice error={collections.error} />
       {collections.loading && !collections.data && <Loading />}
       {collections.data && (
-        <div className="table-scroll" role="region" aria-label={t('admin.collections')} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('collections.collection')}</th>
-                <th scope="col">{t('collections.api_root')}</th>
-                <th scope="col">{t('collections.default_tlp')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable label={t('admin.collections')} columns={[t('collections.collection'), t('collections.api_root'), t('collections.default_tlp'), t('common.actions')]}>
               {collections.data.collections.map((c) => (
                 <tr key={c.id}>
                   <td>
@@ -218,9 +209,7 @@ export function CollectionsAdmin() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {collection && <Grants key={collection.id} collection={collection} directory={directory} />}
       <AddCollection key={apiRoots.join()} apiRoots={apiRoots.length ? apiRoots : ['thiqa']} communities={directory.communities} onAdded={collections.reload} />

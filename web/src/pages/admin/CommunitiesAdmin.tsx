@@ -11,6 +11,7 @@ import { useApi } from '../../components/useApi.ts';
 import { UserText } from '../../components/UserText.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 function Members({ community, organisations, onChanged }: { community: Community; organisations: Organisation[]; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -84,17 +85,7 @@ export function CommunitiesAdmin() {
       <ErrorNotice error={communities.error} />
       {communities.loading && !communities.data && <Loading />}
       {communities.data && (
-        <div className="table-scroll" role="region" aria-label={t('admin.communities')} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('collections.api_root')}</th>
-                <th scope="col">{t('admin.members')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable label={t('admin.communities')} columns={[t('admin.name'), t('collections.api_root'), t('admin.members'), t('common.actions')]}>
               {communities.data.communities.map((c) => (
                 <tr key={c.id}>
                   <td>
@@ -112,9 +103,7 @@ export function CommunitiesAdmin() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {community && <Members key={community.id} community={community} organisations={organisations.data?.organisations ?? []} onChanged={communities.reload} />}
       <form className="stacked-form card" onSubmit={(event) => void handleSubmit(event)}>

@@ -10,6 +10,7 @@ import { useAction } from '../../components/useAction.ts';
 import { useApi } from '../../components/useApi.ts';
 import { UserText } from '../../components/UserText.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** The organisation types and their subtypes (the server's `ORGANISATION_TYPES`; it checks them again). */
 export const ORGANISATION_TYPES: Readonly<Record<string, readonly string[]>> = {
@@ -97,18 +98,7 @@ export function OrganisationsAdmin() {
       <ErrorNotice error={error} />
       {loading && !data && <Loading />}
       {data && (
-        <div className="table-scroll" role="region" aria-label={t('admin.organisations')} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('admin.organisation_type')}</th>
-                <th scope="col">{t('admin.country')}</th>
-                <th scope="col">{t('admin.sector')}</th>
-                <th scope="col">{t('admin.identity')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable label={t('admin.organisations')} columns={[t('admin.name'), t('admin.organisation_type'), t('admin.country'), t('admin.sector'), t('admin.identity')]}>
               {data.organisations.map((org) => (
                 <tr key={org.id}>
                   <td>
@@ -127,9 +117,7 @@ export function OrganisationsAdmin() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <AddOrganisation countries={countries} onAdded={reload} />
     </section>

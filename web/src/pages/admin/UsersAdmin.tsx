@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useApi } from '../../components/useApi.ts';
 import { UserText } from '../../components/UserText.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const userPath = (name: string) => `/users/${encodeURIComponent(name)}`;
 
@@ -125,18 +126,7 @@ export function UsersAdmin() {
       <ErrorNotice error={users.error} />
       {users.loading && !users.data && <Loading />}
       {users.data && roles.data && (
-        <div className="table-scroll" role="region" aria-label={t('admin.users')} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.user_name')}</th>
-                <th scope="col">{t('admin.organisation')}</th>
-                <th scope="col">{t('admin.roles')}</th>
-                <th scope="col">{t('admin.status')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable label={t('admin.users')} columns={[t('admin.user_name'), t('admin.organisation'), t('admin.roles'), t('admin.status'), t('common.actions')]}>
               {users.data.users.map((user) => (
                 <UserRow
                   key={user.id}
@@ -146,9 +136,7 @@ export function UsersAdmin() {
                   onChanged={users.reload}
                 />
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {roles.data && <AddUser roles={roles.data.roles} organisations={organisations.data?.organisations ?? []} onAdded={users.reload} />}
     </section>

@@ -9,6 +9,7 @@ import { TlpBadge } from '../../components/TlpBadge.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { UserText } from '../../components/UserText.tsx';
 import { Link } from '../../router.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** Where a collection's export is downloaded from (a plain link: the browser streams it to a file). */
 export function exportHref(collectionId: string): string {
@@ -26,18 +27,7 @@ export function CollectionsPage() {
       {loading && !data && <Loading />}
       {data && data.collections.length === 0 && <p>{t('collections.none')}</p>}
       {data && data.collections.length > 0 && (
-        <div className="table-scroll" role="region" aria-label={t('collections.title')} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('collections.collection')}</th>
-                <th scope="col">{t('collections.api_root')}</th>
-                <th scope="col">{t('collections.default_tlp')}</th>
-                <th scope="col">{t('collections.access')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable label={t('collections.title')} columns={[t('collections.collection'), t('collections.api_root'), t('collections.default_tlp'), t('collections.access'), t('common.actions')]}>
               {data.collections.map((collection) => (
                 <tr key={collection.id}>
                   <td>
@@ -71,9 +61,7 @@ export function CollectionsPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </section>
   );

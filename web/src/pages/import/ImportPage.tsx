@@ -17,6 +17,7 @@ import { useApi } from '../../components/useApi.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { Link } from '../../router.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 function Results({ result, collectionId }: { result: ImportResult; collectionId: string }) {
   const { t } = useTranslation();
@@ -36,17 +37,7 @@ function Results({ result, collectionId }: { result: ImportResult; collectionId:
       <label className="checkbox">
         <input type="checkbox" checked={onlyRejected} onChange={(e) => setOnlyRejected(e.target.checked)} /> {t('import.only_rejected')}
       </label>
-      <div className="table-scroll" role="region" aria-label={t('import.per_object')} tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('import.object')}</th>
-              <th scope="col">{t('import.outcome')}</th>
-              <th scope="col">{t('import.problems')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable label={t('import.per_object')} columns={['#', t('import.object'), t('import.outcome'), t('import.problems')]}>
             {rows.slice(0, 2000).map((row) => (
               <tr key={row.index} className={`outcome-${row.outcome}`}>
                 <td>{formatNumber(language, row.index + 1)}</td>
@@ -73,9 +64,7 @@ function Results({ result, collectionId }: { result: ImportResult; collectionId:
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       {rows.length > 2000 && <p className="muted">{t('import.rows_cut', n(2000))}</p>}
     </section>
   );

@@ -4,24 +4,14 @@ import type { Relationship } from '../../api/types.ts';
 import { ObjectLink, objectPath } from '../../components/ObjectLink.tsx';
 import { TlpBadge } from '../../components/TlpBadge.tsx';
 import { Link } from '../../router.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 export function RelationshipTable({ relationships, direction, collectionId }: { relationships: readonly Relationship[]; direction: 'outgoing' | 'incoming'; collectionId: string }) {
   const { t } = useTranslation();
   const caption = t(direction === 'outgoing' ? 'object.outgoing' : 'object.incoming');
   if (relationships.length === 0) return <p className="muted" data-direction={direction}>{t(direction === 'outgoing' ? 'object.no_outgoing' : 'object.no_incoming')}</p>;
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0} data-direction={direction}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('object.relationship_type')}</th>
-            <th scope="col">{t(direction === 'outgoing' ? 'object.target' : 'object.source')}</th>
-            <th scope="col">{t('object.type')}</th>
-            <th scope="col">{t('object.marking')}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable label={caption} data-direction={direction} columns={[t('object.relationship_type'), t(direction === 'outgoing' ? 'object.target' : 'object.source'), t('object.type'), t('object.marking')]}>
           {relationships.map((rel) => (
             <tr key={rel.relationship.id}>
               <td>
@@ -46,8 +36,6 @@ export function RelationshipTable({ relationships, direction, collectionId }: { 
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }
