@@ -9,6 +9,7 @@ import type { Framework, Question, Text } from '../shared/assessment/framework.t
 import { scoreAll, scoringModel, type Answers } from '../shared/assessment/scoring.ts';
 import { sensitivity } from '../shared/assessment/sensitivity.ts';
 import { SeededRandom } from '../shared/synthetic/random.ts';
+import { gcaScale } from '../shared/assessment/testing/small-framework.ts';
 import type { Measurement } from './measurement.ts';
 import { median } from './stats.ts';
 
@@ -38,11 +39,7 @@ function syntheticFramework(random: SeededRandom): Framework {
     id: 'bench',
     version: '1',
     title: text('bench'),
-    scale: [
-      { code: 'nonexistent', credit: 0, label: text('nonexistent') },
-      { code: 'partial', credit: 0.5, label: text('partial') },
-      { code: 'in-place', credit: 1, label: text('in place') },
-    ],
+    scale: gcaScale(),
     gateLevels: ['in-place', 'partial'],
     pillars,
   };

@@ -21,6 +21,20 @@ function fileSource(file: string, size: number): InputSource {
   return { name: file, size, file, open: () => fs.createReadStream(file, { highWaterMark: READ_CHUNK }) };
 }
 
+/** The notice for a path that names nothing. */
+function noSuchFile(given: string) {
+  return notFound('file.not_found', `there is no file or folder "${given}"`, { path: given });
+}
+
+/**
+ * The whole text of a small file named on the command line (a framework, an edition, a CSV of results).
+ * @throws DomainError not_found `file.not_found` for a path that does not exist.
+ */
+export function readTextFile(given: string): string {
+  if (!fs.existsSync(given)) throw noSuchFile(given);
+  return fs.readFileSync(given, 'utf8');
+}
+
 /**
  * The sources named on the command line, in order; a folder gives its `*.json` files sorted by name.
  * @throws DomainError not_found `file.not_found` for a path that does not exist, `file.no_bundles` for a
@@ -34,7 +48,7 @@ export async function resolveSources(paths: readonly string[]): Promise<InputSou
       continue;
     }
     const stat = await fs.promises.stat(given).catch(() => undefined);
-    if (!stat) throw notFound('file.not_found', `there is no file or folder "${given}"`, { path: given });
+    if (!stat) throw noSuchFile(given);
     if (!stat.isDirectory()) {
       sources.push(fileSource(given, stat.size));
       continue;

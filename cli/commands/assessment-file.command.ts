@@ -6,7 +6,6 @@
  * - `needs`: what a country (or a UN M49 region) lacks, ranked by weight × missing credit.
  * Exit status 1 when the file has problems (each named with its rule and JSON path) or a score differs.
  */
-import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { differences, readEditionFile, type EditionFile } from '../../shared/assessment/edition-file.ts';
 import { needsOf, regionalNeeds } from '../../shared/assessment/needs.ts';
@@ -15,12 +14,12 @@ import { round2, scoreAll, scoringModel, type RankedScore } from '../../shared/a
 import { sensitivity } from '../../shared/assessment/sensitivity.ts';
 import { notFound } from '../../server/core/errors.ts';
 import { contextOf, type CommandContext } from '../command-context.ts';
+import { readTextFile } from '../input-sources.ts';
 import { formatTable } from '../output.ts';
 
 /** The edition in `file`, or undefined after reporting its problems (exit status 1). */
 function editionIn(file: string, context: CommandContext): EditionFile | undefined {
-  if (!fs.existsSync(file)) throw notFound('file.not_found', `there is no file or folder "${file}"`, { path: file });
-  const { edition, problems } = readEditionFile(fs.readFileSync(file, 'utf8'));
+  const { edition, problems } = readEditionFile(readTextFile(file));
   if (edition) return edition;
   context.out.result({ file, valid: false, problems }, () => [...problems.map((p) => `  ${p.rule}  ${p.path}  ${p.message}`), `${file}: INVALID, ${problems.length} problem(s).`]);
   process.exitCode = 1;

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
-import { notFound } from '../../server/core/errors.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
+import { readTextFile } from '../input-sources.ts';
 import { formatTable } from '../output.ts';
 
 /** The frameworks Thiqa ships, ready to import by name. */
@@ -21,11 +21,10 @@ function importCommand(): Command {
     .action(async (given: string, _options: unknown, command: Command) => {
       const context = contextOf(command);
       const shipped = path.join(SHIPPED_FRAMEWORKS, `${given}.json`);
-      const file = fs.existsSync(given) ? given : fs.existsSync(shipped) ? shipped : undefined;
-      if (!file) throw notFound('file.not_found', `there is no file or folder "${given}"`, { path: given });
+      const text = readTextFile(fs.existsSync(given) || !fs.existsSync(shipped) ? given : shipped);
       let json: unknown;
       try {
-        json = JSON.parse(fs.readFileSync(file, 'utf8'));
+        json = JSON.parse(text);
       } catch (error) {
         const problems = [{ rule: 'edition-not-json', path: '$', message: `the file is not JSON: ${(error as Error).message}` }];
         context.out.result({ file: given, imported: false, problems }, () => `${given}: ${problems[0]!.message}`);

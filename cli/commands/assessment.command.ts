@@ -11,15 +11,14 @@
  * - `regions NAME`: aggregates per UN M49 region and sub-region.
  * - `compare A B`: per country, the change of each pillar and of the overall score, tier and rank moves.
  */
-import fs from 'node:fs';
 import { Command } from 'commander';
 import { round2 } from '../../shared/assessment/scoring.ts';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
+import { readTextFile } from '../input-sources.ts';
 import { formatTable } from '../output.ts';
 import { frameworkCommand } from './assessment-framework.command.ts';
 import { needsCommand, scoreCommand, sensitivityCommand } from './assessment-file.command.ts';
-import { notFound } from '../../server/core/errors.ts';
 
 const fixed = (value: number | undefined) => (value === undefined ? '—' : round2(value).toFixed(2));
 const signed = (value: number | undefined) => (value === undefined ? '—' : `${value >= 0 ? '+' : ''}${round2(value).toFixed(2)}`);
@@ -32,8 +31,7 @@ function importResultsCommand(): Command {
     .requiredOption('--name <name>', 'name of the edition, e.g. "GCI 2024"')
     .action(async (file: string, options: { name: string }, command: Command) => {
       const context = contextOf(command);
-      if (!fs.existsSync(file)) throw notFound('file.not_found', `there is no file or folder "${file}"`, { path: file });
-      const text = fs.readFileSync(file, 'utf8');
+      const text = readTextFile(file);
       await withInitialisedPlatform(context, async (platform) => {
         const { edition, problems } = await platform.editions.importResults(SYSTEM, { name: options.name, text, source: file.split(/[\\/]/).pop() });
         if (!edition) {

@@ -81,22 +81,23 @@ class Checker {
 }
 
 /**
- * The framework in `input`, or the problems that keep it from being one.
+ * The framework in `input`, or the problems that keep it from being one. `at` is where the framework sits in
+ * the file (`$.framework` in an edition file): every path starts there.
  * @example validateFramework(JSON.parse(file)).problems.map((p) => `${p.rule} ${p.path}`)
  */
 export function validateFramework(input: unknown, at = '$'): { framework: Framework | undefined; problems: AssessmentProblem[] } {
   const check = new Checker();
-  const root = check.object(input, '$');
+  const root = check.object(input, at);
   if (!root) return { framework: undefined, problems: check.problems };
-  check.string(root, 'id', '$');
-  check.string(root, 'version', '$');
-  check.text(root, 'title', '$');
+  check.string(root, 'id', at);
+  check.string(root, 'version', at);
+  check.text(root, 'title', at);
 
   const codes = new Set<string>();
-  const scale = check.list(root, 'scale', '$');
+  const scale = check.list(root, 'scale', at);
   let best = 0;
   scale.forEach((entry, i) => {
-    const path = `$.scale[${i}]`;
+    const path = `${at}.scale[${i}]`;
     const level = check.object(entry, path);
     if (!level) return;
     const code = check.string(level, 'code', path);
@@ -107,9 +108,9 @@ export function validateFramework(input: unknown, at = '$'): { framework: Framew
     else best = Math.max(best, credit);
     check.text(level, 'label', path);
   });
-  if (scale.length < 2 || best <= 0) check.report('framework-invalid-scale', '$.scale', 'the answer scale needs at least two levels, one of them earning a credit above 0');
-  check.list(root, 'gateLevels', '$').forEach((code, i) => {
-    if (typeof code !== 'string' || !codes.has(code)) check.report('framework-unknown-gate-level', `$.gateLevels[${i}]`, `gate level ${JSON.stringify(code)} is not a level of the answer scale`);
+  if (scale.length < 2 || best <= 0) check.report('framework-invalid-scale', `${at}.scale`, 'the answer scale needs at least two levels, one of them earning a credit above 0');
+  check.list(root, 'gateLevels', at).forEach((code, i) => {
+    if (typeof code !== 'string' || !codes.has(code)) check.report('framework-unknown-gate-level', `${at}.gateLevels[${i}]`, `gate level ${JSON.stringify(code)} is not a level of the answer scale`);
   });
 
   const ids = new Map<string, string>();
@@ -133,10 +134,10 @@ export function validateFramework(input: unknown, at = '$'): { framework: Framew
     if (question.parent !== undefined && typeof question.parent !== 'string') check.report('framework-wrong-shape', `${path}.parent`, `${path}.parent must be the id of a question`);
   };
 
-  const pillars = check.list(root, 'pillars', '$');
-  if (pillars.length === 0) check.report('framework-wrong-shape', '$.pillars', 'a framework needs at least one pillar');
+  const pillars = check.list(root, 'pillars', at);
+  if (pillars.length === 0) check.report('framework-wrong-shape', `${at}.pillars`, 'a framework needs at least one pillar');
   pillars.forEach((entry, p) => {
-    const path = `$.pillars[${p}]`;
+    const path = `${at}.pillars[${p}]`;
     const pillar = check.object(entry, path);
     if (!pillar) return;
     claim(pillar, path);
@@ -165,21 +166,15 @@ export function validateFramework(input: unknown, at = '$'): { framework: Framew
   });
 
   // Dependencies can be followed whenever the shape is right, whatever else is wrong: report those too.
-  if (check.problems.some((p) => p.rule === 'framework-wrong-shape')) return { framework: undefined, problems: relocated(check.problems, at) };
+  if (check.problems.some((p) => p.rule === 'framework-wrong-shape')) return { framework: undefined, problems: check.problems };
   const framework = input as Framework;
-  checkDependencies(framework, check);
-  return { framework: check.problems.length ? undefined : framework, problems: relocated(check.problems, at) };
-}
-
-/** Problems found in a framework that sits at `at` in a larger file, with paths from the file's root. */
-function relocated(problems: AssessmentProblem[], at: string): AssessmentProblem[] {
-  if (at === '$') return problems;
-  return problems.map((p) => ({ ...p, path: at + p.path.slice(1), message: p.message.replace(/\$(?=[.[\s]|$)/g, at) }));
+  checkDependencies(framework, check, at);
+  return { framework: check.problems.length ? undefined : framework, problems: check.problems };
 }
 
 /** Every `parent` names another question, and following parents never comes back to where it started. */
-function checkDependencies(framework: Framework, check: Checker): void {
-  const questions = new Map(questionsOf(framework).map((q) => [q.id, q]));
+function checkDependencies(framework: Framework, check: Checker, at: string): void {
+  const questions = new Map(questionsOf(framework, at).map((q) => [q.id, q]));
   for (const question of questions.values()) {
     if (question.parent === undefined) continue;
     if (!questions.has(question.parent)) {

@@ -74,12 +74,12 @@ export interface PlacedQuestion extends Question {
   path: string;
 }
 
-/** Every question of a framework, in framework order, with its pillar and indicator. */
-export function questionsOf(framework: Framework): PlacedQuestion[] {
+/** Every question of a framework, in framework order, with its pillar, indicator and path (from `root`). */
+export function questionsOf(framework: Framework, root = '$'): PlacedQuestion[] {
   const placed: PlacedQuestion[] = [];
   framework.pillars.forEach((pillar, p) =>
     pillar.indicators.forEach((indicator, i) => {
-      const base = `$.pillars[${p}].indicators[${i}]`;
+      const base = `${root}.pillars[${p}].indicators[${i}]`;
       (indicator.questions ?? []).forEach((question, q) =>
         placed.push({ ...question, pillar: pillar.id, indicator: indicator.id, subIndicator: undefined, path: `${base}.questions[${q}]` }),
       );

@@ -129,13 +129,17 @@ export interface RankedScore extends Score {
   rank: number;
 }
 
-/** Every country's scores, ranked by overall score (ties share the better rank), highest first. */
-export function scoreAll(model: ScoringModel, answersByCountry: Readonly<Record<string, Answers>>, tiers: readonly Tier[] = DEFAULT_TIERS): RankedScore[] {
-  const scored = Object.entries(answersByCountry).map(([country, answers]) => ({ country, ...score(model, answers, tiers) }));
-  scored.sort((a, b) => b.overall - a.overall || (a.country < b.country ? -1 : 1));
+/** Countries ranked by overall score, highest first (then by code); equal scores share the better rank. */
+export function rankByOverall<T extends { country: string; overall: number }>(entries: readonly T[]): (T & { rank: number })[] {
+  const sorted = [...entries].sort((a, b) => b.overall - a.overall || (a.country < b.country ? -1 : 1));
   let rank = 0;
-  return scored.map((entry, i) => {
-    if (i === 0 || entry.overall < scored[i - 1]!.overall) rank = i + 1;
+  return sorted.map((entry, i) => {
+    if (i === 0 || entry.overall < sorted[i - 1]!.overall) rank = i + 1;
     return { ...entry, rank };
   });
+}
+
+/** Every country's scores, ranked by overall score (ties share the better rank), highest first. */
+export function scoreAll(model: ScoringModel, answersByCountry: Readonly<Record<string, Answers>>, tiers: readonly Tier[] = DEFAULT_TIERS): RankedScore[] {
+  return rankByOverall(Object.entries(answersByCountry).map(([country, answers]) => ({ country, ...score(model, answers, tiers) })));
 }

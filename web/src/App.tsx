@@ -19,7 +19,7 @@ function Page() {
   if (path === '/') return <DashboardPage />;
   if (path === '/collections') return <CollectionsPage />;
   if ((params = match('/collections/:id', path))) return <CollectionPage collectionId={params.id!} query={query} />;
-  if ((params = match('/collections/:id/objects/:objectId', path))) return <ObjectPage collectionId={params.id!} objectId={params.objectId!} query={query} />;
+  if ((params = match('/collections/:id/objects/:objectId', path))) return <ObjectPage collectionId={params.id!} objectId={params.objectId!} />;
   if (path === '/import') return <ImportPage collectionId={query.get('collection') ?? undefined} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage section={path.split('/')[2] ?? 'organisations'} />;
   return (

@@ -12,7 +12,7 @@ import type { AssessmentProblem } from '../../../../shared/assessment/framework-
 import { readPublishedResults } from '../../../../shared/assessment/published-results.ts';
 import { countryByAlpha2 } from '../../../../shared/assessment/iso3166.ts';
 import { aggregateRegions, type RegionAggregate } from '../../../../shared/assessment/regions.ts';
-import { DEFAULT_TIERS, tierFinder, type Tier } from '../../../../shared/assessment/scoring.ts';
+import { DEFAULT_TIERS, rankByOverall, tierFinder, type Tier } from '../../../../shared/assessment/scoring.ts';
 import type { EditionRecord, EditionRepository } from '../repositories/edition.repository.ts';
 
 export type { EditionRecord };
@@ -52,15 +52,10 @@ export interface Comparison {
   onlyTo: string[];
 }
 
-/** Ranks results by overall score, highest first; equal scores share the better rank. */
+/** Results ranked by overall score, each with its tier. */
 function ranked(results: readonly { country: string; overall: number; pillars: Record<string, number> }[], tiers: readonly Tier[]): CountryResult[] {
   const tierOf = tierFinder(tiers);
-  const sorted = [...results].sort((a, b) => b.overall - a.overall || (a.country < b.country ? -1 : 1));
-  let rank = 0;
-  return sorted.map((result, i) => {
-    if (i === 0 || result.overall < sorted[i - 1]!.overall) rank = i + 1;
-    return { country: result.country, pillars: result.pillars, overall: result.overall, tier: tierOf(result.overall), rank };
-  });
+  return rankByOverall(results).map(({ country, pillars, overall, rank }) => ({ country, pillars, overall, tier: tierOf(overall), rank }));
 }
 
 const NAME_MAX = 100;

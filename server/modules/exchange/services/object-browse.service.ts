@@ -11,7 +11,7 @@ import type { CommunityService } from '../../../core/communities/community.servi
 import { notFound } from '../../../core/errors.ts';
 import type { OrganisationService } from '../../../core/organisations/organisation.service.ts';
 import { parseTimestamp } from '../../../../shared/stix/timestamp.ts';
-import { NAME_MAX } from '../../../../shared/stix/browse-facts.ts';
+import { browseFactsOf } from '../../../../shared/stix/browse-facts.ts';
 import type { BrowseRow, ObjectBrowseRepository } from '../repositories/object-browse.repository.ts';
 import type { ReadScope } from '../repositories/object.repository.ts';
 import type { Collection, CollectionService } from './collection.service.ts';
@@ -128,12 +128,12 @@ export class ObjectBrowseService {
       this.browse.linked(collection.id, 'rel_target', objectId, scope, LINKS_MAX),
     ]);
     const links = [...outgoing, ...incoming].map((row) => ({ row, object: parsed(row, scope) }));
-    const otherIds = links.map(({ object }) => [refOf(object, 'source'), refOf(object, 'target')]).flat().filter((id): id is string => id !== null && id !== objectId);
+    const otherIds = links.map(({ object }) => endsOf(object)).flat().filter((id): id is string => id !== null && id !== objectId);
     const others = new Map((await this.browse.latestOf(collection.id, otherIds, scope)).map((row) => [row.stix_id, row]));
     const names = await this.organisationNames(actor);
     const summary = (row: BrowseRow, object = parsed(row, scope)) => summaryOf(object, row, names, collection.id);
     const link = (end: 'source' | 'target') => ({ row, object }: { row: BrowseRow; object: Record<string, unknown> }): ObjectLink => {
-      const otherId = refOf(object, end);
+      const otherId = endsOf(object)[end === 'source' ? 0 : 1];
       const other = otherId === null ? undefined : others.get(otherId);
       return {
         relationship: summary(row, object),
@@ -225,24 +225,19 @@ function parsed(row: BrowseRow, scope: ReadScope): Record<string, unknown> {
   return JSON.parse(decoder.decode(bodyFor(row.body, row.redactions, row.clearance, scope.cap))) as Record<string, unknown>;
 }
 
-/** The id at one end of a relationship (`source_ref`/`target_ref`) or sighting (first sighter / what was seen). */
-function refOf(object: Record<string, unknown>, end: 'source' | 'target'): string | null {
-  if (object.type === 'sighting') {
-    const where = object.where_sighted_refs;
-    const ref = end === 'target' ? object.sighting_of_ref : Array.isArray(where) ? where[0] : undefined;
-    return typeof ref === 'string' ? ref : null;
-  }
-  const ref = object[`${end}_ref`];
-  return typeof ref === 'string' ? ref : null;
+/** The two ends of a relationship or sighting as the reader's body gives them (see `browseFactsOf`). */
+function endsOf(object: Record<string, unknown>): [string | null, string | null] {
+  const { relSource, relTarget } = browseFactsOf(object);
+  return [relSource, relTarget];
 }
 
 function summaryOf(object: Record<string, unknown>, row: BrowseRow, names: Organisations, collectionId: string): ObjectSummary {
-  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  const description = typeof object.description === 'string' && object.description !== '' ? object.description : null;
   return {
     id: row.stix_id,
     type: row.type,
-    name: (text(object.name) ?? text(object.value))?.slice(0, NAME_MAX) ?? null,
-    description: text(object.description)?.slice(0, DESCRIPTION_MAX) ?? null,
+    name: browseFactsOf(object).name,
+    description: description?.slice(0, DESCRIPTION_MAX) ?? null,
     tlp: row.tlp,
     version: row.version,
     dateAdded: row.date_added,

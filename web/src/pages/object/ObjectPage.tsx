@@ -23,7 +23,7 @@ export function propertyOrder(object: Record<string, unknown>): string[] {
   return Object.keys(object).sort((a, b) => rank(a) - rank(b));
 }
 
-export function ObjectPage({ collectionId, objectId }: { collectionId: string; objectId: string; query: URLSearchParams }) {
+export function ObjectPage({ collectionId, objectId }: { collectionId: string; objectId: string }) {
   const { t } = useTranslation();
   const label = usePropertyLabel();
   const language = currentLanguage();
