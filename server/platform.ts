@@ -38,6 +38,8 @@ import { EditionRepository } from './modules/assessment/repositories/edition.rep
 import { EditionService } from './modules/assessment/services/edition.service.ts';
 import { FrameworkRepository } from './modules/assessment/repositories/framework.repository.ts';
 import { FrameworkService } from './modules/assessment/services/framework.service.ts';
+import { RegionSchemeRepository } from './modules/assessment/repositories/region-scheme.repository.ts';
+import { RegionSchemeService } from './modules/assessment/services/region-scheme.service.ts';
 
 export interface Platform {
   config: Config;
@@ -61,6 +63,8 @@ export interface Platform {
   editions: EditionService;
   /** Frameworks of the commitment index, versioned. */
   frameworks: FrameworkService;
+  /** Region schemes imported from CSV, for regional aggregates beyond UN M49. */
+  regionSchemes: RegionSchemeService;
   close(): Promise<void>;
 }
 
@@ -103,7 +107,11 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, limits, recipients);
   const browse = new ObjectBrowseService(new ObjectBrowseRepository(db), collections, organisations, communities);
   const transfer = new BundleTransferService(objects, collections);
-  const editions = new EditionService(new EditionRepository(db), audit);
+  const regionSchemes = new RegionSchemeService(new RegionSchemeRepository(db), audit);
+  const editions = new EditionService(new EditionRepository(db), audit, regionSchemes);
   const frameworks = new FrameworkService(new FrameworkRepository(db), audit);
-  return { config, db, audit, users, organisations, communities, principals, communityApiRoots, apiRoots, collections, objects, browse, transfer, editions, frameworks, close: () => db.close() };
+  return {
+    config, db, audit, users, organisations, communities, principals, communityApiRoots, apiRoots, collections, objects, browse, transfer, editions, frameworks, regionSchemes,
+    close: () => db.close(),
+  };
 }

@@ -27,6 +27,9 @@ export type RegionScheme = ReadonlyMap<string, readonly string[]>;
 /** The name of the built-in scheme of UN M49 regions and sub-regions; no imported scheme may take it. */
 export const M49_SCHEME = 'm49';
 
+/** Does `name` (any case, surrounding spaces aside) name the built-in UN M49 scheme? */
+export const isM49Scheme = (name: string) => name.trim().toLowerCase() === M49_SCHEME;
+
 /** The UN M49 regions and sub-regions, each with its countries. */
 export function m49Scheme(): RegionScheme {
   const scheme = new Map<string, string[]>();
