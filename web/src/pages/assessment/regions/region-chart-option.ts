@@ -1,0 +1,43 @@
+/**
+ * The ECharts option of the regional comparison's bar chart: for each of the five UN M49 regions, the mean
+ * score of each pillar (one series per pillar, 0 to the pillar's maximum). In right-to-left pages the regions
+ * read from the right and the value axis stands on the right.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import type { RegionAggregate } from '../../../api/assessment.ts';
+import { legendPlace, tooltipHtml } from '../charts/chart-text.ts';
+
+/** Five colours told apart with the common colour vision deficiencies (Okabe and Ito). */
+export const SERIES_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442'] as const;
+
+export interface RegionChartText {
+  region(code: string): string;
+  measure(pillar: string): string;
+  score(value: number): string;
+}
+
+export function regionChartOption(regions: readonly RegionAggregate[], pillars: readonly string[], max: number, rtl: boolean, text: RegionChartText): EChartsCoreOption {
+  const names = regions.map((r) => text.region(r.region));
+  return {
+    color: [...SERIES_COLOURS],
+    legend: { top: 0, ...legendPlace(rtl), data: pillars.map(text.measure) },
+    grid: { top: 56, bottom: 8, left: 8, right: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      confine: true,
+      formatter: (items: { dataIndex: number; seriesName: string; value: number | null }[]) => {
+        const first = items[0];
+        if (!first) return '';
+        return tooltipHtml(rtl, names[first.dataIndex] ?? '', items.map((item) => `${item.seriesName}: ${item.value === null ? '—' : text.score(item.value)}`));
+      },
+    },
+    xAxis: { type: 'category', data: names, inverse: rtl, axisLabel: { interval: 0, hideOverlap: true } },
+    yAxis: { type: 'value', min: 0, max, position: rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => text.score(value) } },
+    series: pillars.map((pillar) => ({
+      type: 'bar',
+      name: text.measure(pillar),
+      data: regions.map((r) => r.pillars[pillar]?.mean ?? null),
+    })),
+  };
+}
