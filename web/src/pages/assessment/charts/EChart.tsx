@@ -15,6 +15,9 @@ import { worldGeoJson } from './world-geometry.ts';
 use([MapChart, BarChart, LineChart, TooltipComponent, GridComponent, LegendComponent, SVGRenderer]);
 registerMap('world', worldGeoJson() as Parameters<typeof registerMap>[1]);
 
+/** The width charts are drawn at for paper: A4 (and US Letter) less 15 mm margins, in CSS pixels. */
+const PRINT_WIDTH = 680;
+
 export interface EChartProps {
   option: EChartsCoreOption;
   label: string;
@@ -36,9 +39,19 @@ export default function EChart({ option, label, className, onSelect }: EChartPro
       if (typeof event.name === 'string' && event.name) select.current?.(event.name);
     });
     chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
+    // On paper the chart is drawn at the paper's width and its box's height (the print stylesheet's); its SVG
+    // then keeps a viewBox, which zrender leaves out on screen, so that it scales to the box it is printed in.
+    const print = window.matchMedia('print');
+    const resize = () => instance.resize(print.matches ? { width: PRINT_WIDTH, height: element.clientHeight } : undefined);
+    instance.on('finished', () => {
+      const svg = element.querySelector('svg');
+      svg?.setAttribute('viewBox', `0 0 ${instance.getWidth()} ${instance.getHeight()}`);
+    });
+    const observer = new ResizeObserver(resize);
     observer.observe(element);
+    print.addEventListener('change', resize);
     return () => {
+      print.removeEventListener('change', resize);
       observer.disconnect();
       instance.dispose();
       chart.current = undefined;

@@ -1,7 +1,8 @@
 /**
  * The ECharts option of the regional comparison's bar chart: for each of the five UN M49 regions, the mean
- * score of each pillar (one series per pillar, 0 to the pillar's maximum). In right-to-left pages the regions
- * read from the right and the value axis stands on the right.
+ * score of each pillar (one series per pillar, 0 to the pillar's maximum, each pillar in its own colour). In
+ * right-to-left pages everything reads from the right: the regions, the pillars within a region and in the
+ * legend (whose symbols stand after their names), and the value axis.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import type { RegionAggregate } from '../../../api/assessment.ts';
@@ -18,9 +19,16 @@ export interface RegionChartText {
 
 export function regionChartOption(regions: readonly RegionAggregate[], pillars: readonly string[], max: number, rtl: boolean, text: RegionChartText): EChartsCoreOption {
   const names = regions.map((r) => text.region(r.region));
+  const series = pillars.map((pillar, i) => ({
+    type: 'bar',
+    name: text.measure(pillar),
+    itemStyle: { color: SERIES_COLOURS[i % SERIES_COLOURS.length] },
+    data: regions.map((r) => r.pillars[pillar]?.mean ?? null),
+  }));
+  // ECharts lays out a group's bars and a legend's items from the left: reversed, they read from the right.
+  const ordered = rtl ? [...series].reverse() : series;
   return {
-    color: [...SERIES_COLOURS],
-    legend: { top: 0, ...legendPlace(rtl), data: pillars.map(text.measure) },
+    legend: { top: 0, ...legendPlace(rtl), align: rtl ? 'right' : 'left', data: ordered.map((s) => s.name) },
     grid: { top: 56, bottom: 8, left: 8, right: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
@@ -29,15 +37,12 @@ export function regionChartOption(regions: readonly RegionAggregate[], pillars: 
       formatter: (items: { dataIndex: number; seriesName: string; value: number | null }[]) => {
         const first = items[0];
         if (!first) return '';
-        return tooltipHtml(rtl, names[first.dataIndex] ?? '', items.map((item) => `${item.seriesName}: ${item.value === null ? '—' : text.score(item.value)}`));
+        const inPillarOrder = rtl ? [...items].reverse() : items;
+        return tooltipHtml(rtl, names[first.dataIndex] ?? '', inPillarOrder.map((item) => `${item.seriesName}: ${item.value === null ? '—' : text.score(item.value)}`));
       },
     },
     xAxis: { type: 'category', data: names, inverse: rtl, axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'value', min: 0, max, position: rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => text.score(value) } },
-    series: pillars.map((pillar) => ({
-      type: 'bar',
-      name: text.measure(pillar),
-      data: regions.map((r) => r.pillars[pillar]?.mean ?? null),
-    })),
+    series: ordered,
   };
 }

@@ -33,10 +33,11 @@ export function worldMapOption(rows: Results['results'], measure: Measure, bands
         type: 'map',
         map: 'world',
         roam: false,
-        // The whole box, whatever its shape; the equirectangular 110m geometry is about 2:1 without Antarctica.
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '100%',
-        aspectScale: 1,
+        // The whole box: ECharts keeps the map's shape (longitudes × 0.75, about 2:1 without Antarctica) inside it.
+        left: 0,
+        right: 0,
+        top: 0,
+        bottom: 0,
         selectedMode: false,
         label: { show: false },
         itemStyle: { areaColor: NO_RESULT, borderColor: '#ffffff', borderWidth: 0.5 },

@@ -39,7 +39,7 @@ export function PillarsSection({ entry, country, pillars, max, names }: { entry:
               <td>
                 <ScoreValue score={score} />
               </td>
-              <td>{score === undefined ? '—' : formatNumber(language, score / max, { style: 'percent', maximumFractionDigits: 0 })}</td>
+              <td>{score === undefined ? '—' : formatNumber(language, score / max, { style: 'percent', maximumFractionDigits: 1 })}</td>
             </tr>
           );
         })}

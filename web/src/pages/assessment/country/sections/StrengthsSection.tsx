@@ -18,7 +18,7 @@ function PillarList({ items, empty, names, className }: { items: readonly Pillar
           {t('assessment.country.pillar_share', {
             pillar: names.measure(item.pillar),
             score: formatScore(language, item.score),
-            share: formatNumber(language, item.share, { style: 'percent', maximumFractionDigits: 0 }),
+            share: formatNumber(language, item.share, { style: 'percent', maximumFractionDigits: 1 }),
           })}
         </li>
       ))}
