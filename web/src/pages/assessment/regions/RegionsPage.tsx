@@ -18,7 +18,8 @@ import { Chart } from '../charts/Chart.tsx';
 import { formatScore, maxOf, OVERALL, pillarsOf, regionsPath, resultsPath } from '../measures.ts';
 import { MeasureSelect } from '../MeasureSelect.tsx';
 import { useNames } from '../names.ts';
-import { regionChartOption } from './region-chart-option.ts';
+import { SeriesLegend } from '../charts/SeriesLegend.tsx';
+import { regionChartOption, seriesColour } from './region-chart-option.ts';
 import { WORLD_REGIONS } from './region-tree.ts';
 import { RegionsTable } from './RegionsTable.tsx';
 
@@ -69,6 +70,7 @@ export function RegionsPage({ edition, query }: { edition: string; query: URLSea
           {pillars.length > 0 && (
             <section aria-labelledby="regions-chart-heading">
               <h2 id="regions-chart-heading">{t('assessment.regions.chart_heading')}</h2>
+              <SeriesLegend label={t('assessment.results.legend')} items={pillars.map((pillar, i) => ({ name: names.measure(pillar), colour: seriesColour(i) }))} />
               <Chart className="chart-bars" option={option} label={t('assessment.regions.chart_label', { edition: isolate(shownName) })} />
             </section>
           )}

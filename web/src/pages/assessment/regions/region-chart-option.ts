@@ -1,15 +1,18 @@
 /**
  * The ECharts option of the regional comparison's bar chart: for each of the five UN M49 regions, the mean
- * score of each pillar (one series per pillar, 0 to the pillar's maximum, each pillar in its own colour). In
- * right-to-left pages everything reads from the right: the regions, the pillars within a region and in the
- * legend (whose symbols stand after their names), and the value axis.
+ * score of each pillar (one series per pillar, 0 to the pillar's maximum, each pillar in its own colour: the
+ * page draws the legend, SeriesLegend). In right-to-left pages everything reads from the right: the regions,
+ * the pillars within a region, and the value axis.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import type { RegionAggregate } from '../../../api/assessment.ts';
-import { legendPlace, tooltipHtml } from '../charts/chart-text.ts';
+import { tooltipHtml } from '../charts/chart-text.ts';
 
-/** Five colours told apart with the common colour vision deficiencies (Okabe and Ito). */
+/** Colours told apart with the common colour vision deficiencies (Okabe and Ito). */
 export const SERIES_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442'] as const;
+
+/** The colour of the i-th pillar's bars. */
+export const seriesColour = (i: number) => SERIES_COLOURS[i % SERIES_COLOURS.length]!;
 
 export interface RegionChartText {
   region(code: string): string;
@@ -22,14 +25,13 @@ export function regionChartOption(regions: readonly RegionAggregate[], pillars: 
   const series = pillars.map((pillar, i) => ({
     type: 'bar',
     name: text.measure(pillar),
-    itemStyle: { color: SERIES_COLOURS[i % SERIES_COLOURS.length] },
+    itemStyle: { color: seriesColour(i) },
     data: regions.map((r) => r.pillars[pillar]?.mean ?? null),
   }));
-  // ECharts lays out a group's bars and a legend's items from the left: reversed, they read from the right.
+  // ECharts lays out a group's bars from the left: reversed, they read from the right.
   const ordered = rtl ? [...series].reverse() : series;
   return {
-    legend: { top: 0, ...legendPlace(rtl), align: rtl ? 'right' : 'left', data: ordered.map((s) => s.name) },
-    grid: { top: 56, bottom: 8, left: 8, right: 8, containLabel: true },
+    grid: { top: 16, bottom: 8, left: 8, right: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
