@@ -147,6 +147,11 @@ describe('the Assessment results in a real browser', () => {
     await page.locator('main tbody a', { hasText: /^GCI 2024$/ }).click();
     await page.waitForURL(/\/ui\/assessment\/editions\/GCI%202024$/);
     await waitForChart(page, '.chart-map', 100);
+    // An edition that does not exist is named in the server's words, in the reader's language.
+    await open(page, `/assessment/editions/${encodeURIComponent('GCI 1999')}`);
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('There is no edition named “GCI 1999”.');
     await context.close();
   });
 
