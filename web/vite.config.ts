@@ -12,7 +12,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // One chunk for the app: it is small, and a CIRT on a slow link pays one round trip, not ten.
+    // One chunk for the app: it is small, and a CIRT on a slow link pays one round trip, not ten. The Assessment
+    // pages' charts (ECharts and the world's geometry, about as large as the rest together) are a second one,
+    // fetched only when a chart is first shown (web/src/pages/assessment/charts/Chart.tsx).
     chunkSizeWarningLimit: 1024,
   },
 });

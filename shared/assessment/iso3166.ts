@@ -1,12 +1,15 @@
 /**
  * ISO 3166-1 countries by their alpha-3 code, as the published GCI files name them: the alpha-2 code Thiqa
  * uses everywhere, and the UN M49 region and sub-region codes (regional aggregates). Facts from ISO 3166-1 and
- * UN M49, written as `ALPHA3:ALPHA2:REGION:SUBREGION` ("-" where M49 gives none, as for Antarctica).
+ * UN M49, written as `ALPHA3:ALPHA2:REGION:SUBREGION` ("-" where M49 gives none, as for Antarctica); and each
+ * country's ISO 3166-1 numeric code, which world maps (Natural Earth) name countries by, as `ALPHA2:NUMERIC`.
  */
 
 export interface CountryCodes {
   alpha2: string;
   alpha3: string;
+  /** ISO 3166-1 numeric, three digits ("788" Tunisia). */
+  numeric: string;
   /** UN M49 region code ("002" Africa, "019" Americas, "142" Asia, "150" Europe, "009" Oceania), or null. */
   region: string | null;
   subRegion: string | null;
@@ -51,15 +54,44 @@ const TABLE = [
   'YEM:YE:142:145 ZAF:ZA:002:202 ZMB:ZM:002:202 ZWE:ZW:002:202 ',
 ].join('');
 
+/** The numeric code of each alpha-2 code above, in the same order. */
+const NUMERIC = [
+  'AW:533 AF:004 AO:024 AI:660 AX:248 AL:008 AD:020 AE:784 AR:032 AM:051 AS:016 AQ:010 TF:260 AG:028 ',
+  'AU:036 AT:040 AZ:031 BI:108 BE:056 BJ:204 BQ:535 BF:854 BD:050 BG:100 BH:048 BS:044 BA:070 BL:652 ',
+  'BY:112 BZ:084 BM:060 BO:068 BR:076 BB:052 BN:096 BT:064 BV:074 BW:072 CF:140 CA:124 CC:166 CH:756 ',
+  'CL:152 CN:156 CI:384 CM:120 CD:180 CG:178 CK:184 CO:170 KM:174 CV:132 CR:188 CU:192 CW:531 CX:162 ',
+  'KY:136 CY:196 CZ:203 DE:276 DJ:262 DM:212 DK:208 DO:214 DZ:012 EC:218 EG:818 ER:232 EH:732 ES:724 ',
+  'EE:233 ET:231 FI:246 FJ:242 FK:238 FR:250 FO:234 FM:583 GA:266 GB:826 GE:268 GG:831 GH:288 GI:292 ',
+  'GN:324 GP:312 GM:270 GW:624 GQ:226 GR:300 GD:308 GL:304 GT:320 GF:254 GU:316 GY:328 HK:344 HM:334 ',
+  'HN:340 HR:191 HT:332 HU:348 ID:360 IM:833 IN:356 IO:086 IE:372 IR:364 IQ:368 IS:352 IL:376 IT:380 ',
+  'JM:388 JE:832 JO:400 JP:392 KZ:398 KE:404 KG:417 KH:116 KI:296 KN:659 KR:410 KW:414 LA:418 LB:422 ',
+  'LR:430 LY:434 LC:662 LI:438 LK:144 LS:426 LT:440 LU:442 LV:428 MO:446 MF:663 MA:504 MC:492 MD:498 ',
+  'MG:450 MV:462 MX:484 MH:584 MK:807 ML:466 MT:470 MM:104 ME:499 MN:496 MP:580 MZ:508 MR:478 MS:500 ',
+  'MQ:474 MU:480 MW:454 MY:458 YT:175 NA:516 NC:540 NE:562 NF:574 NG:566 NI:558 NU:570 NL:528 NO:578 ',
+  'NP:524 NR:520 NZ:554 OM:512 PK:586 PA:591 PN:612 PE:604 PH:608 PW:585 PG:598 PL:616 PR:630 KP:408 ',
+  'PT:620 PY:600 PS:275 PF:258 QA:634 RE:638 RO:642 RU:643 RW:646 SA:682 SD:729 SN:686 SG:702 GS:239 ',
+  'SH:654 SJ:744 SB:090 SL:694 SV:222 SM:674 SO:706 PM:666 RS:688 SS:728 ST:678 SR:740 SK:703 SI:705 ',
+  'SE:752 SZ:748 SX:534 SC:690 SY:760 TC:796 TD:148 TG:768 TH:764 TJ:762 TK:772 TM:795 TL:626 TO:776 ',
+  'TT:780 TN:788 TR:792 TV:798 TW:158 TZ:834 UG:800 UA:804 UM:581 UY:858 US:840 UZ:860 VA:336 VC:670 ',
+  'VE:862 VG:092 VI:850 VN:704 VU:548 WF:876 WS:882 YE:887 ZA:710 ZM:894 ZW:716 ',
+].join('');
+
+const numericOf = new Map(
+  NUMERIC.trim()
+    .split(/\s+/)
+    .map((entry) => entry.split(':') as [string, string]),
+);
+
 const entries: CountryCodes[] = TABLE.trim()
   .split(/\s+/)
   .map((entry) => {
     const [alpha3, alpha2, region, subRegion] = entry.split(':') as [string, string, string, string];
-    return { alpha3, alpha2, region: region === '-' ? null : region, subRegion: subRegion === '-' ? null : subRegion };
+    return { alpha3, alpha2, numeric: numericOf.get(alpha2)!, region: region === '-' ? null : region, subRegion: subRegion === '-' ? null : subRegion };
   });
 
 const BY_ALPHA3 = new Map(entries.map((entry) => [entry.alpha3, entry]));
 const BY_ALPHA2 = new Map(entries.map((entry) => [entry.alpha2, entry]));
+const BY_NUMERIC = new Map(entries.map((entry) => [entry.numeric, entry]));
 
 /** The codes of the country with this alpha-3 code (any case), or undefined. */
 export function countryByAlpha3(alpha3: string): CountryCodes | undefined {
@@ -69,6 +101,11 @@ export function countryByAlpha3(alpha3: string): CountryCodes | undefined {
 /** The codes of the country with this alpha-2 code (any case), or undefined. */
 export function countryByAlpha2(alpha2: string): CountryCodes | undefined {
   return BY_ALPHA2.get(alpha2.toUpperCase());
+}
+
+/** The codes of the country with this ISO 3166-1 numeric code ("788", or 788), or undefined. */
+export function countryByNumeric(numeric: string | number): CountryCodes | undefined {
+  return BY_NUMERIC.get(String(numeric).padStart(3, '0'));
 }
 
 /** Every country of the table. */

@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { AppShell } from './components/AppShell.tsx';
 import { Loading } from './components/Loading.tsx';
 import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { CountryPage } from './pages/assessment/country/CountryPage.tsx';
+import { EditionsPage } from './pages/assessment/editions/EditionsPage.tsx';
+import { RegionsPage } from './pages/assessment/regions/RegionsPage.tsx';
+import { ResultsPage } from './pages/assessment/results/ResultsPage.tsx';
 import { CollectionPage } from './pages/collection/CollectionPage.tsx';
 import { CollectionsPage } from './pages/collections/CollectionsPage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
@@ -21,6 +25,10 @@ function Page() {
   if ((params = match('/collections/:id', path))) return <CollectionPage collectionId={params.id!} query={query} />;
   if ((params = match('/collections/:id/objects/:objectId', path))) return <ObjectPage collectionId={params.id!} objectId={params.objectId!} />;
   if (path === '/import') return <ImportPage collectionId={query.get('collection') ?? undefined} />;
+  if (path === '/assessment') return <EditionsPage />;
+  if ((params = match('/assessment/editions/:name', path))) return <ResultsPage edition={params.name!} query={query} />;
+  if ((params = match('/assessment/editions/:name/regions', path))) return <RegionsPage edition={params.name!} query={query} />;
+  if ((params = match('/assessment/countries/:country', path))) return <CountryPage country={params.country!} query={query} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage section={path.split('/')[2] ?? 'organisations'} />;
   return (
     <section>

@@ -41,6 +41,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/import">{t('nav.import')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/assessment">{t('assessment.nav')}</NavLink>
+            </li>
             {(rights.platform || rights.organisation) && (
               <li>
                 <NavLink to="/admin">{t('nav.admin')}</NavLink>

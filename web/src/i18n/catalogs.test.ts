@@ -6,8 +6,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIERS } from '../../../shared/assessment/scoring.ts';
+import { m49Scheme } from '../../../shared/assessment/regions.ts';
 import { placeholdersOf } from '../../../shared/i18n/interpolate.ts';
 import { LANGUAGES } from '../../../shared/i18n/languages.ts';
+import { PILLARS } from '../pages/assessment/measures.ts';
 import { SAME_AS_ENGLISH } from './untranslated.ts';
 
 type Catalog = { [key: string]: string | Catalog };
@@ -76,8 +79,8 @@ describe('the keys the UI asks for', () => {
   }
   const text = sources(SRC).map((path) => readFileSync(path, 'utf8')).join('\n');
   const areas = Object.keys(catalogOf('en')).join('|');
-  // Every quoted 'area.key' of the UI's code, whether passed to t() directly or chosen by a condition first.
-  const asked = sorted(new Set([...text.matchAll(new RegExp(`'((?:${areas})\\.[a-z0-9_]+)'`, 'g'))].map((m) => m[1]!)));
+  // Every quoted 'area.key' (or 'area.group.key') of the UI's code, whether passed to t() directly or chosen by a condition first.
+  const asked = sorted(new Set([...text.matchAll(new RegExp(`'((?:${areas})(?:\\.[a-z0-9_]+)+)'`, 'g'))].map((m) => m[1]!)));
   const keys = new Set([...english.keys()].map(baseOf));
 
   it('finds the keys it checks (the scan works)', () => {
@@ -98,6 +101,10 @@ describe('the keys the UI asks for', () => {
       organisation_subtype: ['ministry', 'regulator', 'national-cirt', 'operator', 'vendor', 'bank', 'other'],
       'import.outcome': ['stored', 'duplicate', 'rejected'].map((o) => o),
       admin: ['organisations', 'users', 'communities', 'collections'],
+      'assessment.tier': DEFAULT_TIERS.map((tier) => tier.code),
+      'assessment.pillar': [...PILLARS],
+      'assessment.region': [...m49Scheme().keys()],
+      'assessment.regions': ['mean', 'median', 'min', 'max'],
     };
     const missing = Object.entries(families).flatMap(([family, values]) =>
       values.map((value) => (family === 'import.outcome' ? `import.outcome_${value}` : `${family}.${value}`)).filter((key) => !keys.has(key)),

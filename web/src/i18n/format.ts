@@ -7,8 +7,8 @@ import type { Language } from '../../../shared/i18n/languages.ts';
 
 const locale = (language: Language) => (language === 'ar' ? 'ar-u-nu-latn' : language);
 
-export function formatNumber(language: Language, value: number): string {
-  return new Intl.NumberFormat(locale(language)).format(value);
+export function formatNumber(language: Language, value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale(language), options).format(value);
 }
 
 /** An ISO timestamp as a date and time of the reader's locale; the text itself when it is not a date. */

@@ -24,8 +24,10 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
     'object.versions_other',
     'dashboard.collection_count_one',
     'dashboard.collection_count_other',
+    'assessment.country.score',
+    'assessment.region.150',
   ],
   ru: [],
-  // «Roles» is the Spanish plural of «rol».
-  es: ['admin.roles', 'stix_property.roles'],
+  // «Roles» is the Spanish plural of «rol»; Asia, Melanesia and Micronesia are the UN's Spanish names too.
+  es: ['admin.roles', 'stix_property.roles', 'assessment.region.142', 'assessment.region.054', 'assessment.region.057'],
 };

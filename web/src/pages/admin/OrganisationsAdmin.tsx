@@ -8,6 +8,7 @@ import { Field } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useApi } from '../../components/useApi.ts';
+import { useCountries } from '../../components/useCountries.ts';
 import { UserText } from '../../components/UserText.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -20,11 +21,6 @@ export const ORGANISATION_TYPES: Readonly<Record<string, readonly string[]>> = {
   associate: [],
   'regional-international': [],
 };
-
-export function useCountries(): Map<string, string> {
-  const { data } = useApi<{ countries: { code: string; name: string }[] }>(`/countries?lang=${currentLanguage()}`);
-  return new Map((data?.countries ?? []).map((c) => [c.code, c.name]));
-}
 
 function AddOrganisation({ countries, onAdded }: { countries: Map<string, string>; onAdded: () => void }) {
   const { t } = useTranslation();

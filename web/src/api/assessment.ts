@@ -1,0 +1,60 @@
+/** The Assessment module's answers, as the UI reads them (public reads of published results; see the OpenAPI document). */
+
+export interface Edition {
+  id: string;
+  name: string;
+  kind: 'scores-only';
+  year: number | null;
+  source: string | null;
+  created_at: string;
+}
+
+/** Pillar id → score (0–20 for the GCA's five pillars); a pillar the edition does not give is absent. */
+export type PillarScores = Readonly<Record<string, number>>;
+
+/** GET /assessment/editions/{name}/results: one entry per country, by rank. */
+export interface Results {
+  edition: Edition;
+  results: { country: string; pillars: PillarScores; overall: number; tier: string; rank: number }[];
+}
+
+export interface Statistics {
+  count: number;
+  mean: number;
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface RegionAggregate {
+  /** UN M49 code: "002" Africa, "015" Northern Africa… */
+  region: string;
+  countries: number;
+  pillars: Readonly<Record<string, Statistics>>;
+  overall: Statistics;
+}
+
+/** GET /assessment/editions/{name}/regions: the M49 regions and sub-regions with results, by code. */
+export interface Regions {
+  edition: Edition;
+  scheme: 'm49';
+  regions: RegionAggregate[];
+}
+
+export interface HistoryEntry {
+  edition: Edition;
+  pillars: PillarScores;
+  overall: number;
+  tier: string;
+  rank: number;
+  /** How many countries the edition ranks. */
+  countries: number;
+}
+
+/** GET /assessment/countries/{country}: its results in every edition that has one, oldest first. */
+export interface CountryHistory {
+  country: string;
+  region: string | null;
+  sub_region: string | null;
+  editions: HistoryEntry[];
+}
