@@ -3,6 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { AppShell } from './components/AppShell.tsx';
 import { Loading } from './components/Loading.tsx';
 import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { EditionPage } from './pages/assessment-cycle/edition/EditionPage.tsx';
+import { EditionsPage } from './pages/assessment-cycle/editions/EditionsPage.tsx';
+import { QuestionnairePage } from './pages/assessment-cycle/questionnaire/QuestionnairePage.tsx';
+import { AssignmentsPage } from './pages/assessment-cycle/questionnaires/AssignmentsPage.tsx';
+import { ReviewPage } from './pages/assessment-cycle/review/ReviewPage.tsx';
+import { ReviewQueuePage } from './pages/assessment-cycle/review-queue/ReviewQueuePage.tsx';
 import { CollectionPage } from './pages/collection/CollectionPage.tsx';
 import { CollectionsPage } from './pages/collections/CollectionsPage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
@@ -21,6 +27,13 @@ function Page() {
   if ((params = match('/collections/:id', path))) return <CollectionPage collectionId={params.id!} query={query} />;
   if ((params = match('/collections/:id/objects/:objectId', path))) return <ObjectPage collectionId={params.id!} objectId={params.objectId!} />;
   if (path === '/import') return <ImportPage collectionId={query.get('collection') ?? undefined} />;
+  if (path === '/cycle/editions') return <EditionsPage />;
+  if ((params = match('/cycle/editions/:name', path))) return <EditionPage name={params.name!} />;
+  if ((params = match('/cycle/editions/:name/countries/:country', path)))
+    return <QuestionnairePage name={params.name!} country={params.country!} pillar={query.get('pillar') ?? undefined} />;
+  if ((params = match('/cycle/editions/:name/countries/:country/review', path))) return <ReviewPage name={params.name!} country={params.country!} />;
+  if (path === '/cycle/questionnaires') return <AssignmentsPage />;
+  if (path === '/cycle/review') return <ReviewQueuePage />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage section={path.split('/')[2] ?? 'organisations'} />;
   return (
     <section>

@@ -5,7 +5,8 @@
  */
 export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   ar: [],
-  zh: [],
+  // KiB is the unit's symbol.
+  zh: ['cycle.size_kib'],
   // French spells these words as English does.
   fr: [
     'common.actions',
@@ -24,8 +25,13 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
     'object.versions_other',
     'dashboard.collection_count_one',
     'dashboard.collection_count_other',
+    'cycle.nav_questionnaires',
+    'cycle.participants',
+    'cycle.visibility_public',
+    'cycle.review_adjust_comment',
+    'cycle.framework_version',
   ],
   ru: [],
-  // «Roles» is the Spanish plural of «rol».
-  es: ['admin.roles', 'stix_property.roles'],
+  // «Roles» is the Spanish plural of «rol»; KiB is the unit's symbol.
+  es: ['admin.roles', 'stix_property.roles', 'cycle.size_kib'],
 };
