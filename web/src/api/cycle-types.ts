@@ -37,7 +37,9 @@ export interface FrameworkSummary {
   id: string;
   version: string;
   title?: Partial<Record<string, string>> | null;
-  created_at?: string;
+  /** Shipped with Thiqa and not imported yet: stored when an edition first runs on it. */
+  shipped?: boolean;
+  created_at?: string | null;
 }
 
 export interface Participant {

@@ -18,6 +18,9 @@ import { textIn, TIER } from '../cycle-labels.ts';
 
 const frameworkKey = (f: Pick<FrameworkSummary, 'id' | 'version'>) => `${f.id}@${f.version}`;
 
+/** A due day as the last moment of that day (UTC): "due 31 March" leaves the whole of 31 March. */
+const endOfDay = (day: string) => `${day}T23:59:59Z`;
+
 export function OpenEditionForm({ onOpened }: { onOpened: () => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -38,8 +41,8 @@ export function OpenEditionForm({ onOpened }: { onOpened: () => void }) {
       name: name.trim(),
       framework: chosen.id,
       framework_version: chosen.version,
-      ...(answersDue ? { answers_due: answersDue } : {}),
-      ...(reviewDue ? { review_due: reviewDue } : {}),
+      ...(answersDue ? { answers_due: endOfDay(answersDue) } : {}),
+      ...(reviewDue ? { review_due: endOfDay(reviewDue) } : {}),
       tiers: tiers.map((tier) => `${tier.code}:${Number(tier.min)}`),
     };
     let opened: CycleEdition | undefined;

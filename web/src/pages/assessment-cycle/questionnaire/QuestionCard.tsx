@@ -98,7 +98,11 @@ export function QuestionCard(props: QuestionCardProps) {
   const levelLabel = framework.scale.find((l) => l.code === answer?.level);
 
   return (
-    <article className={`question-card${answer ? ` answer-${answer.status}` : ''}`} aria-labelledby={textId} data-question={question.id}>
+    <article
+      className={`question-card${question.parent ? ' question-child' : ''}${answer ? ` answer-${answer.status}` : ''}`}
+      aria-labelledby={textId}
+      data-question={question.id}
+    >
       <div className="question-head">
         <p id={textId} className="question-text">
           <QuestionNumber number={question.number} /> {textIn(question.text, language)}
