@@ -33,11 +33,20 @@ import { ObjectBrowseRepository } from './modules/exchange/repositories/object-b
 import { ObjectBrowseService } from './modules/exchange/services/object-browse.service.ts';
 import { BundleTransferService } from './modules/exchange/services/bundle-transfer.service.ts';
 import { SYSTEM } from './core/auth/actor.ts';
+import { registerRoles } from './core/roles/roles.ts';
 import { assessmentMigrations } from './modules/assessment/repositories/assessment-migrations.ts';
 import { EditionRepository } from './modules/assessment/repositories/edition.repository.ts';
 import { EditionService } from './modules/assessment/services/edition.service.ts';
 import { FrameworkRepository } from './modules/assessment/repositories/framework.repository.ts';
 import { FrameworkService } from './modules/assessment/services/framework.service.ts';
+import { EvidenceRepository } from './modules/assessment/repositories/evidence.repository.ts';
+import { ParticipantRepository } from './modules/assessment/repositories/participant.repository.ts';
+import { AnswerService } from './modules/assessment/services/answer.service.ts';
+import { ASSESSMENT_ROLES } from './modules/assessment/services/assessment-roles.ts';
+import { CycleContext } from './modules/assessment/services/cycle-context.ts';
+import { CycleService, type CycleDirectory } from './modules/assessment/services/cycle.service.ts';
+import { EvidenceService } from './modules/assessment/services/evidence.service.ts';
+import { ProfileService } from './modules/assessment/services/profile.service.ts';
 
 export interface Platform {
   config: Config;
@@ -61,8 +70,18 @@ export interface Platform {
   editions: EditionService;
   /** Frameworks of the commitment index, versioned. */
   frameworks: FrameworkService;
+  /** Editions run as a cycle: opening, participants, finalising, publishing. */
+  cycles: CycleService;
+  /** Answers and their reviews. */
+  answers: AnswerService;
+  /** Evidence files and links. */
+  evidence: EvidenceService;
+  /** Country profiles. */
+  profiles: ProfileService;
   close(): Promise<void>;
 }
+
+registerRoles(ASSESSMENT_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
 export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations];
@@ -103,7 +122,39 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, limits, recipients);
   const browse = new ObjectBrowseService(new ObjectBrowseRepository(db), collections, organisations, communities);
   const transfer = new BundleTransferService(objects, collections);
-  const editions = new EditionService(new EditionRepository(db), audit);
+  const editionRepository = new EditionRepository(db);
+  const editions = new EditionService(editionRepository, audit);
   const frameworks = new FrameworkService(new FrameworkRepository(db), audit);
-  return { config, db, audit, users, organisations, communities, principals, communityApiRoots, apiRoots, collections, objects, browse, transfer, editions, frameworks, close: () => db.close() };
+  const evidenceRepository = new EvidenceRepository(db);
+  const cycleContext = new CycleContext(editionRepository, new ParticipantRepository(db), frameworks);
+  const directory: CycleDirectory = {
+    user: async (id) => users.findById(id),
+    organisation: async (id) => (await organisations.list(SYSTEM)).find((o) => o.id === id),
+  };
+  const cycles = new CycleService(cycleContext, frameworks, evidenceRepository, directory, audit);
+  const answers = new AnswerService(cycleContext, evidenceRepository, directory, audit);
+  const evidence = new EvidenceService(cycleContext, evidenceRepository, audit);
+  const profiles = new ProfileService(cycleContext, editions, evidenceRepository);
+  return {
+    config,
+    db,
+    audit,
+    users,
+    organisations,
+    communities,
+    principals,
+    communityApiRoots,
+    apiRoots,
+    collections,
+    objects,
+    browse,
+    transfer,
+    editions,
+    frameworks,
+    cycles,
+    answers,
+    evidence,
+    profiles,
+    close: () => db.close(),
+  };
 }

@@ -21,6 +21,7 @@ import { taxiiOpenApi } from './modules/exchange/routes/taxii-endpoints.ts';
 import type { Platform } from './platform.ts';
 import { ASSESSMENT_REST_API } from './modules/assessment/routes/assessment-rest-endpoints.ts';
 import { editionRestRoutes } from './modules/assessment/routes/edition.rest.ts';
+import { cycleRestRoutes } from './modules/assessment/routes/cycle.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
 export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API];
@@ -39,6 +40,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   communityRestRoutes(router, platform.communities, platform.communityApiRoots);
   collectionRestRoutes(router, platform.collections, platform.communityApiRoots);
   editionRestRoutes(router, platform.editions);
+  cycleRestRoutes(router, platform);
   objectRestRoutes(router, platform.browse, platform.transfer);
   return router.build(REST_ENDPOINTS);
 }

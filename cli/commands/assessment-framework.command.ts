@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
+import { SHIPPED_FRAMEWORKS_DIR } from '../../server/modules/assessment/services/shipped-frameworks.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
 import { readTextFile } from '../input-sources.ts';
 import { formatTable } from '../output.ts';
 
 /** The frameworks Thiqa ships, ready to import by name. */
-export const SHIPPED_FRAMEWORKS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'assessment', 'frameworks');
+export { SHIPPED_FRAMEWORKS_DIR as SHIPPED_FRAMEWORKS };
 
 function importCommand(): Command {
   return new Command('import')
@@ -20,7 +21,7 @@ function importCommand(): Command {
     .argument('<file>', 'framework file, or the name of a shipped framework')
     .action(async (given: string, _options: unknown, command: Command) => {
       const context = contextOf(command);
-      const shipped = path.join(SHIPPED_FRAMEWORKS, `${given}.json`);
+      const shipped = path.join(SHIPPED_FRAMEWORKS_DIR, `${given}.json`);
       const text = readTextFile(fs.existsSync(given) || !fs.existsSync(shipped) ? given : shipped);
       let json: unknown;
       try {
@@ -48,7 +49,7 @@ function listCommand(): Command {
     const context = contextOf(command);
     await withInitialisedPlatform(context, async (platform) => {
       const frameworks = await platform.frameworks.list();
-      context.out.result({ frameworks }, () => formatTable(['framework', 'version', 'imported'], frameworks.map((f) => [f.id, f.version, new Date(f.createdAt).toISOString()])));
+      context.out.result({ frameworks }, () => formatTable(['framework', 'version', 'imported'], frameworks.map((f) => [f.id, f.version, f.shipped ? 'shipped, not imported yet' : new Date(f.createdAt).toISOString()])));
     });
   });
 }

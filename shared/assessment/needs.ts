@@ -50,3 +50,26 @@ export function regionalNeeds(model: ScoringModel, answersByCountry: Readonly<Re
   }
   return [...summed.values()].sort((a, b) => b.priority - a.priority || b.countries - a.countries);
 }
+
+export interface IndicatorShare {
+  pillar: string;
+  indicator: string;
+  /** Σ(weight × credit / best) / Σ(weight) over the indicator's questions that apply: 0 … 1. */
+  share: number;
+}
+
+/** How far each indicator is in place (indicators with no question that applies are left out), in framework order. */
+export function indicatorShares(model: ScoringModel, answers: Answers): IndicatorShare[] {
+  const byId = new Map(model.questions.map((q) => [q.id, q]));
+  const sums = new Map<string, { pillar: string; indicator: string; earned: number; possible: number }>();
+  for (const question of model.questions) {
+    if (!applies(model, question, answers, byId)) continue;
+    const answer = answers[question.id];
+    const credit = answer === undefined ? 0 : (model.credits.get(answer) ?? 0) / model.best;
+    const entry = sums.get(question.indicator) ?? { pillar: question.pillar, indicator: question.indicator, earned: 0, possible: 0 };
+    entry.earned += question.weight * credit;
+    entry.possible += question.weight;
+    sums.set(question.indicator, entry);
+  }
+  return [...sums.values()].filter((s) => s.possible > 0).map((s) => ({ pillar: s.pillar, indicator: s.indicator, share: s.earned / s.possible }));
+}

@@ -12,8 +12,8 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /** One field of a JSON request body: the adapter checks its presence and type, services check its content. */
 export interface BodyField {
-  /** `string-list`: a JSON array of strings. */
-  type: 'string' | 'boolean' | 'string-list';
+  /** `string-list`: a JSON array of strings; `integer`: a JSON number with no fraction. */
+  type: 'string' | 'boolean' | 'integer' | 'string-list';
   description: string;
 }
 

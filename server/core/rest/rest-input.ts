@@ -5,10 +5,10 @@
  * (`params.field`) and where it was (`params.in`: `body` or `query`).
  */
 import { invalid } from '../errors.ts';
-import type { BodySchema, QueryParameter } from './rest-endpoint.ts';
+import type { BodyField, BodySchema, QueryParameter } from './rest-endpoint.ts';
 
 /** The values of a checked body: strings and booleans, by field name; optional fields not given are absent. */
-export type CheckedBody = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+export type CheckedBody = Readonly<Record<string, string | boolean | number | readonly string[] | undefined>>;
 
 /** The values of a checked query: strings and parsed integers, by parameter name. */
 export type CheckedQuery = Readonly<Record<string, string | number | undefined>>;
@@ -36,21 +36,27 @@ export function checkBody(schema: BodySchema, value: unknown): CheckedBody {
       });
     }
   }
-  const checked: Record<string, string | boolean | readonly string[]> = {};
+  const checked: Record<string, string | boolean | number | readonly string[]> = {};
   for (const [name, field] of Object.entries(schema.fields)) {
     const required = schema.required.includes(name);
     // null for an optional field means "not given", as many clients write it.
     const given = body[name] === null && !required ? undefined : body[name];
     if (given === undefined) {
       if (required) throw invalid('request.missing_field', `the body needs "${name}" (${field.description})`, { field: name, in: 'body' });
-    } else if (field.type === 'string-list' ? !isStringList(given) : typeof given !== field.type) {
+    } else if (!hasType(given, field.type)) {
       const expected = field.type === 'string-list' ? 'list of strings' : field.type;
       throw invalid('request.invalid_field', `"${name}" must be a ${expected}, got ${describeType(given)}`, { field: name, in: 'body', expected });
     } else {
-      checked[name] = given as string | boolean | readonly string[];
+      checked[name] = given as string | boolean | number | readonly string[];
     }
   }
   return checked;
+}
+
+function hasType(value: unknown, type: BodyField['type']): boolean {
+  if (type === 'string-list') return isStringList(value);
+  if (type === 'integer') return Number.isSafeInteger(value);
+  return typeof value === type;
 }
 
 function isStringList(value: unknown): value is string[] {

@@ -31,6 +31,8 @@ export interface RestRequest<B extends CheckedBody = CheckedBody> {
   body: B;
   /** An `upload` endpoint's body, as it streams in. */
   stream: AsyncIterable<Uint8Array>;
+  /** An `upload` endpoint's body's media type, one of those it declares, without parameters. */
+  mediaType: string | undefined;
   /** The secret of the browser session the caller signed in with, when a session cookie authenticated it. */
   session: string | undefined;
 }
@@ -81,7 +83,8 @@ export class RestRouter {
       const query = checkQuery(endpoint.query ?? [], new URL(c.req.url));
       const body = endpoint.body ? checkBody(endpoint.body, await readJsonBody(c, this.maxBodyBytes)) : {};
       const stream = endpoint.upload ? uploadStream(c, endpoint.upload) : NO_STREAM;
-      const result = await handler({ actor: c.var.actor, params: c.req.param(), query, body, stream, session: c.var.session });
+      const mediaType = endpoint.upload ? c.req.header('content-type')?.split(';')[0]!.trim().toLowerCase() : undefined;
+      const result = await handler({ actor: c.var.actor, params: c.req.param(), query, body, stream, mediaType, session: c.var.session });
       if (!(result instanceof RestReply)) return c.json(result as object, endpoint.success.status);
       if (result.stream) return new Response(result.stream, { status: endpoint.success.status, headers: { 'content-type': endpoint.success.mediaType ?? 'application/octet-stream', ...result.headers } });
       return new Response(JSON.stringify(result.value), { status: endpoint.success.status, headers: { 'content-type': 'application/json', ...result.headers } });

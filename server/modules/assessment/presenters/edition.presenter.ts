@@ -2,10 +2,26 @@
 import { isoTime } from '../../../core/admin/presenters/organisation.presenter.ts';
 import { listOf, objectSchema, ref, type JsonSchema } from '../../../core/rest/rest-endpoint.ts';
 import type { RegionAggregate } from '../../../../shared/assessment/regions.ts';
+import { DEFAULT_TIERS } from '../../../../shared/assessment/scoring.ts';
 import type { Comparison, CountryHistoryEntry, CountryResult, EditionRecord } from '../services/edition.service.ts';
 
+const isoOrNull = (at: number | null) => (at === null ? null : isoTime(at));
+
 export function presentEdition(edition: EditionRecord) {
-  return { id: edition.id, name: edition.name, kind: edition.kind, year: edition.year, source: edition.source, created_at: isoTime(edition.createdAt) };
+  return {
+    id: edition.id,
+    name: edition.name,
+    kind: edition.kind,
+    status: edition.status,
+    year: edition.year,
+    source: edition.source,
+    created_at: isoTime(edition.createdAt),
+    framework: edition.framework,
+    answers_due: isoOrNull(edition.answersDue),
+    review_due: isoOrNull(edition.reviewDue),
+    tiers: edition.tiers ?? DEFAULT_TIERS,
+    published_at: isoOrNull(edition.publishedAt),
+  };
 }
 
 export function presentResults(found: { edition: EditionRecord; results: readonly CountryResult[] }) {
@@ -47,10 +63,16 @@ export const EDITION_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   Edition: objectSchema({
     id: { type: 'string' },
     name: { type: 'string', description: 'unique regardless of case' },
-    kind: { type: 'string', enum: ['scores-only'], description: 'scores-only: results published elsewhere' },
+    kind: { type: 'string', enum: ['scores-only', 'cycle'], description: 'scores-only: results published elsewhere; cycle: run here, from questionnaire to scores' },
+    status: { type: 'string', enum: ['open', 'finalised', 'published'], description: 'open: answers and reviews go on; finalised: frozen and scored; published: public' },
     year: { type: ['integer', 'null'] },
     source: { type: ['string', 'null'], description: 'the file it was imported from' },
     created_at: { type: 'string', format: 'date-time' },
+    framework: { type: ['object', 'null'], properties: { id: { type: 'string' }, version: { type: 'string' } }, description: 'the framework version a cycle runs on' },
+    answers_due: { type: ['string', 'null'], format: 'date-time' },
+    review_due: { type: ['string', 'null'], format: 'date-time' },
+    tiers: { type: 'array', items: objectSchema({ code: { type: 'string' }, min: { type: 'number' } }), description: 'cut-offs on the overall score, highest first' },
+    published_at: { type: ['string', 'null'], format: 'date-time' },
   }),
   CountryResult: objectSchema({
     country: { type: 'string', description: 'ISO 3166-1 alpha-2' },

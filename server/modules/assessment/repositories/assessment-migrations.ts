@@ -31,6 +31,85 @@ const tables = (real: string): string[] => [
   )`,
 ];
 
+/**
+ * An edition run as a cycle: a framework version, deadlines and tiers; one participant per country (its focal
+ * point, or the team assessing from public evidence); the current answer to each question, with a revision
+ * for optimistic locking and every change kept in `assessment_answer_history`; evidence files (bytes stored
+ * here, so the embedded store stays one file) and links. Published and finalised editions keep a frozen
+ * snapshot: the edition file anyone downloads.
+ */
+const cycle = (bytes: string): string[] => [
+  `ALTER TABLE assessment_editions ADD COLUMN status TEXT NOT NULL DEFAULT 'published'`,
+  'ALTER TABLE assessment_editions ADD COLUMN framework_id TEXT',
+  'ALTER TABLE assessment_editions ADD COLUMN framework_version TEXT',
+  'ALTER TABLE assessment_editions ADD COLUMN answers_due BIGINT',
+  'ALTER TABLE assessment_editions ADD COLUMN review_due BIGINT',
+  'ALTER TABLE assessment_editions ADD COLUMN tiers TEXT',
+  'ALTER TABLE assessment_editions ADD COLUMN published_at BIGINT',
+  'ALTER TABLE assessment_editions ADD COLUMN snapshot TEXT',
+  'ALTER TABLE assessment_results ADD COLUMN basis TEXT',
+  `CREATE TABLE assessment_participants (
+    edition_id TEXT NOT NULL REFERENCES assessment_editions (id) ON DELETE CASCADE,
+    country TEXT NOT NULL,
+    basis TEXT NOT NULL,
+    focal_point TEXT,
+    round INTEGER NOT NULL,
+    submitted_at BIGINT,
+    invited_at BIGINT NOT NULL,
+    PRIMARY KEY (edition_id, country)
+  )`,
+  'CREATE INDEX assessment_participants_focal_point ON assessment_participants (focal_point)',
+  `CREATE TABLE assessment_answers (
+    edition_id TEXT NOT NULL,
+    country TEXT NOT NULL,
+    question TEXT NOT NULL,
+    level TEXT NOT NULL,
+    comment TEXT,
+    status TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    review_action TEXT,
+    review_comment TEXT,
+    reviewed_by TEXT,
+    reviewed_at BIGINT,
+    updated_by TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (edition_id, country, question),
+    FOREIGN KEY (edition_id, country) REFERENCES assessment_participants (edition_id, country) ON DELETE CASCADE
+  )`,
+  `CREATE TABLE assessment_answer_history (
+    edition_id TEXT NOT NULL,
+    country TEXT NOT NULL,
+    question TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    level TEXT NOT NULL,
+    comment TEXT,
+    status TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (edition_id, country, question, revision),
+    FOREIGN KEY (edition_id, country, question) REFERENCES assessment_answers (edition_id, country, question) ON DELETE CASCADE
+  )`,
+  `CREATE TABLE assessment_evidence (
+    id TEXT PRIMARY KEY,
+    edition_id TEXT NOT NULL,
+    country TEXT NOT NULL,
+    question TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    visibility TEXT NOT NULL,
+    name TEXT NOT NULL,
+    media_type TEXT,
+    size BIGINT,
+    sha256 TEXT,
+    url TEXT,
+    content ${bytes},
+    added_by TEXT NOT NULL,
+    added_at BIGINT NOT NULL,
+    FOREIGN KEY (edition_id, country) REFERENCES assessment_participants (edition_id, country) ON DELETE CASCADE
+  )`,
+  'CREATE INDEX assessment_evidence_answer ON assessment_evidence (edition_id, country, question)',
+];
+
 export const assessmentMigrations: Migration[] = [
   { id: 'assessment-0001-results', up: { sqlite: tables('REAL'), postgres: tables('DOUBLE PRECISION') } },
   {
@@ -47,4 +126,5 @@ export const assessmentMigrations: Migration[] = [
       )`,
     ],
   },
+  { id: 'assessment-0003-cycle', up: { sqlite: cycle('BLOB'), postgres: cycle('BYTEA') } },
 ];

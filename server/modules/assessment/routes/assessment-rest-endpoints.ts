@@ -3,7 +3,9 @@
  * anonymous callers too, so that anyone can check the numbers.
  */
 import { listOf, objectSchema, ref, type RestApiPart, type RestEndpoint } from '../../../core/rest/rest-endpoint.ts';
+import { CYCLE_SCHEMAS } from '../presenters/cycle.presenter.ts';
 import { EDITION_SCHEMAS } from '../presenters/edition.presenter.ts';
+import { CYCLE_REST_ENDPOINTS } from './cycle-rest-endpoints.ts';
 
 export const ASSESSMENT_REST_ENDPOINTS = {
   listEditions: {
@@ -76,4 +78,4 @@ export const ASSESSMENT_REST_ENDPOINTS = {
   },
 } as const satisfies Record<string, RestEndpoint>;
 
-export const ASSESSMENT_REST_API: RestApiPart = { endpoints: ASSESSMENT_REST_ENDPOINTS, schemas: EDITION_SCHEMAS };
+export const ASSESSMENT_REST_API: RestApiPart = { endpoints: { ...ASSESSMENT_REST_ENDPOINTS, ...CYCLE_REST_ENDPOINTS }, schemas: { ...EDITION_SCHEMAS, ...CYCLE_SCHEMAS } };

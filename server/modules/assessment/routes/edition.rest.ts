@@ -6,22 +6,22 @@ import type { EditionService } from '../services/edition.service.ts';
 import { ASSESSMENT_REST_ENDPOINTS as E } from './assessment-rest-endpoints.ts';
 
 export function editionRestRoutes(router: RestRouter, editions: EditionService): void {
-  router.handle(E.listEditions, async () => ({ editions: (await editions.list()).map(presentEdition) }));
-  router.handle(E.getResults, async ({ params }) => presentResults(await editions.results(params.name!)));
-  router.handle(E.getRegions, async ({ params }) => presentRegions(await editions.regions(params.name!)));
-  router.handle(E.getResultsCsv, async ({ params }) => {
-    const found = await editions.results(params.name!);
+  router.handle(E.listEditions, async ({ actor }) => ({ editions: (await editions.list(actor)).map(presentEdition) }));
+  router.handle(E.getResults, async ({ actor, params }) => presentResults(await editions.results(params.name!, actor)));
+  router.handle(E.getRegions, async ({ actor, params }) => presentRegions(await editions.regions(params.name!, actor)));
+  router.handle(E.getResultsCsv, async ({ actor, params }) => {
+    const found = await editions.results(params.name!, actor);
     const file = `${found.edition.name.replace(/[^\p{L}\p{N}._ -]/gu, '_')}.csv`;
     const bytes = new TextEncoder().encode(resultsCsv(found.results));
     const stream = new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(bytes), controller.close()) });
     return new RestReply(undefined, { 'content-disposition': `attachment; filename="${file}"` }, stream);
   });
   router.handle(E.getCountry, async ({ params }) => presentHistory(await editions.history(params.country!)));
-  router.handle(E.compareEditions, async ({ query }) => {
+  router.handle(E.compareEditions, async ({ actor, query }) => {
     const { from, to } = query as { from?: string; to?: string };
     for (const [field, value] of [['from', from], ['to', to]] as const) {
       if (!value) throw invalid('request.missing_field', `the query needs "${field}": the name of an edition`, { field, in: 'query' });
     }
-    return presentComparison(await editions.compare(from!, to!));
+    return presentComparison(await editions.compare(from!, to!, actor));
   });
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../../core/audit/audit.service.ts';
-import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
+import { ANONYMOUS, isPrivileged, type Actor } from '../../../core/auth/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../../core/errors.ts';
 import type { AssessmentProblem } from '../../../../shared/assessment/framework-validation.ts';
 import { readPublishedResults } from '../../../../shared/assessment/published-results.ts';
@@ -14,6 +14,7 @@ import { countryByAlpha2 } from '../../../../shared/assessment/iso3166.ts';
 import { aggregateRegions, type RegionAggregate } from '../../../../shared/assessment/regions.ts';
 import { DEFAULT_TIERS, rankByOverall, tierFinder, type Tier } from '../../../../shared/assessment/scoring.ts';
 import type { EditionRecord, EditionRepository } from '../repositories/edition.repository.ts';
+import { seesEveryParticipant } from './cycle-access.ts';
 
 export type { EditionRecord };
 
@@ -83,25 +84,44 @@ export class EditionService {
     if (name === '' || name.length > NAME_MAX) throw invalid('assessment.invalid_name', `an edition name has 1 to ${NAME_MAX} characters`, { field: 'name', max: NAME_MAX });
     const { results, problems } = readPublishedResults(input.text);
     if (!results) return { problems };
-    const edition: EditionRecord = { id: randomUUID(), name, kind: 'scores-only', year: results.year, source: input.source ?? null, createdAt: this.now() };
+    const at = this.now();
+    const edition: EditionRecord = {
+      id: randomUUID(),
+      name,
+      kind: 'scores-only',
+      status: 'published',
+      year: results.year,
+      source: input.source ?? null,
+      createdAt: at,
+      framework: null,
+      answersDue: null,
+      reviewDue: null,
+      tiers: null,
+      publishedAt: at,
+    };
     const audited = this.audit.within(actor, { action: 'assessment.import_results', target: edition.id, details: { name, countries: results.results.length, year: results.year } });
     const stored = await this.editions.insert(edition, results.results, audited);
     if (!stored) throw conflict('assessment.edition_exists', `there is an edition named "${name}" already`, { name });
     return { edition: { ...edition, countries: results.results.length }, problems: [] };
   }
 
-  /** Every edition, oldest year first. */
-  async list(): Promise<EditionRecord[]> {
-    return this.editions.list();
+  /** The editions the actor may see (published ones, and all for the assessment team and reviewers), oldest year first. */
+  async list(actor: Actor = ANONYMOUS): Promise<EditionRecord[]> {
+    return (await this.editions.list()).filter((edition) => edition.status === 'published' || seesEveryParticipant(actor));
   }
 
   /**
    * An edition's results, ranked, each with its tier.
    * @throws DomainError `not_found` `assessment.edition_not_found`.
    */
-  async results(name: string, tiers: readonly Tier[] = DEFAULT_TIERS): Promise<{ edition: EditionRecord; results: CountryResult[] }> {
-    const edition = await this.find(name);
-    return { edition, results: ranked(await this.editions.results(edition.id), tiers) };
+  async results(name: string, actor: Actor = ANONYMOUS): Promise<{ edition: EditionRecord; results: CountryResult[] }> {
+    const edition = await this.find(name, actor);
+    return { edition, results: ranked(await this.editions.results(edition.id), edition.tiers ?? DEFAULT_TIERS) };
+  }
+
+  /** How a cycle edition assessed a country (`self-assessment`, `public-evidence`); null for results from elsewhere. */
+  async basisOf(editionId: string, country: string): Promise<string | null> {
+    return (await this.editions.results(editionId)).find((r) => r.country === country)?.basis ?? null;
   }
 
   /**
@@ -113,7 +133,7 @@ export class EditionService {
     if (!codes) throw invalid('assessment.invalid_country', `"${country}" is not an ISO 3166-1 alpha-2 country code`, { country });
     const entries: CountryHistoryEntry[] = [];
     for (const edition of await this.editions.editionsOf(codes.alpha2)) {
-      const results = ranked(await this.editions.results(edition.id), DEFAULT_TIERS);
+      const results = ranked(await this.editions.results(edition.id), edition.tiers ?? DEFAULT_TIERS);
       const mine = results.find((r) => r.country === codes.alpha2)!;
       entries.push({ ...mine, edition, countries: results.length });
     }
@@ -124,8 +144,8 @@ export class EditionService {
    * An edition's aggregates per UN M49 region and sub-region: per pillar and overall, mean, median, min, max.
    * @throws DomainError `not_found` `assessment.edition_not_found`.
    */
-  async regions(name: string): Promise<{ edition: EditionRecord; regions: RegionAggregate[] }> {
-    const edition = await this.find(name);
+  async regions(name: string, actor: Actor = ANONYMOUS): Promise<{ edition: EditionRecord; regions: RegionAggregate[] }> {
+    const edition = await this.find(name, actor);
     return { edition, regions: aggregateRegions(await this.editions.results(edition.id)) };
   }
 
@@ -133,8 +153,8 @@ export class EditionService {
    * How each country moved from edition `from` to edition `to`.
    * @throws DomainError `not_found` `assessment.edition_not_found`.
    */
-  async compare(from: string, to: string): Promise<Comparison> {
-    const [a, b] = [await this.results(from), await this.results(to)];
+  async compare(from: string, to: string, actor: Actor = ANONYMOUS): Promise<Comparison> {
+    const [a, b] = [await this.results(from, actor), await this.results(to, actor)];
     const before = new Map(a.results.map((r) => [r.country, r]));
     const after = new Map(b.results.map((r) => [r.country, r]));
     const countries: CountryComparison[] = [];
@@ -155,9 +175,10 @@ export class EditionService {
     };
   }
 
-  private async find(name: string): Promise<EditionRecord> {
+  /** A published edition, or a finalised one for the assessment team and reviewers (an open one has no results yet). */
+  private async find(name: string, actor: Actor): Promise<EditionRecord> {
     const edition = await this.editions.findByName(name);
-    if (!edition) throw notFound('assessment.edition_not_found', `there is no edition named "${name}"`, { name });
+    if (!edition || !(edition.status === 'published' || (edition.status === 'finalised' && seesEveryParticipant(actor)))) throw notFound('assessment.edition_not_found', `there is no edition named "${name}"`, { name });
     return edition;
   }
 }

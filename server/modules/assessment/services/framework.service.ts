@@ -5,11 +5,12 @@
  * administrators (and the local operator); frameworks are public reading.
  */
 import type { AuditLog } from '../../../core/audit/audit.service.ts';
-import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
-import { conflict, forbidden, notFound } from '../../../core/errors.ts';
+import { isPrivileged, SYSTEM, type Actor } from '../../../core/auth/actor.ts';
+import { conflict, forbidden, isDomainError, notFound } from '../../../core/errors.ts';
 import type { Framework } from '../../../../shared/assessment/framework.ts';
 import { validateFramework, type AssessmentProblem } from '../../../../shared/assessment/framework-validation.ts';
 import type { FrameworkRecord, FrameworkRepository } from '../repositories/framework.repository.ts';
+import { shippedFrameworks } from './shipped-frameworks.ts';
 
 export type FrameworkSummary = Omit<FrameworkRecord, 'body'>;
 
@@ -45,8 +46,34 @@ export class FrameworkService {
     return { framework: summary, problems: [] };
   }
 
-  async list(): Promise<FrameworkSummary[]> {
-    return this.frameworks.list();
+  /** The stored frameworks, and the shipped ones not stored yet (`shipped`), by id. */
+  async list(): Promise<(FrameworkSummary & { title: Framework['title']; shipped: boolean })[]> {
+    const stored = await this.frameworks.list();
+    const titled = await Promise.all(stored.map(async (f) => ({ ...f, title: (await this.get(f.id, f.version)).title, shipped: false })));
+    for (const framework of shippedFrameworks().values()) {
+      if (!stored.some((f) => f.id === framework.id && f.version === framework.version)) {
+        titled.push({ id: framework.id, version: framework.version, createdAt: 0, title: framework.title, shipped: true });
+      }
+    }
+    return titled.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.createdAt - b.createdAt));
+  }
+
+  /**
+   * A framework version to run an edition on: a stored one, or a shipped one, stored now (recorded as
+   * imported by `system`) so that the edition keeps pointing at what it ran on.
+   * @throws DomainError `not_found` `assessment.framework_not_found`.
+   */
+  async resolve(id: string, version?: string): Promise<Framework> {
+    const framework = shippedFrameworks().get(id);
+    const stored = version === undefined ? await this.frameworks.latest(id) : await this.frameworks.find(id, version);
+    if (!stored && framework && (version === undefined || version === framework.version)) {
+      const { problems } = await this.import(SYSTEM, framework).catch((error: unknown) => {
+        if (isDomainError(error) && error.code === 'assessment.framework_exists') return { problems: [] };
+        throw error;
+      });
+      if (problems.length) throw new Error(`the shipped framework ${id} is not valid: ${problems[0]!.message}`);
+    }
+    return this.get(id, version);
   }
 
   /**
