@@ -1,18 +1,20 @@
 /**
  * An assessment edition run as a cycle, end to end in a real browser against a real server: the assessment
  * team opens an edition of the shipped GCA framework and invites Tunisia's focal point; the focal point, in
- * Arabic, answers (a gated child appearing only once its parent opens it), attaches a public link, saves,
- * meets a conflicting save without losing its choice, and submits; a reviewer asks for clarification on one
- * answer, the focal point sees the request, changes the answer and submits again; the reviewer accepts
- * everything; the team finalises and publishes, and the published results give Tunisia its score.
- * Screenshots in Arabic go to .tmp/screenshots/.
+ * Arabic, answers (a gated child appearing only once its parent opens it), attaches a public link and a
+ * restricted file, saves, meets a conflicting save without losing its choice, and submits; a reviewer asks
+ * for clarification on one answer, the focal point sees the request, changes the answer and submits again;
+ * the reviewer accepts everything; the team finalises and publishes, and the published results and Tunisia's profile give its
+ * score, with the public evidence only. The pages are checked in the six languages at 360 px; screenshots in
+ * Arabic go to .tmp/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
-import { languageOf, launchBrowser, newContext, overflowsSideways, screenshot, waitForLanguage } from './browser.ts';
+import { languageOf, launchBrowser, newContext, overflowsSideways, screenshot, waitForLanguage, widerThanWindow } from './browser.ts';
 
+const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 const EDITION = 'GCA 2027';
 const ARABIC = /[\u0600-\u06FF]/;
 /** A catalog key shown instead of its text: what a missing translation looks like on the page. */
@@ -47,8 +49,8 @@ async function open(page: Page, uiPath: string): Promise<void> {
 }
 
 /** A page of a fresh browser profile, signed in as `user` (in `language`, remembered for the user). */
-async function signedIn(user: string, language = 'en'): Promise<Page> {
-  const context = await newContext(browser, 'en-GB');
+async function signedIn(user: string, language = 'en', width = 1280): Promise<Page> {
+  const context = await newContext(browser, 'en-GB', width);
   const page = await context.newPage();
   await signIn(page, user);
   if (language !== 'en' || (await languageOf(page)).lang !== 'en') {
@@ -124,6 +126,22 @@ describe('an assessment cycle in a real browser', () => {
     await page.context().close();
   });
 
+  it('shows the cycle’s pages in the six languages, at 360 px, with no text missing and nothing wider than the screen', async () => {
+    const page = await signedIn('team', 'en', 360);
+    for (const language of LANGUAGES) {
+      await page.locator('.language-switcher select').selectOption(language);
+      await waitForLanguage(page, language);
+      for (const path of ['/cycle/editions', editionPath, questionnairePath, '/cycle/questionnaires', '/cycle/review']) {
+        await open(page, path);
+        const text = await page.locator('body').innerText();
+        expect(text, `${language} ${path}`).not.toMatch(RAW_KEY);
+        if (language === 'ar') expect(text, path).toMatch(ARABIC);
+        expect(await overflowsSideways(page), `${language} ${path}: ${(await widerThanWindow(page)).join(' | ')}`).toBe(false);
+      }
+    }
+    await page.context().close();
+  });
+
   it('has the focal point answer in Arabic: a gated child appears only once its parent opens it', async () => {
     const page = await signedIn('focal', 'ar');
     expect(await languageOf(page)).toEqual({ lang: 'ar', dir: 'rtl' });
@@ -164,6 +182,14 @@ describe('an assessment cycle in a real browser', () => {
     await card.locator('.evidence-list a', { hasText: 'legislation' }).waitFor();
     expect(await card.locator('.visibility-badge.visibility-public').count()).toBe(1);
 
+    // And a restricted file on 1.1.3, uploaded with its progress.
+    const procedural = question(page, PROCEDURAL);
+    await procedural.locator('details.add-evidence summary').click();
+    await procedural.locator('input[type=file]').setInputFiles({ name: 'code-procedure-penale.txt', mimeType: 'text/plain', buffer: Buffer.from('Code de procédure pénale, articles 5 à 9\n') });
+    await procedural.locator('.evidence-form').first().locator('button[type=submit]').click();
+    await procedural.locator('.evidence-list a', { hasText: 'code-procedure-penale.txt' }).waitFor();
+    expect(await procedural.locator('.visibility-badge.visibility-restricted').count()).toBe(1);
+
     // Someone else saves 1.1.2 meanwhile: the page's save is refused, theirs shown, ours kept aside.
     const current = await answerRest('GET', `/assessment/editions/${encodeURIComponent(EDITION)}/countries/TN/answers`, 'focal');
     const fraud = current.body.answers.find((a: { question: string }) => a.question === FRAUD);
@@ -179,6 +205,10 @@ describe('an assessment cycle in a real browser', () => {
 
     await screenshot(page, 'ar-questionnaire');
     expect(await page.locator('main').innerText()).not.toMatch(RAW_KEY);
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await overflowsSideways(page), (await widerThanWindow(page)).join(' | ')).toBe(false);
+    await screenshot(page, 'ar-questionnaire-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Submit: the button counts the four drafts.
     const submit = page.locator('.submit-bar .toolbar > button');
@@ -196,8 +226,11 @@ describe('an assessment cycle in a real browser', () => {
     await question(page, SUBSTANTIVE).waitFor();
     const card = question(page, SUBSTANTIVE);
     expect(await card.locator('.evidence-list a').getAttribute('href')).toBe(EVIDENCE_URL);
+    // The reviewer sees the restricted file too.
+    await question(page, PROCEDURAL).locator('.evidence-list a', { hasText: 'code-procedure-penale.txt' }).waitFor();
     await card.locator('input[type=radio][value=clarify]').check();
-    await card.locator('.review-decision button[type=submit]').isDisabled();
+    // A request for clarification needs its comment.
+    expect(await card.locator('.review-decision button[type=submit]').isDisabled()).toBe(true);
     await card.locator('.review-decision textarea').fill('Please give the article numbers of the law.');
     await card.locator('.review-decision button[type=submit]').click();
     await card.locator('.status-clarification').waitFor();
@@ -253,6 +286,11 @@ describe('an assessment cycle in a real browser', () => {
     // 1.1.1 partial, 1.1.2 partial, 1.1.3 partial, 1.1.4 in place: the legal pillar earns a share of its 20.
     expect(tunisia.overall).toBeGreaterThan(0);
     expect(tunisia.pillars.legal).toBeGreaterThan(0);
+    // The country's profile gives the same score, and to anyone only the evidence marked public.
+    const profile = await fetch(`${server.url}/api/v1/assessment/countries/TN/profile?edition=${encodeURIComponent(EDITION)}`);
+    const { result, evidence } = (await profile.json()) as { result: { overall: number; basis: string }; evidence: { name: string; visibility: string }[] };
+    expect(result).toMatchObject({ overall: tunisia.overall, basis: 'self-assessment' });
+    expect(evidence.map((e) => e.visibility)).toEqual(['public']);
     await page.context().close();
   });
 });

@@ -1,8 +1,9 @@
 /**
  * One answer under review: the question, the level the country gave, its comment and evidence, and the
  * reviewer's decision: accept, ask for clarification (a comment for the focal point is required: the answer
- * goes back to it) or adjust (another level and a justification are required). The decision carries the
- * revision read; when another reviewer decided first, the answer is reloaded and nothing is overwritten.
+ * goes back to it) or adjust (another level and a justification are required); a decision taken may still
+ * be changed to one of the last two. The decision carries the revision read; when another reviewer decided
+ * first, the answer is reloaded and nothing is overwritten.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +40,9 @@ function Decision({ question, answer, framework, answerPath, onDecided, onConfli
   const { t } = useTranslation();
   const language = currentLanguage();
   const name = useId();
-  const [action, setAction] = useState<ReviewAction>('accept');
+  // A decision already taken may still be turned into a request for clarification or an adjustment.
+  const actions = answer.status === 'submitted' ? ACTIONS : ACTIONS.filter((option) => option.action !== 'accept');
+  const [action, setAction] = useState<ReviewAction>(actions[0]!.action);
   const [comment, setComment] = useState('');
   const [level, setLevel] = useState('');
   const [conflict, setConflict] = useState(false);
@@ -68,7 +71,7 @@ function Decision({ question, answer, framework, answerPath, onDecided, onConfli
     <form className="review-decision" onSubmit={(event) => void handleSubmit(event)}>
       <fieldset className="radio-group">
         <legend>{t('cycle.review_decision', { number: isolate(question.number) })}</legend>
-        {ACTIONS.map((option) => (
+        {actions.map((option) => (
           <label key={option.action} className="radio">
             <input type="radio" name={name} value={option.action} checked={action === option.action} onChange={() => setAction(option.action)} />
             {t(option.label)}
@@ -161,6 +164,12 @@ export function ReviewCard({
       )}
       {mayReview && answer.status === 'submitted' && (
         <Decision question={question} answer={answer} framework={framework} answerPath={answerPath} onDecided={onDecided} onConflict={onConflict} />
+      )}
+      {mayReview && (answer.status === 'accepted' || answer.status === 'adjusted') && (
+        <details className="change-decision">
+          <summary>{t('cycle.review_change')}</summary>
+          <Decision key={answer.revision} question={question} answer={answer} framework={framework} answerPath={answerPath} onDecided={onDecided} onConflict={onConflict} />
+        </details>
       )}
       <AnswerHistory answerPath={answerPath} framework={framework} revision={answer.revision} />
     </article>
