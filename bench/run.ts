@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { killChildren, ROOT } from './child.ts';
 import { measureAssessment } from './assessment.bench.ts';
+import { measureProfile } from './assessment-profile.bench.ts';
 import { createDataset } from './dataset.ts';
 import { pageRatios } from './filtered-get.bench.ts';
 import type { DatabaseKind, Measurement } from './measurement.ts';
@@ -31,6 +32,12 @@ const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 const BUSY_LOAD = 0.5;
 
 /** Removes what the run made: children, schemas, the temp folder. Never throws. */
+/** The published GCI results beside the project (`../shared/data/gci`), when they are there. */
+function gciDataDir(): string | undefined {
+  const dir = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'gci');
+  return fs.existsSync(path.join(dir, 'gci_2024.csv')) ? dir : undefined;
+}
+
 async function cleanUp(tmp: string): Promise<void> {
   killChildren();
   for (const drop of [...pendingSchemaDrops]) await drop().catch((error: unknown) => console.error(`could not drop a schema: ${String(error)}`));
@@ -70,6 +77,19 @@ async function main(): Promise<number> {
     for (const m of measureAssessment()) {
       measurements.push(m);
       console.log(describe(m));
+    }
+    console.log('\n== assessment: country profile');
+    for (const database of options.databases) {
+      try {
+        for (const m of await measureProfile(database, tmp, options.postgresUrl, gciDataDir())) {
+          measurements.push(m);
+          console.log(describe(m));
+        }
+      } catch (error) {
+        const message = `country profile (${database}): ${error instanceof Error ? error.message : String(error)}`;
+        failures.push(message);
+        console.error(`  FAILED ${message}`);
+      }
     }
     for (const size of options.sizes) {
       console.log(`\n== ${size.toLocaleString('en-US')} objects: generating`);

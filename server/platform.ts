@@ -47,6 +47,8 @@ import { CycleContext } from './modules/assessment/services/cycle-context.ts';
 import { CycleService, type CycleDirectory } from './modules/assessment/services/cycle.service.ts';
 import { EvidenceService } from './modules/assessment/services/evidence.service.ts';
 import { ProfileService } from './modules/assessment/services/profile.service.ts';
+import { RegionSchemeRepository } from './modules/assessment/repositories/region-scheme.repository.ts';
+import { RegionSchemeService } from './modules/assessment/services/region-scheme.service.ts';
 
 export interface Platform {
   config: Config;
@@ -78,6 +80,8 @@ export interface Platform {
   evidence: EvidenceService;
   /** Country profiles. */
   profiles: ProfileService;
+  /** Region schemes imported from CSV, for regional aggregates beyond UN M49. */
+  regionSchemes: RegionSchemeService;
   close(): Promise<void>;
 }
 
@@ -123,7 +127,8 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const browse = new ObjectBrowseService(new ObjectBrowseRepository(db), collections, organisations, communities);
   const transfer = new BundleTransferService(objects, collections);
   const editionRepository = new EditionRepository(db);
-  const editions = new EditionService(editionRepository, audit);
+  const regionSchemes = new RegionSchemeService(new RegionSchemeRepository(db), audit);
+  const editions = new EditionService(editionRepository, audit, regionSchemes);
   const frameworks = new FrameworkService(new FrameworkRepository(db), audit);
   const evidenceRepository = new EvidenceRepository(db);
   const cycleContext = new CycleContext(editionRepository, new ParticipantRepository(db), frameworks);
@@ -155,6 +160,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
     answers,
     evidence,
     profiles,
+    regionSchemes,
     close: () => db.close(),
   };
 }

@@ -22,6 +22,7 @@ import type { Platform } from './platform.ts';
 import { ASSESSMENT_REST_API } from './modules/assessment/routes/assessment-rest-endpoints.ts';
 import { editionRestRoutes } from './modules/assessment/routes/edition.rest.ts';
 import { cycleRestRoutes } from './modules/assessment/routes/cycle.rest.ts';
+import { regionSchemeRestRoutes } from './modules/assessment/routes/region-scheme.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
 export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API];
@@ -41,6 +42,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   collectionRestRoutes(router, platform.collections, platform.communityApiRoots);
   editionRestRoutes(router, platform.editions);
   cycleRestRoutes(router, platform);
+  regionSchemeRestRoutes(router, platform.regionSchemes);
   objectRestRoutes(router, platform.browse, platform.transfer);
   return router.build(REST_ENDPOINTS);
 }

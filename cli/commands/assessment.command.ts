@@ -8,16 +8,20 @@
  * - `import-results FILE --name NAME`: published GCI results (CSV) as a scores-only edition, exactly as
  *   published; exit status 1, storing nothing, when the file has any problem.
  * - `results NAME`: each country's pillar scores, overall score, tier and rank.
- * - `regions NAME`: aggregates per UN M49 region and sub-region.
+ * - `regions NAME [--scheme SCHEME]`: aggregates per UN M49 region and sub-region, or per region of an
+ *   imported scheme.
+ * - `region-scheme import|list|show`: region schemes as CSV (assessment-region-scheme.command.ts).
  * - `compare A B`: per country, the change of each pillar and of the overall score, tier and rank moves.
  */
 import { Command } from 'commander';
+import { isM49Scheme, M49_SCHEME } from '../../shared/assessment/regions.ts';
 import { round2 } from '../../shared/assessment/scoring.ts';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
 import { readTextFile } from '../input-sources.ts';
 import { formatTable } from '../output.ts';
 import { frameworkCommand } from './assessment-framework.command.ts';
+import { regionSchemeCommand } from './assessment-region-scheme.command.ts';
 import { needsCommand, scoreCommand, sensitivityCommand } from './assessment-file.command.ts';
 
 const fixed = (value: number | undefined) => (value === undefined ? '—' : round2(value).toFixed(2));
@@ -63,15 +67,19 @@ function resultsCommand(): Command {
 
 function regionsCommand(): Command {
   return new Command('regions')
-    .description("an edition's aggregates per UN M49 region and sub-region: mean, median, min and max of the overall score (pillars with --json)")
+    .description("an edition's aggregates per region — UN M49 regions and sub-regions, or an imported scheme: mean, median, min and max of the overall score (pillars with --json)")
     .argument('<name>', 'edition name')
-    .action(async (name: string, _options: unknown, command: Command) => {
+    .option('--scheme <scheme>', 'an imported region scheme (thiqa assessment region-scheme list)', M49_SCHEME)
+    .action(async (name: string, options: { scheme: string }, command: Command) => {
       const context = contextOf(command);
       await withInitialisedPlatform(context, async (platform) => {
-        const { edition, regions } = await platform.editions.regions(name);
-        context.out.result({ edition: { name: edition.name, year: edition.year }, scheme: 'm49', regions }, () => {
-          const rows = regions.map((r) => [r.region, String(r.countries), fixed(r.overall.mean), fixed(r.overall.median), fixed(r.overall.min), fixed(r.overall.max)]);
-          return [`${edition.name}: ${regions.length} UN M49 regions and sub-regions`, ...formatTable(['M49', 'countries', 'mean', 'median', 'min', 'max'], rows)];
+        const { edition, scheme, regions } = await platform.editions.regions(name, options.scheme);
+        const m49 = isM49Scheme(scheme);
+        const names = m49 ? new Map<string, string>() : new Map((await platform.regionSchemes.get(scheme)).regions.map((r) => [r.region, r.name]));
+        context.out.result({ edition: { name: edition.name, year: edition.year }, scheme, regions }, () => {
+          const rows = regions.map((r) => [r.region, ...(m49 ? [] : [names.get(r.region) ?? '']), String(r.countries), fixed(r.overall.mean), fixed(r.overall.median), fixed(r.overall.min), fixed(r.overall.max)]);
+          const header = [...(m49 ? ['M49'] : ['region', 'name']), 'countries', 'mean', 'median', 'min', 'max'];
+          return [`${edition.name}: ${regions.length} ${m49 ? 'UN M49 regions and sub-regions' : `regions of ${scheme}`}`, ...formatTable(header, rows)];
         });
       });
     });
@@ -109,6 +117,7 @@ export function assessmentCommand(): Command {
   return new Command('assessment')
     .description('the commitment index: published results, comparisons, and recomputing an edition file')
     .addCommand(frameworkCommand())
+    .addCommand(regionSchemeCommand())
     .addCommand(importResultsCommand())
     .addCommand(resultsCommand())
     .addCommand(regionsCommand())

@@ -17,22 +17,31 @@ export type ErrorKind =
 
 export type ErrorParams = Record<string, string | number | boolean | null | undefined>;
 
+/**
+ * One problem of an input refused whole, such as a file: its rule code (sentences in shared/i18n/problems),
+ * where it is (`path`, and more precise fields such as `line` and `column`) and what is wrong, in English.
+ */
+export type ErrorProblem = Readonly<{ rule: string; path: string; message: string } & Record<string, string | number | null>>;
+
 export class DomainError extends Error {
   readonly kind: ErrorKind;
   readonly code: string;
   readonly params: ErrorParams;
+  /** Every problem of an input refused whole; undefined for an error that is one problem only. */
+  readonly problems: readonly ErrorProblem[] | undefined;
 
-  constructor(kind: ErrorKind, code: string, message: string, params: ErrorParams = {}) {
+  constructor(kind: ErrorKind, code: string, message: string, params: ErrorParams = {}, problems?: readonly ErrorProblem[]) {
     super(message);
     this.name = 'DomainError';
     this.kind = kind;
     this.code = code;
     this.params = params;
+    this.problems = problems;
   }
 }
 
-export const invalid = (code: string, message: string, params?: ErrorParams) =>
-  new DomainError('invalid', code, message, params);
+export const invalid = (code: string, message: string, params?: ErrorParams, problems?: readonly ErrorProblem[]) =>
+  new DomainError('invalid', code, message, params, problems);
 export const notFound = (code: string, message: string, params?: ErrorParams) =>
   new DomainError('not_found', code, message, params);
 export const forbidden = (code: string, message: string, params?: ErrorParams) =>

@@ -1,6 +1,7 @@
 /**
  * A JSON request body read as both HTTP adapters (TAXII and REST) read it: at most `max` bytes, refused as
  * soon as more arrives (or at once when the declared Content-Length is larger), so a large body is never held.
+ * A small uploaded file (a CSV) is read to text the same way.
  */
 import { invalid, tooLarge } from './errors.ts';
 
@@ -29,4 +30,20 @@ export async function readBoundedJson(request: Request, max: number, limitText: 
   } catch (error) {
     throw invalid('content.malformed_json', `the request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The UTF-8 text of a small upload (the `stream` of an `upload` endpoint), refused as soon as more than `max`
+ * bytes arrive.
+ * @throws DomainError `too_large` `content.too_large`.
+ */
+export async function readBoundedText(source: AsyncIterable<Uint8Array>, max: number): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    size += chunk.byteLength;
+    if (size > max) throw tooLarge('content.too_large', `the request body is larger than the limit of ${max} bytes`, { max });
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -27,6 +27,16 @@ export const ASSESSMENT_RULES = [
   'results-unknown-country',
   'results-bad-value',
   'results-duplicate-country',
+  'region-scheme-missing-column',
+  'region-scheme-unknown-column',
+  'region-scheme-duplicate-column',
+  'region-scheme-bad-row',
+  'region-scheme-bad-region',
+  'region-scheme-unknown-country',
+  'region-scheme-duplicate-row',
+  'region-scheme-bad-name',
+  'region-scheme-conflicting-name',
+  'region-scheme-empty',
 ] as const;
 export type AssessmentRule = (typeof ASSESSMENT_RULES)[number];
 

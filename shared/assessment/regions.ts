@@ -2,7 +2,7 @@
  * Regional aggregates of an edition's results: for each region, per pillar and overall, the mean, median,
  * minimum and maximum over the region's countries that have that score. Regions are UN M49 regions and
  * sub-regions by default (codes such as "002" Africa, "145" Western Asia), or any scheme given as a map from
- * region to country codes.
+ * region to country codes (such as one read from a CSV file by region-scheme-file.ts).
  */
 import { COUNTRY_CODES } from './iso3166.ts';
 
@@ -23,6 +23,12 @@ export interface RegionAggregate {
 
 /** A region scheme: region code → the alpha-2 codes of its countries. */
 export type RegionScheme = ReadonlyMap<string, readonly string[]>;
+
+/** The name of the built-in scheme of UN M49 regions and sub-regions; no imported scheme may take it. */
+export const M49_SCHEME = 'm49';
+
+/** Does `name` (any case, surrounding spaces aside) name the built-in UN M49 scheme? */
+export const isM49Scheme = (name: string) => name.trim().toLowerCase() === M49_SCHEME;
 
 /** The UN M49 regions and sub-regions, each with its countries. */
 export function m49Scheme(): RegionScheme {

@@ -3,10 +3,14 @@
 // attaches evidence, submits; a reviewer asks for clarification, the focal point changes the answer and
 // submits again, the reviewer accepts; two reviewers on one answer get a conflict, nothing overwritten; the
 // edition is finalised and published, and its file recomputes to the published scores.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { readEditionFile, differences } from '../../shared/assessment/edition-file.ts';
 import { scoreAll, scoringModel } from '../../shared/assessment/scoring.ts';
+import { jsonOf, runCli } from '../cli/cli-runner.ts';
 import { dialects } from '../support/databases.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
 import { basic, recordedChanges, rest } from './rest-client.ts';
@@ -220,6 +224,12 @@ describe.each(dialects)('an assessment cycle over REST on %s', (dialect) => {
     expect(problems).toEqual([]);
     const recomputed = scoreAll(scoringModel(edition!.framework), edition!.answers, edition!.tiers);
     expect(differences(recomputed, edition!.scores!)).toEqual([]);
+    // The real command, offline, on the downloaded file.
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thiqa-edition-')), 'edition.json');
+    fs.writeFileSync(saved, download.text);
+    const scored = await runCli(['assessment', 'score', saved, '--json']);
+    expect(scored.code).toBe(0);
+    expect(jsonOf<{ published: { matches: boolean } }>(scored).published.matches).toBe(true);
     expect(edition!.scores!.find((s) => s.country === 'TN')!.overall).toBe(tn.overall);
     expect(edition!.answers.TN).toMatchObject({ 'legal-cybercrime-procedural': 'in-place', 'legal-data-protection-law': 'partial' });
     const listed = (JSON.parse(download.text) as { evidence: { name: string }[] }).evidence.map((e) => e.name);

@@ -29,6 +29,8 @@ describe.each(dialects)('REST over HTTP on %s', (dialect) => {
       'get /assessment/editions/{name}/regions',
       'get /assessment/countries/{country}',
       'get /assessment/compare',
+      'get /assessment/region-schemes',
+      'get /assessment/region-schemes/{name}',
       'get /assessment/frameworks',
       'get /assessment/frameworks/{id}',
       'get /assessment/editions/{name}',

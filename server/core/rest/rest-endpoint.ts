@@ -44,6 +44,8 @@ export interface UploadBody {
   mediaTypes: readonly string[];
   maxBytes: number;
   description: string;
+  /** What the file holds, for the OpenAPI document; a STIX bundle (a JSON object) unless given. */
+  schema?: JsonSchema;
 }
 
 export interface RestEndpoint {

@@ -1,7 +1,8 @@
 /**
  * JSON over HTTP for the REST API: request bodies in `application/json` only (415 otherwise), bounded in size
  * (413 beyond it), and the one mapping of domain errors to HTTP statuses and JSON error bodies:
- * `{"error": {"code", "message", "params"}}`. Unknown errors answer 500 with an `error_id` that is logged.
+ * `{"error": {"code", "message", "params"}}`, plus `problems` when an input is refused for several (a file).
+ * Unknown errors answer 500 with an `error_id` that is logged.
  */
 import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
@@ -77,7 +78,8 @@ export function restError(error: unknown, c: Context, extraHeaders: Record<strin
     const translated = language === FALLBACK_LANGUAGE ? error.code : errorMessage(language, error.code, error.params);
     const message = translated === error.code ? error.message : translated;
     headers['content-language'] = message === error.message ? FALLBACK_LANGUAGE : language;
-    return new Response(JSON.stringify({ error: { code: error.code, message, params: error.params } }), { status, headers });
+    const problems = error.problems ? { problems: error.problems } : {};
+    return new Response(JSON.stringify({ error: { code: error.code, message, params: error.params, ...problems } }), { status, headers });
   }
   const errorId = randomUUID();
   console.error(JSON.stringify({ level: 'error', errorId, method: c.req.method, path: c.req.path, error: String((error as Error)?.stack ?? error) }));

@@ -26,6 +26,21 @@ const ERROR_SCHEMA: JsonSchema = {
         message: { type: 'string', description: 'what went wrong, in English' },
         params: { type: 'object', description: 'facts for translation; `field` names the input at fault and `in` where it was (body, query)' },
         error_id: { type: 'string', description: 'on a 500 only: the id the error is logged under' },
+        problems: {
+          type: 'array',
+          description: 'when an input (a file) is refused whole: every problem it has',
+          items: {
+            type: 'object',
+            required: ['rule', 'path', 'message'],
+            properties: {
+              rule: { type: 'string', description: 'rule code, said in each language by the problem catalogs' },
+              path: { type: 'string', description: 'where: a JSON path, or the line and column of a CSV file ("line 7, country")' },
+              line: { type: 'integer', description: 'in a CSV file: the line, 1 for the header' },
+              column: { type: ['string', 'null'], description: 'in a CSV file: the column at fault, if one is' },
+              message: { type: 'string', description: 'what is wrong, in English' },
+            },
+          },
+        },
       },
     },
   },
@@ -79,7 +94,7 @@ function operation(operationId: string, endpoint: RestEndpoint): Record<string, 
   const upload = endpoint.upload && {
     required: true,
     description: endpoint.upload.description,
-    content: Object.fromEntries(endpoint.upload.mediaTypes.map((type) => [type, { schema: { type: 'object', description: 'a STIX 2.1 bundle' } }])),
+    content: Object.fromEntries(endpoint.upload.mediaTypes.map((type) => [type, { schema: endpoint.upload!.schema ?? { type: 'object', description: 'a STIX 2.1 bundle' } }])),
   };
   responses['500'] = errorResponse('an unexpected error, logged under error_id');
   return {

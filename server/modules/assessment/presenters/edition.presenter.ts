@@ -39,8 +39,8 @@ export function resultsCsv(results: readonly CountryResult[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function presentRegions(found: { edition: EditionRecord; regions: readonly RegionAggregate[] }) {
-  return { edition: presentEdition(found.edition), scheme: 'm49', regions: found.regions };
+export function presentRegions(found: { edition: EditionRecord; scheme: string; regions: readonly RegionAggregate[] }) {
+  return { edition: presentEdition(found.edition), scheme: found.scheme, regions: found.regions };
 }
 
 export function presentHistory(history: { country: string; region: string | null; subRegion: string | null; editions: readonly CountryHistoryEntry[] }) {
@@ -85,11 +85,11 @@ export const EDITION_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   Statistics: objectSchema({ count: { type: 'integer' }, mean: { type: 'number' }, median: { type: 'number' }, min: { type: 'number' }, max: { type: 'number' } }),
   Regions: objectSchema({
     edition: ref('Edition'),
-    scheme: { type: 'string', enum: ['m49'], description: 'UN M49 regions and sub-regions' },
+    scheme: { type: 'string', description: '"m49" (UN M49 regions and sub-regions), or the name of the imported region scheme' },
     regions: {
       type: 'array',
       items: objectSchema({
-        region: { type: 'string', description: 'M49 code, e.g. "002" Africa, "145" Western Asia' },
+        region: { type: 'string', description: 'M49 code, e.g. "002" Africa, "145" Western Asia; or the code of a region of the imported scheme' },
         countries: { type: 'integer', description: 'countries of the region with results' },
         pillars: { type: 'object', additionalProperties: ref('Statistics') },
         overall: ref('Statistics'),

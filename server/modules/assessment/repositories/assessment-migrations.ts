@@ -2,6 +2,7 @@
  * The Assessment module's tables. An edition is one run of the index (or, `kind` `scores-only`, results
  * published elsewhere, such as ITU's GCI 2020 and 2024); its results are one row per country (the overall
  * score) and one row per country and pillar. Scores are stored as doubles, exactly as read or computed.
+ * Frameworks are stored by id and version; region schemes by name, with their regions and countries.
  */
 import type { Migration } from '../../../core/db/migrate.ts';
 
@@ -127,4 +128,33 @@ export const assessmentMigrations: Migration[] = [
     ],
   },
   { id: 'assessment-0003-cycle', up: { sqlite: cycle('BLOB'), postgres: cycle('BYTEA') } },
+  {
+    // Region schemes imported from CSV (ITU regions, Arab States, LDCs…): regions with their names, and the
+    // countries of each (a country may be in several regions of a scheme). `names` is JSON: language → name.
+    id: 'assessment-0004-region-schemes',
+    up: [
+      `CREATE TABLE assessment_region_schemes (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        source TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE assessment_scheme_regions (
+        scheme_id TEXT NOT NULL REFERENCES assessment_region_schemes (id) ON DELETE CASCADE,
+        region TEXT NOT NULL,
+        name TEXT NOT NULL,
+        names TEXT NOT NULL,
+        PRIMARY KEY (scheme_id, region)
+      )`,
+      `CREATE TABLE assessment_region_members (
+        scheme_id TEXT NOT NULL,
+        region TEXT NOT NULL,
+        country TEXT NOT NULL,
+        PRIMARY KEY (scheme_id, region, country),
+        FOREIGN KEY (scheme_id, region) REFERENCES assessment_scheme_regions (scheme_id, region) ON DELETE CASCADE
+      )`,
+    ],
+  },
 ];

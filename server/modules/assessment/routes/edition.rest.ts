@@ -1,4 +1,4 @@
-/** REST handlers of editions: list, results, comparison. Published results are public (see the declarations). */
+/** REST handlers of editions: list, results, regional aggregates, comparison. Published results are public (see the declarations). */
 import { invalid } from '../../../core/errors.ts';
 import { RestReply, type RestRouter } from '../../../core/rest/rest-router.ts';
 import { presentComparison, presentEdition, presentHistory, presentRegions, presentResults, resultsCsv } from '../presenters/edition.presenter.ts';
@@ -8,7 +8,7 @@ import { ASSESSMENT_REST_ENDPOINTS as E } from './assessment-rest-endpoints.ts';
 export function editionRestRoutes(router: RestRouter, editions: EditionService): void {
   router.handle(E.listEditions, async ({ actor }) => ({ editions: (await editions.list(actor)).map(presentEdition) }));
   router.handle(E.getResults, async ({ actor, params }) => presentResults(await editions.results(params.name!, actor)));
-  router.handle(E.getRegions, async ({ actor, params }) => presentRegions(await editions.regions(params.name!, actor)));
+  router.handle(E.getRegions, async ({ actor, params, query }) => presentRegions(await editions.regions(params.name!, (query.scheme as string | undefined) || undefined, actor)));
   router.handle(E.getResultsCsv, async ({ actor, params }) => {
     const found = await editions.results(params.name!, actor);
     const file = `${found.edition.name.replace(/[^\p{L}\p{N}._ -]/gu, '_')}.csv`;

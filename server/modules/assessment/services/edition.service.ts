@@ -11,10 +11,11 @@ import { conflict, forbidden, invalid, notFound } from '../../../core/errors.ts'
 import type { AssessmentProblem } from '../../../../shared/assessment/framework-validation.ts';
 import { readPublishedResults } from '../../../../shared/assessment/published-results.ts';
 import { countryByAlpha2 } from '../../../../shared/assessment/iso3166.ts';
-import { aggregateRegions, type RegionAggregate } from '../../../../shared/assessment/regions.ts';
+import { aggregateRegions, isM49Scheme, M49_SCHEME, m49Scheme, type RegionAggregate, type RegionScheme } from '../../../../shared/assessment/regions.ts';
 import { DEFAULT_TIERS, rankByOverall, tierFinder, type Tier } from '../../../../shared/assessment/scoring.ts';
 import type { EditionRecord, EditionRepository } from '../repositories/edition.repository.ts';
 import { seesEveryParticipant } from './cycle-access.ts';
+import type { RegionSchemeDetail } from './region-scheme.service.ts';
 
 export type { EditionRecord };
 
@@ -53,6 +54,12 @@ export interface Comparison {
   onlyTo: string[];
 }
 
+/** Where imported region schemes come from (`RegionSchemeService`). */
+export interface RegionSchemeSource {
+  /** @throws DomainError `not_found` `assessment.region_scheme_not_found`. */
+  get(name: string): Promise<RegionSchemeDetail>;
+}
+
 /** Results ranked by overall score, each with its tier. */
 function ranked(results: readonly { country: string; overall: number; pillars: Record<string, number> }[], tiers: readonly Tier[]): CountryResult[] {
   const tierOf = tierFinder(tiers);
@@ -64,11 +71,13 @@ const NAME_MAX = 100;
 export class EditionService {
   private readonly editions: EditionRepository;
   private readonly audit: AuditLog;
+  private readonly schemes: RegionSchemeSource;
   private readonly now: () => number;
 
-  constructor(editions: EditionRepository, audit: AuditLog, now: () => number = Date.now) {
+  constructor(editions: EditionRepository, audit: AuditLog, schemes: RegionSchemeSource, now: () => number = Date.now) {
     this.editions = editions;
     this.audit = audit;
+    this.schemes = schemes;
     this.now = now;
   }
 
@@ -141,12 +150,21 @@ export class EditionService {
   }
 
   /**
-   * An edition's aggregates per UN M49 region and sub-region: per pillar and overall, mean, median, min, max.
-   * @throws DomainError `not_found` `assessment.edition_not_found`.
+   * An edition's aggregates per region of a scheme: per pillar and overall, mean, median, min, max over the
+   * region's countries that have a result (regions with none are left out). The scheme is UN M49's regions
+   * and sub-regions (`m49`, any case) unless an imported scheme is named; `scheme` in the answer names it as
+   * stored.
+   * @throws DomainError `not_found` `assessment.edition_not_found`, `assessment.region_scheme_not_found`.
    */
-  async regions(name: string, actor: Actor = ANONYMOUS): Promise<{ edition: EditionRecord; regions: RegionAggregate[] }> {
+  async regions(name: string, schemeName: string = M49_SCHEME, actor: Actor = ANONYMOUS): Promise<{ edition: EditionRecord; scheme: string; regions: RegionAggregate[] }> {
     const edition = await this.find(name, actor);
-    return { edition, regions: aggregateRegions(await this.editions.results(edition.id)) };
+    let scheme: { name: string; members: RegionScheme };
+    if (isM49Scheme(schemeName)) scheme = { name: M49_SCHEME, members: m49Scheme() };
+    else {
+      const found = await this.schemes.get(schemeName);
+      scheme = { name: found.scheme.name, members: new Map(found.regions.map((r) => [r.region, r.countries])) };
+    }
+    return { edition, scheme: scheme.name, regions: aggregateRegions(await this.editions.results(edition.id), scheme.members) };
   }
 
   /**
