@@ -53,7 +53,8 @@ async function signedIn(user: string, language = 'en', width = 1280): Promise<Pa
   const context = await newContext(browser, 'en-GB', width);
   const page = await context.newPage();
   await signIn(page, user);
-  if (language !== 'en' || (await languageOf(page)).lang !== 'en') {
+  // The language a user chose before is taken on sign-in; switch only when it is another.
+  if ((await languageOf(page)).lang !== language) {
     await page.locator('.language-switcher select').selectOption(language);
     await waitForLanguage(page, language);
   }
@@ -219,8 +220,8 @@ describe('an assessment cycle in a real browser', () => {
     await page.context().close();
   });
 
-  it('has the reviewer ask for clarification on one answer and accept the others', async () => {
-    const page = await signedIn('reviewer');
+  it('has the reviewer ask for clarification on one answer and accept the others (in Arabic)', async () => {
+    const page = await signedIn('reviewer', 'ar');
     await open(page, '/cycle/review');
     await page.locator('main table a').first().click();
     await question(page, SUBSTANTIVE).waitFor();
@@ -232,6 +233,7 @@ describe('an assessment cycle in a real browser', () => {
     // A request for clarification needs its comment.
     expect(await card.locator('.review-decision button[type=submit]').isDisabled()).toBe(true);
     await card.locator('.review-decision textarea').fill('Please give the article numbers of the law.');
+    await screenshot(page, 'ar-review');
     await card.locator('.review-decision button[type=submit]').click();
     await card.locator('.status-clarification').waitFor();
     for (const id of [FRAUD, PROCEDURAL, SAFEGUARDS]) {
@@ -259,7 +261,7 @@ describe('an assessment cycle in a real browser', () => {
   });
 
   it('has the reviewer accept the answer given again, with its history', async () => {
-    const page = await signedIn('reviewer');
+    const page = await signedIn('reviewer', 'en');
     await open(page, `${questionnairePath}/review`);
     const card = question(page, SUBSTANTIVE);
     await card.locator('summary', { hasText: 'History' }).click();
