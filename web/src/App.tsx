@@ -7,6 +7,12 @@ import { CountryPage } from './pages/assessment/country/CountryPage.tsx';
 import { EditionsPage } from './pages/assessment/editions/EditionsPage.tsx';
 import { RegionsPage } from './pages/assessment/regions/RegionsPage.tsx';
 import { ResultsPage } from './pages/assessment/results/ResultsPage.tsx';
+import { EditionPage } from './pages/assessment-cycle/edition/EditionPage.tsx';
+import { EditionsPage as CycleEditionsPage } from './pages/assessment-cycle/editions/EditionsPage.tsx';
+import { QuestionnairePage } from './pages/assessment-cycle/questionnaire/QuestionnairePage.tsx';
+import { AssignmentsPage } from './pages/assessment-cycle/questionnaires/AssignmentsPage.tsx';
+import { ReviewPage } from './pages/assessment-cycle/review/ReviewPage.tsx';
+import { ReviewQueuePage } from './pages/assessment-cycle/review-queue/ReviewQueuePage.tsx';
 import { CollectionPage } from './pages/collection/CollectionPage.tsx';
 import { CollectionsPage } from './pages/collections/CollectionsPage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
@@ -29,6 +35,13 @@ function Page() {
   if ((params = match('/assessment/editions/:name', path))) return <ResultsPage edition={params.name!} query={query} />;
   if ((params = match('/assessment/editions/:name/regions', path))) return <RegionsPage edition={params.name!} query={query} />;
   if ((params = match('/assessment/countries/:country', path))) return <CountryPage country={params.country!} query={query} />;
+  if (path === '/cycle/editions') return <CycleEditionsPage />;
+  if ((params = match('/cycle/editions/:name', path))) return <EditionPage name={params.name!} />;
+  if ((params = match('/cycle/editions/:name/countries/:country', path)))
+    return <QuestionnairePage name={params.name!} country={params.country!} pillar={query.get('pillar') ?? undefined} />;
+  if ((params = match('/cycle/editions/:name/countries/:country/review', path))) return <ReviewPage name={params.name!} country={params.country!} />;
+  if (path === '/cycle/questionnaires') return <AssignmentsPage />;
+  if (path === '/cycle/review') return <ReviewQueuePage />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage section={path.split('/')[2] ?? 'organisations'} />;
   return (
     <section>

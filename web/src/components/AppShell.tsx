@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../router.tsx';
+import { cycleRights } from './cycle-rights.ts';
 import { adminRights, useCaller, useSession } from '../session.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { UserText } from './UserText.tsx';
@@ -21,6 +22,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const caller = useCaller();
   const { signOut } = useSession();
   const rights = adminRights(caller);
+  const cycle = cycleRights(caller.user.roles);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -44,6 +46,21 @@ export function AppShell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/assessment">{t('assessment.nav')}</NavLink>
             </li>
+            {cycle.answer && (
+              <li>
+                <NavLink to="/cycle/questionnaires">{t('cycle.nav_questionnaires')}</NavLink>
+              </li>
+            )}
+            {cycle.review && (
+              <li>
+                <NavLink to="/cycle/review">{t('cycle.nav_review')}</NavLink>
+              </li>
+            )}
+            {cycle.manage && (
+              <li>
+                <NavLink to="/cycle/editions">{t('cycle.nav_editions')}</NavLink>
+              </li>
+            )}
             {(rights.platform || rights.organisation) && (
               <li>
                 <NavLink to="/admin">{t('nav.admin')}</NavLink>

@@ -5,7 +5,8 @@
  */
 export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   ar: [],
-  zh: [],
+  // KiB is the unit's symbol.
+  zh: ['cycle.size_kib'],
   // French spells these words as English does.
   fr: [
     'common.actions',
@@ -26,8 +27,13 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
     'dashboard.collection_count_other',
     'assessment.country.score',
     'assessment.region.150',
+    'cycle.nav_questionnaires',
+    'cycle.participants',
+    'cycle.visibility_public',
+    'cycle.review_adjust_comment',
+    'cycle.framework_version',
   ],
   ru: [],
-  // «Roles» is the Spanish plural of «rol»; Asia, Melanesia and Micronesia are the UN's Spanish names too.
-  es: ['admin.roles', 'stix_property.roles', 'assessment.region.142', 'assessment.region.054', 'assessment.region.057'],
+  // «Roles» is the Spanish plural of «rol»; Asia, Melanesia and Micronesia are the UN's Spanish names too; KiB is the unit's symbol.
+  es: ['admin.roles', 'stix_property.roles', 'assessment.region.142', 'assessment.region.054', 'assessment.region.057', 'cycle.size_kib'],
 };
