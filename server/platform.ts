@@ -134,6 +134,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const cycleContext = new CycleContext(editionRepository, new ParticipantRepository(db), frameworks);
   const directory: CycleDirectory = {
     user: async (id) => users.findById(id),
+    users: async () => (await users.listUsers()).filter((u) => !u.disabled),
     organisation: async (id) => (await organisations.list(SYSTEM)).find((o) => o.id === id),
   };
   const cycles = new CycleService(cycleContext, frameworks, evidenceRepository, directory, audit);

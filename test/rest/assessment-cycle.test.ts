@@ -73,6 +73,9 @@ describe.each(dialects)('an assessment cycle over REST on %s', (dialect) => {
     const notFocal = await rest(server, at('/participants'), { method: 'POST', auth: team, body: { country: 'TN', user: strangerId } });
     expect(notFocal.body.error.code).toBe('assessment.not_a_focal_point');
 
+    const candidates = await rest(server, '/assessment/focal-point-candidates?country=TN', { auth: team });
+    expect(candidates.body.users).toEqual([{ id: focalPointId, name: 'focal' }]);
+    expect((await rest(server, '/assessment/focal-point-candidates?country=TN', { auth: focal })).status).toBe(403);
     const invited = await rest(server, at('/participants'), { method: 'POST', auth: team, body: { country: 'tn', user: focalPointId } });
     expect(invited.status).toBe(201);
     expect(invited.body).toMatchObject({ country: 'TN', basis: 'self-assessment', focal_point: { id: focalPointId, name: 'focal' }, status: 'invited', round: 0, answered: 0 });

@@ -85,6 +85,15 @@ export const CYCLE_REST_ENDPOINTS = {
     success: { status: 201, description: 'the participant', schema: ref('Participant') },
     errors: { 400: 'bad country, or the user cannot be its focal point', 403: 'not the assessment team', 404: 'no such edition or user', 409: 'the country takes part already, or the edition is closed' },
   },
+  focalPointCandidates: {
+    method: 'get',
+    path: '/assessment/focal-point-candidates',
+    tag,
+    summary: 'The users who could be invited as the focal point of a country: the focal-point role in a Member State administration of it (assessment team)',
+    query: [{ name: 'country', type: 'string', description: 'ISO 3166-1 alpha-2 code' }],
+    success: { status: 200, description: 'id and name of each, by name', schema: objectSchema({ users: { type: 'array', items: objectSchema({ id: { type: 'string' }, name: { type: 'string' } }) } }) },
+    errors: { 400: 'country missing or not an ISO 3166-1 alpha-2 code', 403: 'not the assessment team' },
+  },
   listAssignments: {
     method: 'get',
     path: '/assessment/assignments',

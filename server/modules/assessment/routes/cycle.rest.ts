@@ -59,6 +59,7 @@ export function cycleRestRoutes(router: RestRouter, { frameworks, cycles, answer
   router.handle<Body>(E.addParticipant, async ({ actor, params, body }) =>
     presentParticipant(await cycles.invite(actor, params.name!, { country: body.country as string, user: body.user as string | undefined })),
   );
+  router.handle(E.focalPointCandidates, async ({ actor, query }) => ({ users: await cycles.focalPointCandidates(actor, required(query.country, 'country')) }));
   router.handle(E.listAssignments, async ({ actor }) => ({
     assignments: (await cycles.assignments(actor)).map((a) => ({ edition: presentEdition(a.edition), participant: presentParticipant(a.participant) })),
   }));

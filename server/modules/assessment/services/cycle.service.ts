@@ -21,8 +21,17 @@ import type { FrameworkService } from './framework.service.ts';
 
 /** The people and organisations a cycle names, as the core knows them. */
 export interface CycleDirectory {
-  user(id: string): Promise<{ id: string; name: string; roles: readonly string[]; organisationId: string | null } | undefined>;
+  user(id: string): Promise<DirectoryUser | undefined>;
+  /** Every enabled user. */
+  users(): Promise<DirectoryUser[]>;
   organisation(id: string): Promise<{ type: string; country: string | null } | undefined>;
+}
+
+export interface DirectoryUser {
+  id: string;
+  name: string;
+  roles: readonly string[];
+  organisationId: string | null;
 }
 
 export type ParticipantStatus = 'invited' | 'draft' | 'submitted' | 'clarification' | 'reviewed';
@@ -285,14 +294,35 @@ export class CycleService {
     return { edition, text };
   }
 
+  /**
+   * The users who could be invited as the focal point of `country`: holders of the focal-point role in a
+   * Member State administration of that country.
+   * @throws DomainError `forbidden` `assessment.manage_forbidden`; `invalid` `assessment.invalid_country`.
+   */
+  async focalPointCandidates(actor: Actor, country: string): Promise<{ id: string; name: string }[]> {
+    this.requireManage(actor);
+    const codes = countryByAlpha2(country);
+    if (!codes) throw invalid('assessment.invalid_country', `"${country}" is not an ISO 3166-1 alpha-2 country code`, { country, field: 'country' });
+    const found: { id: string; name: string }[] = [];
+    for (const user of await this.directory.users()) {
+      if (await this.canBeFocalPoint(user, codes.alpha2)) found.push({ id: user.id, name: user.name });
+    }
+    return found.sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  private async canBeFocalPoint(user: DirectoryUser, country: string): Promise<boolean> {
+    const actor: Actor = { kind: 'user', userId: user.id, name: user.name, roles: user.roles, organisationId: user.organisationId };
+    if (!isFocalPointOf(actor, { focalPoint: user.id } as ParticipantRecord) || user.organisationId === null) return false;
+    const organisation = await this.directory.organisation(user.organisationId);
+    return organisation?.type === 'member-state' && organisation.country === country;
+  }
+
   private async checkFocalPoint(userId: string, country: string): Promise<{ id: string; name: string }> {
     const user = await this.directory.user(userId);
     if (!user) throw notFound('assessment.user_not_found', `there is no user "${userId}"`, { user: userId, field: 'user' });
     const actor: Actor = { kind: 'user', userId: user.id, name: user.name, roles: user.roles, organisationId: user.organisationId };
-    const participantLike = { focalPoint: user.id } as ParticipantRecord;
-    if (!isFocalPointOf(actor, participantLike)) throw invalid('assessment.not_a_focal_point', `${user.name} does not hold the focal-point role`, { user: user.name, field: 'user' });
-    const organisation = user.organisationId === null ? undefined : await this.directory.organisation(user.organisationId);
-    if (!organisation || organisation.type !== 'member-state' || organisation.country !== country) {
+    if (!isFocalPointOf(actor, { focalPoint: user.id } as ParticipantRecord)) throw invalid('assessment.not_a_focal_point', `${user.name} does not hold the focal-point role`, { user: user.name, field: 'user' });
+    if (!(await this.canBeFocalPoint(user, country))) {
       throw invalid('assessment.focal_point_country', `${user.name} does not belong to a Member State administration of ${country}`, { user: user.name, country, field: 'user' });
     }
     return { id: user.id, name: user.name };
