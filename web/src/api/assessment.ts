@@ -1,9 +1,10 @@
 /** The Assessment module's answers, as the UI reads them (public reads of published results; see the OpenAPI document). */
+import type { RegionAggregate, Statistics } from '../../../shared/assessment/regions.ts';
 
 export interface Edition {
   id: string;
   name: string;
-  kind: 'scores-only';
+  kind: 'scores-only' | 'cycle';
   year: number | null;
   source: string | null;
   created_at: string;
@@ -18,21 +19,8 @@ export interface Results {
   results: { country: string; pillars: PillarScores; overall: number; tier: string; rank: number }[];
 }
 
-export interface Statistics {
-  count: number;
-  mean: number;
-  median: number;
-  min: number;
-  max: number;
-}
-
-export interface RegionAggregate {
-  /** UN M49 code: "002" Africa, "015" Northern Africa… */
-  region: string;
-  countries: number;
-  pillars: Readonly<Record<string, Statistics>>;
-  overall: Statistics;
-}
+/** Count, mean, median, min, max per pillar and overall over a region's countries, as `shared/assessment/regions.ts` computes them. */
+export type { RegionAggregate, Statistics };
 
 /** GET /assessment/editions/{name}/regions: the M49 regions and sub-regions with results, by code. */
 export interface Regions {
