@@ -1,6 +1,7 @@
 /**
  * Validation and sharing problems as people read them: a rejected object's problems carry a rule code and a
- * JSON path (shared/stix/problem.ts, RULES.md; the sharing rules of shared/stix/sharing.ts), and this says
+ * JSON path (shared/stix/problem.ts, RULES.md; the sharing rules of shared/stix/sharing.ts; the assessment and
+ * Gateway rules, ASSESSMENT_RULES and GATEWAY_RULES, whose file problems give a line and column), and this says
  * each as a sentence of the reader's language from the catalogs in `problems/`, English when a catalog lacks it.
  */
 import ar from './problems/ar.json' with { type: 'json' };
