@@ -12,8 +12,11 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /** One field of a JSON request body: the adapter checks its presence and type, services check its content. */
 export interface BodyField {
-  /** `string-list`: a JSON array of strings; `integer`: a JSON number with no fraction. */
-  type: 'string' | 'boolean' | 'integer' | 'string-list';
+  /**
+   * `string-list`: a JSON array of strings; `integer`: a JSON number with no fraction; `object`: a JSON object,
+   * whatever its members (a document the service checks whole, such as a Gateway record).
+   */
+  type: 'string' | 'boolean' | 'integer' | 'string-list' | 'object';
   description: string;
 }
 

@@ -34,6 +34,16 @@ describe('checking a REST body against its declaration', () => {
     expect(failure(() => checkBody(schema, { name: 'x', role: 'root' }))).toMatchObject({ code: 'request.unknown_field', params: { field: 'role' } });
   });
 
+  it('takes a JSON object as an object field, whatever its members, and nothing else', () => {
+    const withObject: BodySchema = { fields: { record: { type: 'object', description: 'a document' } }, required: ['record'] };
+    expect(checkBody(withObject, { record: { title: { en: 'x' }, years: [1, 2] } })).toEqual({ record: { title: { en: 'x' }, years: [1, 2] } });
+    expect(checkBody(withObject, { record: {} })).toEqual({ record: {} });
+    for (const value of [[], 'text', 3, true]) {
+      expect(failure(() => checkBody(withObject, { record: value })), JSON.stringify(value)).toMatchObject({ code: 'request.invalid_field', params: { field: 'record', expected: 'object' } });
+    }
+    expect(failure(() => checkBody(withObject, { record: null }))).toMatchObject({ code: 'request.invalid_field', params: { field: 'record' } });
+  });
+
   it('refuses a body that is not an object', () => {
     for (const value of [null, [], 'text', 3]) expect(failure(() => checkBody(schema, value)).code).toBe('request.invalid_body');
   });

@@ -7,8 +7,11 @@
 import { invalid } from '../errors.ts';
 import type { BodyField, BodySchema, QueryParameter } from './rest-endpoint.ts';
 
-/** The values of a checked body: strings and booleans, by field name; optional fields not given are absent. */
-export type CheckedBody = Readonly<Record<string, string | boolean | number | readonly string[] | undefined>>;
+/** A JSON object given as an `object` field, as parsed: its members are the service's to check. */
+export type BodyObject = Readonly<Record<string, unknown>>;
+
+/** The values of a checked body, by field name; optional fields not given are absent. */
+export type CheckedBody = Readonly<Record<string, string | boolean | number | readonly string[] | BodyObject | undefined>>;
 
 /** The values of a checked query: strings and parsed integers, by parameter name. */
 export type CheckedQuery = Readonly<Record<string, string | number | undefined>>;
@@ -36,7 +39,7 @@ export function checkBody(schema: BodySchema, value: unknown): CheckedBody {
       });
     }
   }
-  const checked: Record<string, string | boolean | number | readonly string[]> = {};
+  const checked: Record<string, string | boolean | number | readonly string[] | BodyObject> = {};
   for (const [name, field] of Object.entries(schema.fields)) {
     const required = schema.required.includes(name);
     // null for an optional field means "not given", as many clients write it.
@@ -45,9 +48,9 @@ export function checkBody(schema: BodySchema, value: unknown): CheckedBody {
       if (required) throw invalid('request.missing_field', `the body needs "${name}" (${field.description})`, { field: name, in: 'body' });
     } else if (!hasType(given, field.type)) {
       const expected = field.type === 'string-list' ? 'list of strings' : field.type;
-      throw invalid('request.invalid_field', `"${name}" must be a ${expected}, got ${describeType(given)}`, { field: name, in: 'body', expected });
+      throw invalid('request.invalid_field', `"${name}" must be ${field.type === 'object' ? 'an' : 'a'} ${expected}, got ${describeType(given)}`, { field: name, in: 'body', expected });
     } else {
-      checked[name] = given as string | boolean | number | readonly string[];
+      checked[name] = given as string | boolean | number | readonly string[] | BodyObject;
     }
   }
   return checked;
@@ -56,6 +59,7 @@ export function checkBody(schema: BodySchema, value: unknown): CheckedBody {
 function hasType(value: unknown, type: BodyField['type']): boolean {
   if (type === 'string-list') return isStringList(value);
   if (type === 'integer') return Number.isSafeInteger(value);
+  if (type === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
   return typeof value === type;
 }
 

@@ -22,6 +22,23 @@ describe('the REST part of the OpenAPI document', () => {
     expect(Object.keys(components!.schemas!)).toEqual(['Error', 'Thing']);
   });
 
+  it('describes each body field by its type: an object field as a JSON object', () => {
+    const post: RestEndpoint = {
+      ...endpoint,
+      method: 'post',
+      path: '/things',
+      body: { fields: { kind: { type: 'string', description: 'k' }, tags: { type: 'string-list', description: 't' }, content: { type: 'object', description: 'c' } }, required: ['kind', 'content'] },
+    };
+    const { paths } = restOpenApi([{ endpoints: { addThing: post }, schemas: {} }]);
+    const body = (paths['/api/v1/things']!.post as { requestBody: { content: Record<string, { schema: unknown }> } }).requestBody.content['application/json']!.schema;
+    expect(body).toEqual({
+      type: 'object',
+      properties: { kind: { type: 'string', description: 'k' }, tags: { type: 'array', items: { type: 'string' }, description: 't' }, content: { type: 'object', description: 'c' } },
+      required: ['kind', 'content'],
+      additionalProperties: false,
+    });
+  });
+
   it('refuses an operation, a path and method or a schema declared twice', () => {
     expect(() => restOpenApi([part, { endpoints: { getThing: { ...endpoint, path: '/other' } }, schemas: {} }])).toThrow(/declared twice/);
     expect(() => restOpenApi([part, { endpoints: { again: endpoint }, schemas: {} }])).toThrow(/declared twice/);

@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 description of the REST API, generated from the endpoint declarations, and the merge of
  * the API descriptions of every adapter (TAXII, REST) into the one document served at `/api/openapi.json`.
  */
-import { ref, REST_BASE, type BodySchema, type JsonSchema, type RestApiPart, type RestEndpoint } from './rest-endpoint.ts';
+import { ref, REST_BASE, type BodyField, type BodySchema, type JsonSchema, type RestApiPart, type RestEndpoint } from './rest-endpoint.ts';
 import { REST_MAX_BODY_BYTES } from './rest-http.ts';
 
 /** An OpenAPI document, as far as merging needs to know it. */
@@ -55,8 +55,13 @@ const SECURITY_SCHEMES = {
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 
+function fieldSchema(field: BodyField): JsonSchema {
+  if (field.type === 'string-list') return { type: 'array', items: { type: 'string' }, description: field.description };
+  return { type: field.type, description: field.description };
+}
+
 function bodySchema(body: BodySchema): JsonSchema {
-  const properties = Object.fromEntries(Object.entries(body.fields).map(([name, field]) => [name, field.type === 'string-list' ? { type: 'array', items: { type: 'string' }, description: field.description } : { type: field.type, description: field.description }]));
+  const properties = Object.fromEntries(Object.entries(body.fields).map(([name, field]) => [name, fieldSchema(field)]));
   return { type: 'object', properties, required: [...body.required], additionalProperties: false };
 }
 
