@@ -49,6 +49,16 @@ import { EvidenceService } from './modules/assessment/services/evidence.service.
 import { ProfileService } from './modules/assessment/services/profile.service.ts';
 import { RegionSchemeRepository } from './modules/assessment/repositories/region-scheme.repository.ts';
 import { RegionSchemeService } from './modules/assessment/services/region-scheme.service.ts';
+import { gatewayMigrations } from './modules/gateway/repositories/gateway-migrations.ts';
+import { DuplicateRepository } from './modules/gateway/repositories/duplicate.repository.ts';
+import { RecordRepository } from './modules/gateway/repositories/record.repository.ts';
+import { SearchRepository } from './modules/gateway/repositories/search.repository.ts';
+import { DuplicateService } from './modules/gateway/services/duplicate.service.ts';
+import { GATEWAY_ROLES } from './modules/gateway/services/gateway-roles.ts';
+import { ModerationService } from './modules/gateway/services/moderation.service.ts';
+import { RecordService } from './modules/gateway/services/record.service.ts';
+import { RecordViews, type GatewayDirectory } from './modules/gateway/services/record-view.ts';
+import { SearchService } from './modules/gateway/services/search.service.ts';
 
 export interface Platform {
   config: Config;
@@ -82,13 +92,22 @@ export interface Platform {
   profiles: ProfileService;
   /** Region schemes imported from CSV, for regional aggregates beyond UN M49. */
   regionSchemes: RegionSchemeService;
+  /** Gateway records: proposals, corrections, reading, history. */
+  gatewayRecords: RecordService;
+  /** Gateway moderation: the queue and decisions. */
+  gatewayModeration: ModerationService;
+  /** Gateway search and exports. */
+  gatewaySearch: SearchService;
+  /** Gateway likely duplicates: dismiss, merge. */
+  gatewayDuplicates: DuplicateService;
   close(): Promise<void>;
 }
 
 registerRoles(ASSESSMENT_ROLES);
+registerRoles(GATEWAY_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations];
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config): Promise<Platform> {
@@ -141,6 +160,23 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const answers = new AnswerService(cycleContext, evidenceRepository, directory, audit);
   const evidence = new EvidenceService(cycleContext, evidenceRepository, audit);
   const profiles = new ProfileService(cycleContext, editions, evidenceRepository);
+  const names: GatewayDirectory = {
+    names: async (ids) => {
+      const found = new Map<string, string>();
+      for (const id of new Set(ids)) {
+        const name = id === 'system' ? 'system' : (await users.findById(id))?.name;
+        if (name !== undefined) found.set(id, name);
+      }
+      return found;
+    },
+  };
+  const gatewayRecordRepository = new RecordRepository(db);
+  const gatewayDuplicateRepository = new DuplicateRepository(db);
+  const gatewayViews = new RecordViews(gatewayRecordRepository, gatewayDuplicateRepository, names);
+  const gatewayRecords = new RecordService(gatewayRecordRepository, gatewayViews, names, audit);
+  const gatewayModeration = new ModerationService(gatewayRecordRepository, gatewayViews, names, audit);
+  const gatewaySearch = new SearchService(new SearchRepository(db));
+  const gatewayDuplicates = new DuplicateService(gatewayDuplicateRepository, gatewayRecordRepository, names, audit);
   return {
     config,
     db,
@@ -162,6 +198,10 @@ export async function openPlatform(config: Config): Promise<Platform> {
     evidence,
     profiles,
     regionSchemes,
+    gatewayRecords,
+    gatewayModeration,
+    gatewaySearch,
+    gatewayDuplicates,
     close: () => db.close(),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The REST administration API at `/api/v1/`: the core's endpoints and the Exchange module's, registered on
+ * The REST administration API at `/api/v1/`: the core's endpoints and those of the modules, registered on
  * one router, and the one API description served at `/api/openapi.json` (TAXII and REST side by side).
  */
 import type { Hono } from 'hono';
@@ -23,9 +23,11 @@ import { ASSESSMENT_REST_API } from './modules/assessment/routes/assessment-rest
 import { editionRestRoutes } from './modules/assessment/routes/edition.rest.ts';
 import { cycleRestRoutes } from './modules/assessment/routes/cycle.rest.ts';
 import { regionSchemeRestRoutes } from './modules/assessment/routes/region-scheme.rest.ts';
+import { GATEWAY_REST_API } from './modules/gateway/routes/gateway-rest-endpoints.ts';
+import { gatewayRestRoutes } from './modules/gateway/routes/gateway.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
-export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API];
+export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API];
 
 /** Every declared REST endpoint. */
 export const REST_ENDPOINTS: readonly RestEndpoint[] = REST_API_PARTS.flatMap((part) => Object.values(part.endpoints));
@@ -44,6 +46,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   cycleRestRoutes(router, platform);
   regionSchemeRestRoutes(router, platform.regionSchemes);
   objectRestRoutes(router, platform.browse, platform.transfer);
+  gatewayRestRoutes(router, { records: platform.gatewayRecords, moderation: platform.gatewayModeration, search: platform.gatewaySearch, duplicates: platform.gatewayDuplicates });
   return router.build(REST_ENDPOINTS);
 }
 
