@@ -2,7 +2,8 @@
  * The Gateway module's tables.
  *
  * - `gateway_records`: one row per record: its type, status (`pending` until first published, `published`,
- *   `rejected`, `merged` into another), the published body and revision, who proposed it and when, and `doc`,
+ *   `rejected`, `merged` into another), `version` (bumped by every change: optimistic locking), the published
+ *   body and revision, who proposed it and when, and `doc`,
  *   the record's number in publication order (handed out by `gateway_clock` at its first publication, never
  *   changed), which keys the index tables and orders search results.
  * - `gateway_revisions`: every version ever proposed (kind `new` or `correction`), its state (`pending`,
@@ -25,6 +26,7 @@ const tables = (dialect: 'sqlite' | 'postgres'): string[] => [
     id TEXT PRIMARY KEY,
     type TEXT NOT NULL,
     status TEXT NOT NULL,
+    version INTEGER NOT NULL,
     revisions INTEGER NOT NULL,
     revision INTEGER,
     body TEXT,
