@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { bandsOf, colourOf, NO_RESULT } from '../../web/src/pages/assessment/colour-scale.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
-import { languageOf, launchBrowser, newContext, overflowsSideways, screenshot, SCREENSHOTS, waitForLanguage, widerThanWindow } from './browser.ts';
+import { languageOf, launchBrowser, newContext, openUi, overflowsSideways, screenshot, SCREENSHOTS, signInAt, waitForLanguage, widerThanWindow } from './browser.ts';
 
 const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 const EDITION = 'GCA 2027';
@@ -42,20 +42,9 @@ const profilePath = (country: string) => `/assessment/countries/${country}?editi
 const FILE_NAME = 'code-procedure-penale.txt';
 const question = (page: Page, id: string) => page.locator(`article[data-question="${id}"]`);
 
-async function signIn(page: Page, user: string): Promise<void> {
-  await page.goto(`${server.url}/ui/`);
-  await page.locator('input[name=username]').fill(user);
-  await page.locator('input[name=password]').fill(`${user}-password`);
-  await page.locator('form button[type=submit]').click();
-  await page.locator('header.app-header').waitFor();
-}
+const signIn = (page: Page, user: string) => signInAt(page, server.url, user, `${user}-password`);
 
-/** Goes to a UI path and waits until the page's main heading is there and nothing is loading. */
-async function open(page: Page, uiPath: string): Promise<void> {
-  await page.goto(`${server.url}/ui${uiPath}`);
-  await page.locator('main h1').waitFor();
-  await expect.poll(() => page.locator('main [role=status].muted').count()).toBe(0);
-}
+const open = (page: Page, uiPath: string) => openUi(page, server.url, uiPath);
 
 /** A page of a fresh browser profile, signed in as `user` (in `language`, remembered for the user). */
 async function signedIn(user: string, language = 'en', width = 1280): Promise<Page> {
