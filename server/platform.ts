@@ -59,6 +59,11 @@ import { ModerationService } from './modules/gateway/services/moderation.service
 import { RecordService } from './modules/gateway/services/record.service.ts';
 import { RecordViews, type GatewayDirectory } from './modules/gateway/services/record-view.ts';
 import { SearchService } from './modules/gateway/services/search.service.ts';
+import { ImportRepository } from './modules/gateway/repositories/import.repository.ts';
+import { GatewayFactsService } from './modules/gateway/services/facts.service.ts';
+import { ImportService } from './modules/gateway/services/import.service.ts';
+import { MatchingService } from './modules/gateway/services/matching.service.ts';
+import { NetworkService } from './modules/gateway/services/network.service.ts';
 
 export interface Platform {
   config: Config;
@@ -100,6 +105,14 @@ export interface Platform {
   gatewaySearch: SearchService;
   /** Gateway likely duplicates: dismiss, merge. */
   gatewayDuplicates: DuplicateService;
+  /** Gateway bulk imports (CSV, JSON), with dry runs. */
+  gatewayImport: ImportService;
+  /** What the Gateway's records say of each country, and the gaps: evidence for the Assessment module. */
+  gatewayFacts: GatewayFactsService;
+  /** The cooperation network of the Gateway's agreements. */
+  gatewayNetwork: NetworkService;
+  /** A country's assessment needs matched with the Gateway's assistance offers. */
+  gatewayMatching: MatchingService;
   close(): Promise<void>;
 }
 
@@ -175,7 +188,12 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const gatewayViews = new RecordViews(gatewayRecordRepository, gatewayDuplicateRepository, names);
   const gatewayRecords = new RecordService(gatewayRecordRepository, gatewayViews, names, audit);
   const gatewayModeration = new ModerationService(gatewayRecordRepository, gatewayViews, names, audit);
-  const gatewaySearch = new SearchService(new SearchRepository(db));
+  const gatewaySearchRepository = new SearchRepository(db);
+  const gatewaySearch = new SearchService(gatewaySearchRepository);
+  const gatewayImport = new ImportService(new ImportRepository(db), gatewayRecordRepository, audit);
+  const gatewayFacts = new GatewayFactsService(gatewaySearchRepository);
+  const gatewayNetwork = new NetworkService(gatewaySearchRepository);
+  const gatewayMatching = new MatchingService(gatewaySearchRepository, profiles);
   const gatewayDuplicates = new DuplicateService(gatewayDuplicateRepository, gatewayRecordRepository, names, audit);
   return {
     config,
@@ -202,6 +220,10 @@ export async function openPlatform(config: Config): Promise<Platform> {
     gatewayModeration,
     gatewaySearch,
     gatewayDuplicates,
+    gatewayImport,
+    gatewayFacts,
+    gatewayNetwork,
+    gatewayMatching,
     close: () => db.close(),
   };
 }

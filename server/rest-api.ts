@@ -25,9 +25,11 @@ import { cycleRestRoutes } from './modules/assessment/routes/cycle.rest.ts';
 import { regionSchemeRestRoutes } from './modules/assessment/routes/region-scheme.rest.ts';
 import { GATEWAY_REST_API } from './modules/gateway/routes/gateway-rest-endpoints.ts';
 import { gatewayRestRoutes } from './modules/gateway/routes/gateway.rest.ts';
+import { GATEWAY_DATA_REST_API } from './modules/gateway/routes/gateway-data-rest-endpoints.ts';
+import { gatewayDataRestRoutes } from './modules/gateway/routes/gateway-data.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
-export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API];
+export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API];
 
 /** Every declared REST endpoint. */
 export const REST_ENDPOINTS: readonly RestEndpoint[] = REST_API_PARTS.flatMap((part) => Object.values(part.endpoints));
@@ -47,6 +49,11 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   regionSchemeRestRoutes(router, platform.regionSchemes);
   objectRestRoutes(router, platform.browse, platform.transfer);
   gatewayRestRoutes(router, { records: platform.gatewayRecords, moderation: platform.gatewayModeration, search: platform.gatewaySearch, duplicates: platform.gatewayDuplicates });
+  gatewayDataRestRoutes(
+    router,
+    { imports: platform.gatewayImport, search: platform.gatewaySearch, facts: platform.gatewayFacts, network: platform.gatewayNetwork, matching: platform.gatewayMatching },
+    { publicUrl: platform.config.publicUrl },
+  );
   return router.build(REST_ENDPOINTS);
 }
 

@@ -34,12 +34,15 @@ export interface FlagRecord {
 const SQLITE_ROWS = 400;
 const POSTGRES_ROWS = 20_000;
 
-/** Inserts rows of text and integer columns in batches: multi-row VALUES on SQLite, `unnest` arrays on PostgreSQL. */
-async function insertRows(tx: Queryable, table: string, columns: readonly string[], casts: readonly string[], rows: readonly (readonly (string | number)[])[]): Promise<void> {
+/**
+ * Inserts rows of text and integer columns in batches: multi-row VALUES on SQLite, `unnest` arrays on
+ * PostgreSQL (`casts` names each column's array type: `text`, `bigint`).
+ */
+export async function insertRows(tx: Queryable, table: string, columns: readonly string[], casts: readonly string[], rows: readonly (readonly (string | number | null)[])[]): Promise<void> {
   if (tx.dialect === 'postgres') {
     for (let start = 0; start < rows.length; start += POSTGRES_ROWS) {
       const chunk = rows.slice(start, start + POSTGRES_ROWS);
-      const arrays = columns.map((_, i) => chunk.map((row) => row[i]!)) as (string[] | number[])[];
+      const arrays = columns.map((_, i) => chunk.map((row) => row[i]!)) as (string | null)[][];
       await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts.map((cast) => `?::${cast}[]`).join(', ')})`, arrays);
     }
     return;
@@ -80,12 +83,13 @@ export async function advanceClock(tx: Queryable, doc: number): Promise<void> {
   await tx.run('UPDATE gateway_clock SET doc = ? WHERE id = 1 AND doc < ?', [doc, doc]);
 }
 
-const digest = (key: string) => createHash('sha256').update(key).digest('hex');
+/** How a duplicate key is stored: its SHA-256 digest, in hex. */
+export const digestKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** Replaces the duplicate keys of a record with those of `body`. */
 export async function writeDuplicateKeys(tx: Queryable, recordId: string, type: RecordType, body: GatewayRecord): Promise<void> {
   await dropDuplicateKeys(tx, recordId);
-  const rows = duplicateKeys(type, body).map(({ reason, key }) => [digest(key), recordId, reason] as const);
+  const rows = duplicateKeys(type, body).map(({ reason, key }) => [digestKey(key), recordId, reason] as const);
   await insertRows(tx, 'gateway_duplicate_keys', ['key', 'record_id', 'reason'], ['text', 'text', 'text'], rows);
 }
 

@@ -12,7 +12,7 @@ const tag = 'gateway';
 const RECORD = { id: 'record id' };
 
 /** The search's criteria, shared by the search and the export. */
-const CRITERIA: readonly QueryParameter[] = [
+export const CRITERIA: readonly QueryParameter[] = [
   { name: 'q', type: 'string', description: `words in any of the six languages (at most ${QUERY_MAX} characters): every one must be in the record, in any language` },
   { name: 'type', type: 'string', description: 'a record type: initiative, strategy, cirt, legislation, agreement, standard, exercise, resource, assistance' },
   { name: 'country', type: 'string', description: 'an ISO 3166-1 alpha-2 code the record names' },

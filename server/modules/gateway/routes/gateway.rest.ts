@@ -20,7 +20,7 @@ export interface GatewayServices {
 type Body = Record<string, string | BodyObject | undefined>;
 type Query = Readonly<Record<string, string | number | undefined>>;
 
-const criteria = (query: Query): SearchInput => ({
+export const criteria = (query: Query): SearchInput => ({
   q: query.q as string | undefined,
   type: query.type as string | undefined,
   country: query.country as string | undefined,
