@@ -44,6 +44,12 @@ describe.each(dialects)('REST over HTTP on %s', (dialect) => {
       'get /gateway/records/{id}',
       'get /gateway/records/{id}/history',
       'get /gateway/export',
+      'get /gateway/feed.json',
+      'get /gateway/feed.atom',
+      'get /gateway/network',
+      'get /gateway/gaps',
+      'get /gateway/countries/{country}/facts',
+      'get /gateway/matching',
     ]);
     for (const endpoint of REST_ENDPOINTS.filter((e) => !e.anonymous)) {
       const path = endpoint.path.replace(/\{\w+\}/g, 'x');
