@@ -4,12 +4,18 @@
  *   the records found, newest published first, with the facet counts (gateway-search.command.ts).
  * - `export [QUERY] --format csv|json [--output FILE]` with the same filters: every record found, as a file
  *   (gateway-export.command.ts).
+ * - `import FILE --type TYPE [--dry-run] [--valid-only] [--json]`: a bulk file of records of one type,
+ *   published at once, or only checked (gateway-import.command.ts).
  * With `--json`, the answer is the REST API's (`GET /api/v1/gateway/records`), so scripts read one shape.
  */
 import { Command } from 'commander';
 import { gatewayExportCommand } from './gateway-export.command.ts';
+import { gatewayImportCommand } from './gateway-import.command.ts';
 import { gatewaySearchCommand } from './gateway-search.command.ts';
 
 export function gatewayCommand(): Command {
-  return new Command('gateway').description("the Gateway's published records: search and export").addCommand(gatewaySearchCommand()).addCommand(gatewayExportCommand());
+  return new Command('gateway').description("the Gateway's records: search, export and bulk import")
+    .addCommand(gatewaySearchCommand())
+    .addCommand(gatewayExportCommand())
+    .addCommand(gatewayImportCommand());
 }
