@@ -3,24 +3,25 @@
  * (`IMPORT_BATCH` records at a time: multi-row inserts on SQLite, `unnest` arrays on PostgreSQL), but the whole
  * file commits or rolls back as one, with its audit entry (`within`), so an import is never half-stored: a crash
  * or a failed statement mid-import leaves nothing of the file. Each record gets its row, its first revision
- * (accepted by the importer), its search index, its duplicate keys, and its likely duplicates flagged — against
- * the records already there and against the other rows of the file — as a proposal would have them.
+ * (accepted by the importer), its search index and its duplicate keys; the likely duplicates the service
+ * decides on, from the live records holding the file's keys as read inside the transaction, are flagged.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Database, Queryable, TransactionHook } from '../../../core/db/database.ts';
-import { duplicateKeys, type DuplicateReason } from '../../../../shared/gateway/record-index.ts';
+import type { DuplicateKey, DuplicateReason } from '../../../../shared/gateway/record-index.ts';
 import type { GatewayRecord, RecordType } from '../../../../shared/gateway/record-types.ts';
 import { digestKey, insertRows, writeIndex, type FlagRecord } from './record-index.sql.ts';
 
 /** Records per batch of statements. */
-export const IMPORT_BATCH = 1_000;
-/** Ids per `IN (…)` list on SQLite (it binds at most 32,766 parameters). */
-const SQLITE_IDS = 500;
+export const IMPORT_BATCH = 10_000;
+/** Values per `IN (…)` list on SQLite (it binds at most 32,766 parameters). */
+const SQLITE_LIST = 1_000;
 
-/** A record to import, with the id it will have. */
+/** A record to import: the id it will have, its body and its duplicate keys. */
 export interface ImportedRecord {
   id: string;
   body: GatewayRecord;
+  keys: readonly DuplicateKey[];
 }
 
 /** Who imports, when, and the note each revision keeps. */
@@ -31,25 +32,54 @@ export interface ImportStamp {
   note: string;
 }
 
-/** A live record sharing a duplicate key with a key asked about. */
+/** A live record holding a duplicate key asked about. */
 export interface KeyHolder {
+  /** The key, as `duplicateKeys` gives it (not digested). */
   key: string;
   recordId: string;
   reason: DuplicateReason;
+  proposedAt: number;
+}
+
+/** A flag to raise: an imported record and the record (imported too, or there before) it resembles. */
+export interface FlagToRaise {
+  recordId: string;
+  otherId: string;
+  reasons: DuplicateReason[];
 }
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** `column IN (…)` over `ids`, a chunk at a time: `= ANY(array)` on PostgreSQL, a list of `?` on SQLite. */
-async function allIn<T>(tx: Queryable, ids: readonly string[], sql: (condition: string) => string): Promise<T[]> {
-  const rows: T[] = [];
-  const size = tx.dialect === 'postgres' ? 20_000 : SQLITE_IDS;
-  for (let start = 0; start < ids.length; start += size) {
-    const chunk = ids.slice(start, start + size);
-    if (tx.dialect === 'postgres') rows.push(...(await tx.all<T>(sql('= ANY(?::text[])'), [chunk])));
-    else rows.push(...(await tx.all<T>(sql(`IN (${chunk.map(() => '?').join(', ')})`), chunk)));
+/**
+ * `n` new ids in the form of UUID version 7 (RFC 9562): the time `at` in milliseconds, then a counter, then
+ * random bits, so the ids of one import sort in file order. Inserted in that order, a file's rows land at
+ * the end of every index keyed by record id instead of all over it — several times faster for a large file
+ * (`bench/gateway-import.bench.ts`). Other records keep random ids: both are opaque text.
+ */
+export function orderedIds(n: number, at: number): string[] {
+  const time = Math.max(0, Math.floor(at)).toString(16).padStart(12, '0').slice(-12);
+  const random = randomBytes(5).toString('hex');
+  return Array.from({ length: n }, (_, i) => {
+    const c = i.toString(16).padStart(8, '0');
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${c.slice(0, 3)}-8${c.slice(3, 6)}-${c.slice(6)}${random}`;
+  });
+}
+
+/** The live records holding any of `keys`. */
+async function holdersIn(db: Queryable, keys: readonly string[]): Promise<KeyHolder[]> {
+  const byDigest = new Map(keys.map((key) => [digestKey(key), key]));
+  const digests = [...byDigest.keys()];
+  const select = 'SELECT k.key, k.record_id, k.reason, r.proposed_at FROM gateway_duplicate_keys k JOIN gateway_records r ON r.id = k.record_id WHERE k.key';
+  const rows: { key: string; record_id: string; reason: DuplicateReason; proposed_at: number | string }[] = [];
+  if (db.dialect === 'postgres') {
+    if (digests.length) rows.push(...(await db.all<(typeof rows)[number]>(`${select} = ANY(?::text[])`, [digests])));
+  } else {
+    for (let start = 0; start < digests.length; start += SQLITE_LIST) {
+      const chunk = digests.slice(start, start + SQLITE_LIST);
+      rows.push(...(await db.all<(typeof rows)[number]>(`${select} IN (${chunk.map(() => '?').join(', ')})`, chunk)));
+    }
   }
-  return rows;
+  return rows.map((row) => ({ key: byDigest.get(row.key)!, recordId: row.record_id, reason: row.reason, proposedAt: Number(row.proposed_at) }));
 }
 
 export class ImportRepository {
@@ -59,24 +89,21 @@ export class ImportRepository {
     this.db = db;
   }
 
-  /** The live records holding any of these duplicate keys (as `duplicateKeys` gives them, not digested). */
-  async holders(keys: readonly string[]): Promise<KeyHolder[]> {
-    const byDigest = new Map(keys.map((key) => [digestKey(key), key]));
-    const rows = await allIn<{ key: string; record_id: string; reason: DuplicateReason }>(
-      this.db,
-      [...byDigest.keys()],
-      (condition) => `SELECT key, record_id, reason FROM gateway_duplicate_keys WHERE key ${condition}`,
-    );
-    return rows.map((row) => ({ key: byDigest.get(row.key)!, recordId: row.record_id, reason: row.reason })).sort((a, b) => byCode(a.recordId, b.recordId));
+  /** The live records holding any of these duplicate keys (a dry run's read). */
+  holders(keys: readonly string[]): Promise<KeyHolder[]> {
+    return holdersIn(this.db, keys);
   }
 
   /**
    * Publishes `records` (in file order) in one transaction: numbered in publication order in that order, each
-   * with revision 1 accepted by `stamp.by`, indexed, with its duplicate keys; then flags their likely duplicates
-   * and runs `within` with the flags. Answers the flags raised.
+   * with revision 1 accepted by `stamp.by`, indexed, with its duplicate keys. `decide` is given the live records
+   * holding the file's keys (read first, inside the transaction) and answers the flags to raise; `within` runs
+   * last with the flags raised.
    */
-  async publish(records: readonly ImportedRecord[], stamp: ImportStamp, within?: TransactionHook<FlagRecord[]>): Promise<FlagRecord[]> {
+  async publish(records: readonly ImportedRecord[], stamp: ImportStamp, decide: (holders: KeyHolder[]) => FlagToRaise[], within?: TransactionHook<FlagRecord[]>): Promise<FlagRecord[]> {
     return this.db.transaction(async (tx) => {
+      const holders = await holdersIn(tx, [...new Set(records.flatMap((r) => r.keys.map((k) => k.key)))]);
+      const toRaise = decide(holders);
       // One update of the clock reserves the file's numbers; on PostgreSQL its row stays locked until commit,
       // so publications meanwhile wait for the import rather than interleave with its numbers.
       const last = Number((await tx.get<{ doc: number | string }>('UPDATE gateway_clock SET doc = doc + ? WHERE id = 1 RETURNING doc', [records.length]))!.doc);
@@ -84,66 +111,47 @@ export class ImportRepository {
       for (let start = 0; start < records.length; start += IMPORT_BATCH) {
         const batch = records.slice(start, start + IMPORT_BATCH);
         const docOf = (i: number) => first + start + i;
+        const bodies = batch.map((r) => JSON.stringify(r.body));
         await insertRows(
           tx,
           'gateway_records',
           ['id', 'type', 'status', 'version', 'revisions', 'revision', 'body', 'doc', 'proposed_by', 'proposed_at', 'published_at', 'updated_at'],
           ['text', 'text', 'text', 'integer', 'integer', 'integer', 'text', 'bigint', 'text', 'bigint', 'bigint', 'bigint'],
-          batch.map((r, i) => [r.id, stamp.type, 'published', 1, 1, 1, JSON.stringify(r.body), docOf(i), stamp.by, stamp.at, stamp.at, stamp.at]),
+          batch.map((r, i) => [r.id, stamp.type, 'published', 1, 1, 1, bodies[i]!, docOf(i), stamp.by, stamp.at, stamp.at, stamp.at]),
         );
         await insertRows(
           tx,
           'gateway_revisions',
           ['record_id', 'revision', 'kind', 'state', 'body', 'note', 'proposed_by', 'proposed_at', 'moderated_by', 'moderated_at'],
           ['text', 'integer', 'text', 'text', 'text', 'text', 'text', 'bigint', 'text', 'bigint'],
-          batch.map((r) => [r.id, 1, 'new', 'accepted', JSON.stringify(r.body), stamp.note, stamp.by, stamp.at, stamp.by, stamp.at]),
+          batch.map((r, i) => [r.id, 1, 'new', 'accepted', bodies[i]!, stamp.note, stamp.by, stamp.at, stamp.by, stamp.at]),
         );
         await writeIndex(tx, batch.map((r, i) => ({ doc: docOf(i), type: stamp.type, body: r.body })));
-        const keys = batch.flatMap((r) => duplicateKeys(stamp.type, r.body).map(({ reason, key }) => [digestKey(key), r.id, reason] as const));
+        const keys = batch.flatMap((r) => r.keys.map(({ reason, key }) => [digestKey(key), r.id, reason] as const)).sort((a, b) => byCode(a[0], b[0]));
         await insertRows(tx, 'gateway_duplicate_keys', ['key', 'record_id', 'reason'], ['text', 'text', 'text'], keys);
       }
-      const flags = await this.flag(tx, records, stamp.at);
+      const flags = await raise(tx, toRaise, stamp.at);
       await within?.(tx, flags);
       return flags;
     });
   }
+}
 
-  /**
-   * Flags every pair of an imported record and a live record sharing a key with it. A pair of two imported
-   * records is flagged once, raised by the later row (as proposing them one after the other would).
-   */
-  private async flag(tx: Queryable, records: readonly ImportedRecord[], at: number): Promise<FlagRecord[]> {
-    const order = new Map(records.map((r, i) => [r.id, i]));
-    const shared = await allIn<{ record: string; other: string; reason: DuplicateReason }>(
-      tx,
-      [...order.keys()],
-      (condition) => `SELECT DISTINCT k1.record_id AS record, k2.record_id AS other, k2.reason FROM gateway_duplicate_keys k1
-        JOIN gateway_duplicate_keys k2 ON k2.key = k1.key AND k2.record_id <> k1.record_id WHERE k1.record_id ${condition}`,
-    );
-    const pairs = new Map<string, { recordId: string; otherId: string; reasons: Set<DuplicateReason> }>();
-    for (const { record, other, reason } of shared) {
-      const otherAt = order.get(other);
-      if (otherAt !== undefined && otherAt > order.get(record)!) continue;
-      const pair = [record, other].sort(byCode).join(' ');
-      const entry = pairs.get(pair) ?? pairs.set(pair, { recordId: record, otherId: other, reasons: new Set() }).get(pair)!;
-      entry.reasons.add(reason);
-    }
-    const flags = [...pairs]
-      .sort(([a], [b]) => byCode(a, b))
-      .map(([pair, p]): [string, FlagRecord] => [pair, { id: randomUUID(), recordId: p.recordId, otherId: p.otherId, reasons: [...p.reasons].sort(byCode), state: 'open', flaggedAt: at, decidedBy: null, decidedAt: null }]);
-    const added = new Set<string>();
-    // A pair flagged before (open, dismissed or merged) is not flagged again.
-    const rows = flags.map(([pair, f]) => [f.id, f.recordId, f.otherId, pair, f.reasons.join(','), 'open', at] as const);
-    const size = tx.dialect === 'postgres' ? 20_000 : 400;
-    for (let start = 0; start < rows.length; start += size) {
-      const chunk = rows.slice(start, start + size);
-      const insert = 'INSERT INTO gateway_duplicates (id, record_id, other_id, pair, reasons, state, flagged_at)';
-      const returned =
-        tx.dialect === 'postgres'
-          ? await tx.all<{ id: string }>(`${insert} SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) ON CONFLICT (pair) DO NOTHING RETURNING id`, [0, 1, 2, 3, 4, 5, 6].map((c) => chunk.map((row) => row[c]!)) as (string[] | number[])[])
-          : await tx.all<{ id: string }>(`${insert} VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (pair) DO NOTHING RETURNING id`, chunk.flat());
-      for (const { id } of returned) added.add(id);
-    }
-    return flags.map(([, f]) => f).filter((f) => added.has(f.id));
+/** Inserts the flags, one per pair whatever its order; a pair flagged before is not flagged again. */
+async function raise(tx: Queryable, toRaise: readonly FlagToRaise[], at: number): Promise<FlagRecord[]> {
+  const ids = orderedIds(toRaise.length, at);
+  const flags = toRaise.map((f, i): FlagRecord => ({ id: ids[i]!, recordId: f.recordId, otherId: f.otherId, reasons: f.reasons, state: 'open', flaggedAt: at, decidedBy: null, decidedAt: null }));
+  const rows = flags.map((f) => [f.id, f.recordId, f.otherId, [f.recordId, f.otherId].sort(byCode).join(' '), f.reasons.join(','), 'open', at] as const).sort((a, b) => byCode(a[3], b[3]));
+  const added = new Set<string>();
+  const insert = 'INSERT INTO gateway_duplicates (id, record_id, other_id, pair, reasons, state, flagged_at)';
+  const size = tx.dialect === 'postgres' ? 20_000 : 400;
+  for (let start = 0; start < rows.length; start += size) {
+    const chunk = rows.slice(start, start + size);
+    const returned =
+      tx.dialect === 'postgres'
+        ? await tx.all<{ id: string }>(`${insert} SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) ON CONFLICT (pair) DO NOTHING RETURNING id`, [0, 1, 2, 3, 4, 5, 6].map((c) => chunk.map((row) => row[c]!)) as (string[] | number[])[])
+        : await tx.all<{ id: string }>(`${insert} VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (pair) DO NOTHING RETURNING id`, chunk.flat());
+    for (const { id } of returned) added.add(id);
   }
+  return flags.filter((f) => added.has(f.id));
 }

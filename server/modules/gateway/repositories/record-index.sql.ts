@@ -110,6 +110,8 @@ export async function writeIndex(tx: Queryable, entries: readonly IndexEntry[]):
     for (const { facet, value } of values) facets.push([facet, value, doc, string]);
     for (const code of own) totals.set(code, (totals.get(code) ?? 0) + 1);
   }
+  terms.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  facets.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]));
   await insertRows(tx, 'gateway_docs', ['doc', 'terms', 'facets'], ['bigint', 'text', 'text'], docs);
   await insertRows(tx, 'gateway_terms', ['term', 'doc', 'facets'], ['text', 'bigint', 'text'], terms);
   await insertRows(tx, 'gateway_facets', ['facet', 'value', 'doc', 'facets'], ['text', 'text', 'bigint', 'text'], facets);

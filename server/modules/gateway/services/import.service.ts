@@ -14,20 +14,22 @@
  * - Atomic: the whole file is one transaction with its audit entry (`import.repository.ts`): a crash or an
  *   error mid-import leaves nothing of it and no audit entry; importing the file again is the way on.
  * - Likely duplicates, against the records already there and between rows of the file, are flagged for the
- *   moderators as proposals are (`duplicate.service.ts`), and the report lists them by row; a dry run lists the
- *   ones it would flag.
+ *   moderators as proposals are (`duplicate.service.ts`), at most `FLAGS_PER_ROW` per row
+ *   (`import-duplicates.ts`), and the report lists them by row; a dry run lists exactly the ones an import
+ *   would flag.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { AuditLog } from '../../../core/audit/audit.service.ts';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { forbidden, invalid } from '../../../core/errors.ts';
 import { duplicateKeys, type DuplicateReason } from '../../../../shared/gateway/record-index.ts';
-import { readRecordFile, recordsToImport, type RecordFile, type RecordFileFormat, type RecordFileProblem } from '../../../../shared/gateway/record-file.ts';
+import { readRecordFile, recordsToImport, type RecordFileFormat, type RecordFileProblem } from '../../../../shared/gateway/record-file.ts';
 import { isRecordType, RECORD_TYPES, type RecordType } from '../../../../shared/gateway/record-types.ts';
 import type { FlagRecord } from '../repositories/duplicate.repository.ts';
-import type { ImportedRecord, ImportRepository } from '../repositories/import.repository.ts';
+import { orderedIds, type ImportedRecord, type ImportRepository, type KeyHolder } from '../repositories/import.repository.ts';
 import type { RecordRepository, RecordSummary } from '../repositories/record.repository.ts';
 import { authorOf, mayModerate } from './gateway-access.ts';
+import { pairsToFlag } from './import-duplicates.ts';
 
 export interface ImportInput {
   type: string;
@@ -82,6 +84,8 @@ export interface ImportReport {
   duplicates: ImportDuplicate[];
 }
 
+const SUMMARIES_AT_ONCE = 1_000;
+
 const refOf = (row: RowRef): RowRef => (row.line !== undefined ? { line: row.line } : { index: row.index });
 
 export class ImportService {
@@ -109,7 +113,9 @@ export class ImportService {
     const file = readRecordFile(type, input.content, { format: input.format });
     const dryRun = input.dryRun === true;
     const validOnly = input.validOnly === true;
-    const chosen = recordsToImport(file, { skipInvalidRows: validOnly });
+    // With validOnly, a file whose every row has problems stores nothing either.
+    const found = recordsToImport(file, { skipInvalidRows: validOnly });
+    const chosen = found?.records.length ? found : undefined;
     const problems = [...file.problems, ...file.rows.flatMap((row) => row.problems)];
     const report: ImportReport = {
       type,
@@ -128,9 +134,16 @@ export class ImportService {
     };
     if (!chosen) return report;
     const rows = file.rows.filter((row) => row.record);
-    const toStore: ImportedRecord[] = rows.map((row) => ({ id: randomUUID(), body: row.record! }));
+    const ids = orderedIds(rows.length, this.now());
+    const toStore: ImportedRecord[] = rows.map((row, i) => ({ id: ids[i]!, body: row.record!, keys: duplicateKeys(type, row.record!) }));
+    const keys = toStore.map((r) => r.keys);
     if (dryRun) {
-      report.duplicates = await this.likelyDuplicates(type, file, toStore);
+      const pairs = pairsToFlag(keys, await this.imports.holders([...new Set(keys.flat().map((k) => k.key))]));
+      const others = await this.summaries(pairs.flatMap((p) => ('id' in p.other ? [p.other.id] : [])));
+      report.duplicates = pairs.map((pair) => {
+        const other = 'id' in pair.other ? (others.get(pair.other.id) ?? null) : null;
+        return { row: refOf(rows[pair.row]!), record: null, reasons: pair.reasons, other, otherRow: 'row' in pair.other ? refOf(rows[pair.other.row]!) : null, flag: null };
+      });
       return report;
     }
     const at = this.now();
@@ -140,44 +153,22 @@ export class ImportService {
       action: 'gateway.import',
       details: { type, format: file.format!, source: input.source ?? null, sha256: digest, rows: file.rows.length, imported: toStore.length, skipped: chosen.skipped, duplicates: flags.length },
     }));
-    const flags = await this.imports.publish(toStore, { type, by: authorOf(actor), at, note }, audited);
+    const decide = (holders: KeyHolder[]) =>
+      pairsToFlag(keys, holders).map((pair) => ({ recordId: toStore[pair.row]!.id, otherId: 'id' in pair.other ? pair.other.id : toStore[pair.other.row]!.id, reasons: pair.reasons }));
+    const flags = await this.imports.publish(toStore, { type, by: authorOf(actor), at, note }, decide, audited);
     report.imported = toStore.length;
     report.records = toStore.map((r, i) => ({ ...refOf(rows[i]!), id: r.id }));
     const rowOf = new Map(report.records.map((r) => [r.id, refOf(r)]));
-    const others = await this.records.summaries(flags.filter((f) => !rowOf.has(f.otherId)).map((f) => f.otherId));
-    report.duplicates = flags
-      .map((flag) => ({ row: rowOf.get(flag.recordId)!, record: flag.recordId, reasons: flag.reasons, other: others.get(flag.otherId) ?? null, otherRow: rowOf.get(flag.otherId) ?? null, flag: flag.id }))
-      .sort(byRow);
+    const others = await this.summaries(flags.filter((f) => !rowOf.has(f.otherId)).map((f) => f.otherId));
+    report.duplicates = flags.map((flag) => ({ row: rowOf.get(flag.recordId)!, record: flag.recordId, reasons: flag.reasons, other: others.get(flag.otherId) ?? null, otherRow: rowOf.get(flag.otherId) ?? null, flag: flag.id }));
     return report;
   }
 
-  /** What an import would flag: rows sharing a key with a live record, or with an earlier row of the file. */
-  private async likelyDuplicates(type: RecordType, file: RecordFile, toStore: readonly ImportedRecord[]): Promise<ImportDuplicate[]> {
-    const rows = file.rows.filter((row) => row.record);
-    const keysOf = toStore.map((r) => duplicateKeys(type, r.body));
-    const holders = await this.imports.holders([...new Set(keysOf.flat().map((k) => k.key))]);
-    const byKey = new Map<string, string[]>();
-    for (const h of holders) (byKey.get(h.key) ?? byKey.set(h.key, []).get(h.key)!).push(h.recordId);
-    const summaries = await this.records.summaries(holders.map((h) => h.recordId));
-    const found: ImportDuplicate[] = [];
-    const seen = new Map<string, number[]>();
-    keysOf.forEach((keys, i) => {
-      const reasons = new Map<string, Set<DuplicateReason>>();
-      const add = (other: string, reason: DuplicateReason) => (reasons.get(other) ?? reasons.set(other, new Set()).get(other)!).add(reason);
-      for (const { key, reason } of keys) {
-        for (const id of byKey.get(key) ?? []) add(id, reason);
-        const earlier = seen.get(key) ?? seen.set(key, []).get(key)!;
-        for (const row of earlier) add(`row:${row}`, reason);
-        earlier.push(i);
-      }
-      for (const [other, why] of reasons) {
-        const row = other.startsWith('row:') ? rows[Number(other.slice(4))]! : undefined;
-        found.push({ row: refOf(rows[i]!), record: null, reasons: [...why].sort(), other: row ? null : (summaries.get(other) ?? null), otherRow: row ? refOf(row) : null, flag: null });
-      }
-    });
+  /** The summaries of records by id, read a slice at a time (a re-imported file names thousands). */
+  private async summaries(ids: readonly string[]): Promise<Map<string, RecordSummary>> {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, RecordSummary>();
+    for (let start = 0; start < unique.length; start += SUMMARIES_AT_ONCE) for (const [id, s] of await this.records.summaries(unique.slice(start, start + SUMMARIES_AT_ONCE))) found.set(id, s);
     return found;
   }
 }
-
-const position = (row: RowRef) => row.line ?? row.index ?? 0;
-const byRow = (a: ImportDuplicate, b: ImportDuplicate) => position(a.row) - position(b.row) || position(a.otherRow ?? {}) - position(b.otherRow ?? {});
