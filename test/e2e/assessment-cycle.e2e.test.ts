@@ -1,24 +1,29 @@
 /**
  * An assessment edition run as a cycle, end to end in a real browser against a real server: the assessment
- * team opens an edition of the shipped GCA framework and invites Tunisia's focal point; the focal point, in
+ * team opens an edition of the shipped GCA framework, picks Tunisia's focal point from the users who may be
+ * one (Kenya has none: the form says so, and the team assesses Kenya from public evidence); the focal point, in
  * Arabic, answers (a gated child appearing only once its parent opens it), attaches a public link and a
  * restricted file, saves, meets a conflicting save without losing its choice, and submits; a reviewer asks
  * for clarification on one answer, the focal point sees the request, changes the answer and submits again;
- * the reviewer accepts everything; the team finalises and publishes, and the published results and Tunisia's profile give its
- * score, with the public evidence only. The pages are checked in the six languages at 360 px; screenshots in
- * Arabic go to .tmp/screenshots/.
+ * the reviewer accepts everything; the team finalises and publishes. The published results page draws Tunisia
+ * on the map in its tier's colour with the API's score in the table; Tunisia's profile in Arabic gives the
+ * API's overall score, its needs with Arabic question texts, and the public link but not the restricted file to
+ * a user of another organisation, while the focal point sees both; Kenya's profile is marked as assessed from
+ * public evidence. The pages are checked in the six languages at 360 px; screenshots in Arabic go to
+ * .tmp/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
+import { bandsOf, colourOf, NO_RESULT } from '../../web/src/pages/assessment/colour-scale.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
-import { languageOf, launchBrowser, newContext, overflowsSideways, screenshot, waitForLanguage, widerThanWindow } from './browser.ts';
+import { languageOf, launchBrowser, newContext, openUi, overflowsSideways, screenshot, SCREENSHOTS, signInAt, waitForLanguage, widerThanWindow } from './browser.ts';
 
 const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 const EDITION = 'GCA 2027';
 const ARABIC = /[\u0600-\u06FF]/;
 /** A catalog key shown instead of its text: what a missing translation looks like on the page. */
-const RAW_KEY = /\bcycle\.[a-z_]{3,}\b/;
+const RAW_KEY = /\b(cycle|assessment)\.[a-z_]{3,}\b/;
 const SUBSTANTIVE = 'legal-cybercrime-substantive'; // 1.1.1
 const FRAUD = 'legal-cybercrime-fraud-forgery'; // 1.1.2
 const PROCEDURAL = 'legal-cybercrime-procedural'; // 1.1.3, opens 1.1.4
@@ -28,25 +33,18 @@ const EVIDENCE_URL = 'https://legislation.example.tn/loi-2023-cybercriminalite';
 let server: TestServer;
 let browser: Browser;
 let focalId: string;
+/** Tunisia's overall score in the published results, as the API gives it. */
+let tunisiaOverall: number;
 
 const editionPath = `/cycle/editions/${encodeURIComponent(EDITION)}`;
 const questionnairePath = `${editionPath}/countries/TN`;
+const profilePath = (country: string) => `/assessment/countries/${country}?edition=${encodeURIComponent(EDITION)}`;
+const FILE_NAME = 'code-procedure-penale.txt';
 const question = (page: Page, id: string) => page.locator(`article[data-question="${id}"]`);
 
-async function signIn(page: Page, user: string): Promise<void> {
-  await page.goto(`${server.url}/ui/`);
-  await page.locator('input[name=username]').fill(user);
-  await page.locator('input[name=password]').fill(`${user}-password`);
-  await page.locator('form button[type=submit]').click();
-  await page.locator('header.app-header').waitFor();
-}
+const signIn = (page: Page, user: string) => signInAt(page, server.url, user, `${user}-password`);
 
-/** Goes to a UI path and waits until the page's main heading is there and nothing is loading. */
-async function open(page: Page, uiPath: string): Promise<void> {
-  await page.goto(`${server.url}/ui${uiPath}`);
-  await page.locator('main h1').waitFor();
-  await expect.poll(() => page.locator('main [role=status].muted').count()).toBe(0);
-}
+const open = (page: Page, uiPath: string) => openUi(page, server.url, uiPath);
 
 /** A page of a fresh browser profile, signed in as `user` (in `language`, remembered for the user). */
 async function signedIn(user: string, language = 'en', width = 1280): Promise<Page> {
@@ -93,6 +91,9 @@ beforeAll(async () => {
   await organisations.add(SYSTEM, { name: 'Ministère des Technologies de la communication', type: 'member-state', subtype: 'ministry', country: 'TN' });
   await users.addUser({ name: 'team', password: 'team-password', roles: ['assessment-team'] });
   await users.addUser({ name: 'reviewer', password: 'reviewer-password', roles: ['assessment-reviewer'] });
+  // Someone of another organisation with no assessment role: Kenya's administration has no focal point.
+  await organisations.add(SYSTEM, { name: 'Communications Authority of Kenya', type: 'member-state', subtype: 'regulator', country: 'KE' });
+  await users.addUser({ name: 'outsider', password: 'outsider-password', organisation: 'Communications Authority of Kenya' });
   focalId = (await users.addUser({ name: 'focal', password: 'focal-password', roles: ['focal-point'], organisation: 'Ministère des Technologies de la communication' })).id;
   browser = await launchBrowser();
 }, 120_000);
@@ -116,14 +117,30 @@ describe('an assessment cycle in a real browser', () => {
     await page.locator('main h1', { hasText: EDITION }).waitFor();
 
     const invite = page.locator('form[aria-labelledby=invite-heading]');
+    const picker = invite.locator('select.focal-point-select');
+    // No user of Kenya's administration holds the focal-point role: the form says who could be one.
+    await invite.locator('select').first().selectOption('KE');
+    await invite.locator('.no-focal-point').waitFor();
+    expect(await invite.locator('.no-focal-point').innerText()).toContain('Kenya');
+    expect(await picker.isDisabled()).toBe(true);
+    await screenshot(page, 'en-invite-no-focal-point');
+    // Tunisia's focal point is offered by name; nothing asks for a user id.
     await invite.locator('select').first().selectOption('TN');
-    const user = invite.locator('select').nth(1);
-    if (await user.count()) await user.selectOption(focalId);
-    else await invite.locator('input').fill(focalId);
+    await expect.poll(() => picker.locator('option').allInnerTexts()).toEqual([expect.any(String), 'focal']);
+    expect(await invite.locator('.no-focal-point').count()).toBe(0);
+    expect(await invite.locator('input').count()).toBe(0);
+    await picker.selectOption({ label: 'focal' });
+    expect(await picker.inputValue()).toBe(focalId);
     await invite.locator('button[type=submit]').click();
     const row = page.locator('table tr', { hasText: 'Tunisia' });
     await row.waitFor();
     expect(await row.innerText()).toContain('focal');
+
+    // Kenya is assessed by the team from public evidence.
+    const evidence = page.locator('form[aria-labelledby=evidence-heading]');
+    await evidence.locator('select').selectOption('KE');
+    await evidence.locator('button[type=submit]').click();
+    await page.locator('table tr', { hasText: 'Kenya' }).waitFor();
     await page.context().close();
   });
 
@@ -186,9 +203,9 @@ describe('an assessment cycle in a real browser', () => {
     // And a restricted file on 1.1.3, uploaded with its progress.
     const procedural = question(page, PROCEDURAL);
     await procedural.locator('details.add-evidence summary').click();
-    await procedural.locator('input[type=file]').setInputFiles({ name: 'code-procedure-penale.txt', mimeType: 'text/plain', buffer: Buffer.from('Code de procédure pénale, articles 5 à 9\n') });
+    await procedural.locator('input[type=file]').setInputFiles({ name: FILE_NAME, mimeType: 'text/plain', buffer: Buffer.from('Code de procédure pénale, articles 5 à 9\n') });
     await procedural.locator('.evidence-form').first().locator('button[type=submit]').click();
-    await procedural.locator('.evidence-list a', { hasText: 'code-procedure-penale.txt' }).waitFor();
+    await procedural.locator('.evidence-list a', { hasText: FILE_NAME }).waitFor();
     expect(await procedural.locator('.visibility-badge.visibility-restricted').count()).toBe(1);
 
     // Someone else saves 1.1.2 meanwhile: the page's save is refused, theirs shown, ours kept aside.
@@ -228,7 +245,7 @@ describe('an assessment cycle in a real browser', () => {
     const card = question(page, SUBSTANTIVE);
     expect(await card.locator('.evidence-list a').getAttribute('href')).toBe(EVIDENCE_URL);
     // The reviewer sees the restricted file too.
-    await question(page, PROCEDURAL).locator('.evidence-list a', { hasText: 'code-procedure-penale.txt' }).waitFor();
+    await question(page, PROCEDURAL).locator('.evidence-list a', { hasText: FILE_NAME }).waitFor();
     await card.locator('input[type=radio][value=clarify]').check();
     // A request for clarification needs its comment.
     expect(await card.locator('.review-decision button[type=submit]').isDisabled()).toBe(true);
@@ -272,6 +289,19 @@ describe('an assessment cycle in a real browser', () => {
   });
 
   it('has the team finalise and publish, and the published results give Tunisia its score', async () => {
+    // Kenya, assessed from public evidence: the team answers two questions for it, a reviewer accepts them.
+    const kenya = `/assessment/editions/${encodeURIComponent(EDITION)}/countries/KE`;
+    for (const [id, level] of [
+      [SUBSTANTIVE, 'in-place'],
+      [FRAUD, 'partial'],
+    ] as const) {
+      expect((await answerRest('PUT', `${kenya}/answers/${id}`, 'team', { level, comment: 'Computer Misuse and Cybercrimes Act, 2018', revision: 0 })).status).toBe(200);
+    }
+    expect((await answerRest('POST', `${kenya}/submit`, 'team')).status).toBe(200);
+    for (const answer of (await answerRest('GET', `${kenya}/answers`, 'reviewer')).body.answers as { question: string; revision: number }[]) {
+      expect((await answerRest('POST', `${kenya}/answers/${answer.question}/review`, 'reviewer', { action: 'accept', revision: answer.revision })).status).toBe(200);
+    }
+
     const page = await signedIn('team', 'ar');
     await open(page, editionPath);
     await screenshot(page, 'ar-edition');
@@ -285,6 +315,7 @@ describe('an assessment cycle in a real browser', () => {
     expect(results.status).toBe(200);
     const published = (await results.json()) as { results: { country: string; overall: number; pillars: Record<string, number> }[] };
     const tunisia = published.results.find((r) => r.country === 'TN')!;
+    tunisiaOverall = tunisia.overall;
     // 1.1.1 partial, 1.1.2 partial, 1.1.3 partial, 1.1.4 in place: the legal pillar earns a share of its 20.
     expect(tunisia.overall).toBeGreaterThan(0);
     expect(tunisia.pillars.legal).toBeGreaterThan(0);
@@ -293,6 +324,141 @@ describe('an assessment cycle in a real browser', () => {
     const { result, evidence } = (await profile.json()) as { result: { overall: number; basis: string }; evidence: { name: string; visibility: string }[] };
     expect(result).toMatchObject({ overall: tunisia.overall, basis: 'self-assessment' });
     expect(evidence.map((e) => e.visibility)).toEqual(['public']);
+    await page.context().close();
+  });
+  it('shows the published edition’s results in the UI: Tunisia on the map in its tier’s colour, its score in the table', async () => {
+    const page = await signedIn('team', 'en');
+    await open(page, editionPath);
+    await page.locator('section[aria-labelledby=published-files] a', { hasText: 'world map' }).click();
+    await page.waitForURL(`**/ui/assessment/editions/${encodeURIComponent(EDITION)}`);
+    await expect.poll(() => page.locator('.chart-map svg path').count(), { timeout: 20_000 }).toBeGreaterThan(150);
+    // The API's score, exactly, in Tunisia's row.
+    expect(await page.locator('.results-table tr[data-country=TN] td[data-measure=overall] data').getAttribute('value')).toBe(String(tunisiaOverall));
+    expect(await page.locator('.results-table tbody tr').count()).toBe(2);
+
+    // Of the map's coloured countries (Tunisia and Kenya), the one whose tooltip names Tunisia has its tier's colour.
+    const coloured = await page.evaluate<{ fill: string; x: number; y: number }[]>(`[...document.querySelectorAll('.chart-map svg path')]
+      .filter((p) => p.getAttribute('fill') && p.getAttribute('fill') !== '${NO_RESULT}' && p.getAttribute('fill') !== 'none')
+      .flatMap((p) => {
+        const box = p.getBBox();
+        for (let i = 1; i < 400; i++) {
+          const x = box.x + box.width * ((i * 0.618) % 1), y = box.y + box.height * ((i * 0.382) % 1);
+          if (p.isPointInFill(new DOMPoint(x, y))) {
+            const at = new DOMPoint(x, y).matrixTransform(p.getScreenCTM());
+            return [{ fill: p.getAttribute('fill'), x: at.x, y: at.y }];
+          }
+        }
+        return [];
+      })`);
+    expect(coloured.length).toBeGreaterThanOrEqual(2);
+    const fills: Record<string, string> = {};
+    const tooltip = page.locator('.chart-tooltip');
+    for (const { fill, x, y } of coloured) {
+      await page.mouse.move(x, y);
+      let name = '';
+      await expect.poll(async () => (name = await tooltip.locator('strong').first().innerText().catch(() => '')), { timeout: 5_000 }).toMatch(/^(Tunisia|Kenya)$/);
+      fills[name] = fill;
+      // Away from the map, so that the next country's tooltip is never this one's.
+      await page.mouse.move(1, 1);
+      // (ECharts hides it after a delay and a fade, slower on a busy machine.)
+      await expect.poll(() => tooltip.first().isVisible().catch(() => false), { timeout: 5_000 }).toBe(false);
+    }
+    expect(Object.keys(fills).sort()).toEqual(['Kenya', 'Tunisia']);
+    expect(fills.Tunisia).toBe(colourOf(bandsOf('overall'), tunisiaOverall));
+    expect(fills.Tunisia).not.toBe(NO_RESULT);
+    await page.context().close();
+  });
+
+  it('shows Tunisia’s profile in Arabic to another organisation’s user: the API’s score, needs in Arabic, public evidence only; printable', async () => {
+    const page = await signedIn('outsider', 'ar');
+    await open(page, profilePath('TN'));
+    await page.locator('.profile-facts').waitFor();
+    expect(await page.locator('main h1').innerText()).toBe('تونس');
+    expect(await page.locator('.profile-overall data').getAttribute('value')).toBe(String(tunisiaOverall));
+    expect(await page.locator('.basis-note').getAttribute('data-basis')).toBe('self-assessment');
+    expect(await page.locator('.basis-note').innerText()).toMatch(ARABIC);
+
+    // Needs: ranked, the first ten shown, each question's text in Arabic with its number left to right.
+    const needs = page.locator('.needs-list li');
+    expect(await needs.count()).toBeGreaterThanOrEqual(1);
+    expect(await needs.count()).toBeLessThanOrEqual(10);
+    const first = needs.first();
+    // Unanswered questions of the highest weight come first.
+    expect(await first.getAttribute('data-priority')).toBe('high');
+    expect(await first.locator('.need-absent').count()).toBe(1);
+    expect(await first.locator('.need-text bdi:not(.question-number)').innerText()).toMatch(ARABIC);
+    expect(await first.locator('.question-number').getAttribute('dir')).toBe('ltr');
+    expect(await first.locator('.need-place').innerText()).toMatch(ARABIC);
+    const api = (await (await fetch(`${server.url}/api/v1/assessment/countries/TN/profile?edition=${encodeURIComponent(EDITION)}`)).json()) as { needs: { question: string }[] };
+    expect(await first.getAttribute('data-question')).toBe(api.needs[0]!.question);
+    await screenshot(page, 'ar-cycle-profile');
+    // All of them on asking; 1.1.2 is among them, partly in place.
+    await page.locator('.profile-needs button').click();
+    await expect.poll(() => needs.count()).toBe(api.needs.length);
+    // 1.1.2 (weight 2) is partly in place: half its weight, of medium priority.
+    const fraud = page.locator(`.needs-list li[data-question=${FRAUD}]`);
+    expect(await fraud.locator('.need-partial').count()).toBe(1);
+    expect(await fraud.getAttribute('data-priority')).toBe('medium');
+    expect(await fraud.locator('.need-priority data').getAttribute('value')).toBe('1');
+
+    // Evidence: the public link, opening in a new tab; the restricted file is not there.
+    const evidence = page.locator('.profile-evidence-list li');
+    expect(await evidence.count()).toBe(1);
+    const link = page.locator('.profile-evidence-list a');
+    expect(await link.getAttribute('href')).toBe(EVIDENCE_URL);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toContain('noopener');
+    expect(await evidence.locator('.visibility-public').count()).toBe(1);
+    expect(await page.locator('.profile-evidence').innerText()).not.toContain(FILE_NAME);
+    expect(await page.locator('main').innerText()).not.toMatch(RAW_KEY);
+
+    // Printed: needs and evidence on paper, the link's address written out.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.app-header').isVisible()).toBe(false);
+    expect(await page.locator('.profile-needs').isVisible()).toBe(true);
+    expect(await page.locator('.profile-evidence').isVisible()).toBe(true);
+    expect(await page.locator('.profile-needs button').isVisible()).toBe(false);
+    expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('.profile-evidence-list a'), '::after').content`)).toContain(EVIDENCE_URL);
+    await screenshot(page, 'ar-cycle-profile-print');
+    await page.pdf({ path: `${SCREENSHOTS}/ar-cycle-profile.pdf`, format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await overflowsSideways(page), (await widerThanWindow(page)).join(' | ')).toBe(false);
+    await screenshot(page, 'ar-cycle-profile-360');
+    await page.context().close();
+  });
+
+  it('shows the focal point both the public link and the restricted file on its country’s profile', async () => {
+    const page = await signedIn('focal', 'ar');
+    await open(page, profilePath('TN'));
+    await page.locator('.profile-evidence-list').waitFor();
+    expect(await page.locator('.profile-evidence-list li').count()).toBe(2);
+    expect(await page.locator('.profile-evidence-list a', { hasText: 'legislation' }).getAttribute('href')).toBe(EVIDENCE_URL);
+    const file = page.locator('.profile-evidence-list li[data-kind=file]');
+    expect(await file.locator('a').innerText()).toBe(FILE_NAME);
+    expect(await file.locator('.visibility-restricted').count()).toBe(1);
+    const href = (await file.locator('a').getAttribute('href'))!;
+    expect(href).toMatch(new RegExp(`^${server.url}/api/v1/assessment/evidence/`));
+    // The file downloads for the focal point, and for no one else.
+    expect((await page.request.get(href)).status()).toBe(200);
+    expect((await fetch(href)).status).toBe(404);
+    await page.context().close();
+  });
+
+  it('marks Kenya’s profile as assessed by the team from public evidence, in the six languages', async () => {
+    const page = await signedIn('outsider', 'en', 360);
+    for (const language of LANGUAGES) {
+      await page.locator('.language-switcher select').selectOption(language);
+      await waitForLanguage(page, language);
+      await open(page, profilePath('KE'));
+      const mark = page.locator('.basis-note[data-basis=public-evidence]');
+      await mark.waitFor();
+      const text = await page.locator('body').innerText();
+      expect(text, language).not.toMatch(RAW_KEY);
+      if (language === 'ar') expect(await mark.innerText()).toMatch(ARABIC);
+      expect(await overflowsSideways(page), `${language}: ${(await widerThanWindow(page)).join(' | ')}`).toBe(false);
+    }
     await page.context().close();
   });
 });

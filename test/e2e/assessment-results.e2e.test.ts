@@ -15,7 +15,7 @@ import { countryByAlpha3 } from '../../shared/assessment/iso3166.ts';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { referenceDataDir } from '../support/reference-data.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
-import { languageOf, launchBrowser, newContext, overflowsSideways, screenshot, SCREENSHOTS, waitForLanguage, widerThanWindow } from './browser.ts';
+import { languageOf, launchBrowser, newContext, openUi, overflowsSideways, screenshot, SCREENSHOTS, signInAt, switchLanguage, widerThanWindow } from './browser.ts';
 
 const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 const ARABIC = /[\u0600-\u06FF]/;
@@ -64,25 +64,11 @@ let browser: Browser;
 let gci2024: Published;
 let gci2020: Published;
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/ui/`);
-  await page.locator('input[name=username]').fill('amina');
-  await page.locator('input[name=password]').fill('amina-password');
-  await page.locator('form button[type=submit]').click();
-  await page.locator('header.app-header').waitFor();
-}
+const signIn = (page: Page) => signInAt(page, server.url, 'amina', 'amina-password');
 
-async function switchTo(page: Page, language: string): Promise<void> {
-  await page.locator('.language-switcher select').selectOption(language);
-  await waitForLanguage(page, language);
-}
+const switchTo = switchLanguage;
 
-/** Goes to a UI path and waits until the page's main heading and any loading line are done. */
-async function open(page: Page, uiPath: string): Promise<void> {
-  await page.goto(`${server.url}/ui${uiPath}`);
-  await page.locator('main h1').waitFor();
-  await expect.poll(() => page.locator('main [role=status].muted').count()).toBe(0);
-}
+const open = (page: Page, uiPath: string) => openUi(page, server.url, uiPath);
 
 /** Waits until the chart in `selector` has drawn at least `paths` SVG paths. */
 async function waitForChart(page: Page, selector: string, paths = 1): Promise<void> {

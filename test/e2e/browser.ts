@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', '.tmp', 'screenshots');
 
@@ -74,3 +75,26 @@ export function overflowsSideways(page: Page): Promise<boolean> {
   // A string, evaluated in the page: the project's types know Node, not the browser's DOM.
   return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1');
 }
+
+/** Signs in through the sign-in form of the UI at `baseUrl` and waits for the signed-in frame. */
+export async function signInAt(page: Page, baseUrl: string, user: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/ui/`);
+  await page.locator('input[name=username]').fill(user);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('header.app-header').waitFor();
+}
+
+/** Switches the UI's language with its switcher and waits until the page speaks it. */
+export async function switchLanguage(page: Page, language: string): Promise<void> {
+  await page.locator('.language-switcher select').selectOption(language);
+  await waitForLanguage(page, language);
+}
+
+/** Goes to a UI path and waits until the page's main heading is there and nothing is loading. */
+export async function openUi(page: Page, baseUrl: string, uiPath: string): Promise<void> {
+  await page.goto(`${baseUrl}/ui${uiPath}`);
+  await page.locator('main h1').waitFor();
+  await expect.poll(() => page.locator('main [role=status].muted').count()).toBe(0);
+}
+

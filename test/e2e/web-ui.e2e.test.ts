@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { referenceDataDir } from '../support/reference-data.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
-import { fontsOf, languageOf, launchBrowser, newContext, overflowsSideways, screenshot, waitForLanguage, widerThanWindow } from './browser.ts';
+import { fontsOf, languageOf, launchBrowser, newContext, openUi, overflowsSideways, screenshot, signInAt, switchLanguage, waitForLanguage, widerThanWindow } from './browser.ts';
 
 const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 const POISON_IVY = path.join(referenceDataDir(), 'stix', 'poisonivy.json');
@@ -29,25 +29,11 @@ let poisonIvyId: string;
 
 const objectPage = () => `/collections/${collectionId}/objects/${encodeURIComponent(poisonIvyId)}`;
 
-async function signIn(page: Page, user: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/ui/`);
-  await page.locator('input[name=username]').fill(user);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.locator('header.app-header').waitFor();
-}
+const signIn = (page: Page, user: string, password: string) => signInAt(page, server.url, user, password);
 
-async function switchTo(page: Page, language: string): Promise<void> {
-  await page.locator('.language-switcher select').selectOption(language);
-  await waitForLanguage(page, language);
-}
+const switchTo = switchLanguage;
 
-/** Goes to a UI path and waits until the page's main heading and any loading line are done. */
-async function open(page: Page, uiPath: string): Promise<void> {
-  await page.goto(`${server.url}/ui${uiPath}`);
-  await page.locator('main h1').waitFor();
-  await expect.poll(() => page.locator('main [role=status].muted').count()).toBe(0);
-}
+const open = (page: Page, uiPath: string) => openUi(page, server.url, uiPath);
 
 beforeAll(async () => {
   server = await startTestServer('sqlite');

@@ -130,6 +130,9 @@ describe.each(dialects)('an assessment cycle over REST on %s', (dialect) => {
     expect(fake.body.error.code).toBe('assessment.evidence_type_mismatch');
     const exe = await upload('public', 'MZ', 'application/x-msdownload', 'setup.exe');
     expect(exe.status).toBe(415);
+    const huge = await upload('public', `%PDF-1.4\n${'x'.repeat(10 * 1024 * 1024)}`, 'application/pdf');
+    expect(huge.status).toBe(413);
+    expect((await rest(server, at('/countries/TN/answers'), { auth: focal })).body.evidence).toHaveLength(1); // only the first file
     const badVisibility = await upload('secret', '%PDF-1.4\n', 'application/pdf');
     expect(badVisibility.body.error).toMatchObject({ code: 'assessment.invalid_visibility', params: { field: 'visibility' } });
     const link = await rest(server, `${answer('legal-cybercrime-substantive')}/links`, {

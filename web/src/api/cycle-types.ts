@@ -116,6 +116,7 @@ export const cyclePaths = {
   frameworks: '/assessment/frameworks',
   assignments: '/assessment/assignments',
   reviewQueue: '/assessment/review-queue',
+  focalPointCandidates: (country: string) => `/assessment/focal-point-candidates?country=${segment(country)}`,
   edition: (name: string) => `/assessment/editions/${segment(name)}`,
   participants: (name: string) => `/assessment/editions/${segment(name)}/participants`,
   finalise: (name: string) => `/assessment/editions/${segment(name)}/finalise`,

@@ -97,7 +97,7 @@ describe('the keys the UI asks for', () => {
   it('has a text for every value a key is built from', () => {
     const families: Record<string, readonly string[]> = {
       'tlp.meaning': ['clear', 'green', 'amber', 'amber+strict', 'red'],
-      role: ['platform-admin', 'org-admin', 'analyst', 'viewer'],
+      role: ['platform-admin', 'org-admin', 'analyst', 'viewer', 'assessment-team', 'assessment-reviewer', 'focal-point'],
       principal: ['user', 'org', 'community', 'authenticated', 'anonymous'],
       organisation_type: ['member-state', 'sector-member', 'academia', 'associate', 'regional-international'],
       organisation_subtype: ['ministry', 'regulator', 'national-cirt', 'operator', 'vendor', 'bank', 'other'],

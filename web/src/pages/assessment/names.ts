@@ -1,6 +1,8 @@
 /** Names of what Assessment pages show, in the reader's language: countries (by the server's ICU), UN M49 regions, measures. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Text } from '../../../../shared/assessment/framework.ts';
+import type { Language } from '../../../../shared/i18n/languages.ts';
 import { useCountries } from '../../components/useCountries.ts';
 import { measureKey, type Measure } from './measures.ts';
 
@@ -22,4 +24,19 @@ export function useNames(): Names {
     }),
     [countries, t],
   );
+}
+
+/**
+ * The same names, a pillar the catalogs do not know (another framework's) named by its own title in
+ * `language` (English if the framework lacks it) instead of its id.
+ */
+export function withPillarTitles(names: Names, pillars: readonly { id: string; title: Partial<Text> }[], language: Language): Names {
+  const titles = new Map(pillars.map((p) => [p.id, p.title[language] ?? p.title.en]));
+  return {
+    ...names,
+    measure: (measure) => {
+      const named = names.measure(measure);
+      return named === measure ? (titles.get(measure) ?? measure) : named;
+    },
+  };
 }

@@ -1,19 +1,19 @@
 /**
- * Adds a country to an open edition: invite its focal point (a user with the focal-point role in a
- * member-state organisation of that country, the only one the server accepts), or have the team assess it
- * from public evidence. Users are listed from GET /users; a caller who may not list them types the user's id.
+ * Adds a country to an open edition: invite its focal point, chosen among the users the server says may be
+ * one (GET /assessment/focal-point-candidates: the focal-point role in a member-state organisation of that
+ * country, the only ones it accepts), or have the team assess it from public evidence.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
-import { cyclePaths } from '../../../api/cycle-types.ts';
-import type { Organisation, User } from '../../../api/types.ts';
+import { cyclePaths, type PersonRef } from '../../../api/cycle-types.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { Field } from '../../../components/Field.tsx';
+import { Loading } from '../../../components/Loading.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import { useApi } from '../../../components/useApi.ts';
+import { isolate } from '../../../components/UserText.tsx';
 import { currentLanguage } from '../../../i18n/i18n.ts';
-import { focalPointsOf } from './focal-points.ts';
 
 function CountrySelect({ value, onChange, options }: { value: string; onChange: (code: string) => void; options: [string, string][] }) {
   const { t } = useTranslation();
@@ -31,18 +31,17 @@ function CountrySelect({ value, onChange, options }: { value: string; onChange: 
 
 function InviteFocalPoint({ edition, options, onAdded }: { edition: string; options: [string, string][]; onAdded: () => void }) {
   const { t } = useTranslation();
-  const users = useApi<{ users: User[] }>('/users');
-  const organisations = useApi<{ organisations: Organisation[] }>('/organisations');
   const [country, setCountry] = useState('');
   const [user, setUser] = useState('');
+  const candidates = useApi<{ users: PersonRef[] }>(country ? cyclePaths.focalPointCandidates(country) : undefined);
   const { busy, error, run } = useAction(onAdded);
-  const mayList = !users.error;
-  const candidates = country ? focalPointsOf(country, users.data?.users ?? [], organisations.data?.organisations ?? []) : [];
-  const names = new Map((organisations.data?.organisations ?? []).map((o) => [o.id, o.name]));
+  // The list of the country chosen (never the one before, while the new one loads).
+  const users = country && !candidates.loading && !candidates.error ? (candidates.data?.users ?? []) : undefined;
+  const countryName = options.find(([code]) => code === country)?.[1] ?? country;
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await run(() => api('POST', cyclePaths.participants(edition), { country, user: user.trim() }))) {
+    if (await run(() => api('POST', cyclePaths.participants(edition), { country, user }))) {
       setCountry('');
       setUser('');
     }
@@ -62,26 +61,25 @@ function InviteFocalPoint({ edition, options, onAdded }: { edition: string; opti
           }}
         />
       </Field>
-      {mayList ? (
-        <Field label={t('cycle.focal_point')}>
-          <select required value={user} onChange={(e) => setUser(e.target.value)} disabled={!country || candidates.length === 0}>
-            <option value="">{t('cycle.choose_focal_point')}</option>
-            {candidates.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-                {u.organisation_id && names.get(u.organisation_id) ? ` — ${names.get(u.organisation_id)}` : ''}
-              </option>
-            ))}
-          </select>
-        </Field>
-      ) : (
-        <Field label={t('cycle.focal_point_id')} hint={t('cycle.focal_point_id_hint')}>
-          <input dir="ltr" required autoComplete="off" value={user} onChange={(e) => setUser(e.target.value)} />
-        </Field>
+      <Field label={t('cycle.focal_point')}>
+        <select className="focal-point-select" required value={user} onChange={(e) => setUser(e.target.value)} disabled={!users || users.length === 0}>
+          <option value="">{country ? t('cycle.choose_focal_point') : t('cycle.choose_country_first')}</option>
+          {(users ?? []).map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {country && candidates.loading && <Loading />}
+      <ErrorNotice error={candidates.error} />
+      {users && users.length === 0 && (
+        <p className="notice notice-warning no-focal-point" role="status">
+          {t('cycle.no_focal_point', { country: isolate(countryName) })}
+        </p>
       )}
-      {mayList && country && users.data && organisations.data && candidates.length === 0 && <p className="muted small">{t('cycle.no_focal_point')}</p>}
       <ErrorNotice error={error} />
-      <button type="submit" disabled={busy || !country || !user.trim()}>
+      <button type="submit" disabled={busy || !country || !user}>
         {t('cycle.invite')}
       </button>
     </form>

@@ -13,7 +13,9 @@ import { useApi } from '../../../components/useApi.ts';
 import { UserText } from '../../../components/UserText.tsx';
 import { currentLanguage } from '../../../i18n/i18n.ts';
 import { formatNumber } from '../../../i18n/format.ts';
+import { Link } from '../../../router.tsx';
 import { useCaller } from '../../../session.tsx';
+import { resultsPath } from '../../assessment/measures.ts';
 import { useCountries } from '../../../components/useCountries.ts';
 import { EDITION_STATUS, textIn, TIER } from '../cycle-labels.ts';
 import { ConfirmButton, DueDate, StatusBadge } from '../cycle-parts.tsx';
@@ -57,6 +59,9 @@ function PublishedFiles({ name }: { name: string }) {
     <section className="card" aria-labelledby="published-files">
       <h2 id="published-files">{t('cycle.published_title')}</h2>
       <ul className="value-list">
+        <li>
+          <Link to={resultsPath(name)}>{t('cycle.published_results_page')}</Link>
+        </li>
         <li>
           <a href={`${base}/results`}>{t('cycle.published_results')}</a>
         </li>

@@ -1,12 +1,22 @@
-/** The profile's summary in the chosen edition: overall score out of 100, tier, rank out of the countries ranked. */
+/**
+ * The profile's summary in the chosen edition: overall score out of 100, tier, rank out of the countries
+ * ranked, and for an edition run as a cycle what the result rests on: the country's own answers, or the
+ * assessment team's reading of public evidence (marked, since the country did not answer itself).
+ */
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../../api/assessment.ts';
+import type { Basis } from '../../../../api/cycle-types.ts';
 import { currentLanguage } from '../../../../i18n/i18n.ts';
 import { formatNumber } from '../../../../i18n/format.ts';
 import { formatScore, OVERALL_MAX } from '../../measures.ts';
 import { TierBadge } from '../../TierBadge.tsx';
 
-export function SummarySection({ entry }: { entry: HistoryEntry }) {
+const BASIS_NOTE: Readonly<Record<Basis, string>> = {
+  'self-assessment': 'assessment.country.basis_self_assessment',
+  'public-evidence': 'assessment.country.basis_public_evidence',
+};
+
+export function SummarySection({ entry, basis }: { entry: HistoryEntry; basis: Basis | null }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
@@ -32,6 +42,11 @@ export function SummarySection({ entry }: { entry: HistoryEntry }) {
           </dd>
         </div>
       </dl>
+      {basis && (
+        <p className={`basis-note basis-${basis}`} data-basis={basis}>
+          {t(BASIS_NOTE[basis])}
+        </p>
+      )}
     </section>
   );
 }
