@@ -14,6 +14,7 @@ export const GOALS = {
   assessmentScore: { text: '≤ 50 ms', check: (value: number) => value <= 50, only: undefined },
   assessmentSensitivity: { text: '≤ 5000 ms', check: (value: number) => value <= 5_000, only: undefined },
   assessmentProfile: { text: '≤ 200 ms', check: (value: number) => value <= 200, only: undefined },
+  gatewaySearch: { text: '≤ 20 ms (p95)', check: (value: number) => value <= 20, only: undefined },
 } as const;
 
 export type GoalName = keyof typeof GOALS;

@@ -5,7 +5,8 @@
  *   npm run bench -- --quick                       10k objects only: a smoke test of every measurement
  *   npm run bench -- --database postgres --sizes 100000
  *
- * First the assessment's scoring and sensitivity analysis (no store). Then, for each size: deterministic data (generation timed apart), the SQLite/PostgreSQL ceiling, ingest through
+ * First the assessment's scoring and sensitivity analysis (no store), the country profile and the Gateway's search
+ * (100,000 records). Then, for each size: deterministic data (generation timed apart), the SQLite/PostgreSQL ceiling, ingest through
  * `thiqa import` and through TAXII POST, full reads through TAXII pagination, latencies of filtered GETs
  * (compared with the 10k baseline), and peak RSS of the import and server processes. Prints a table and
  * writes every detail to bench/results/<timestamp>.json. See options.ts for all flags.
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { killChildren, ROOT } from './child.ts';
 import { measureAssessment } from './assessment.bench.ts';
 import { measureProfile } from './assessment-profile.bench.ts';
+import { measureGatewaySearch } from './gateway-search.bench.ts';
 import { createDataset } from './dataset.ts';
 import { pageRatios } from './filtered-get.bench.ts';
 import type { DatabaseKind, Measurement } from './measurement.ts';
@@ -87,6 +89,19 @@ async function main(): Promise<number> {
         }
       } catch (error) {
         const message = `country profile (${database}): ${error instanceof Error ? error.message : String(error)}`;
+        failures.push(message);
+        console.error(`  FAILED ${message}`);
+      }
+    }
+    console.log('\n== gateway: search');
+    for (const database of options.databases) {
+      try {
+        for (const m of await measureGatewaySearch(database, tmp, options.postgresUrl)) {
+          measurements.push(m);
+          console.log(describe(m));
+        }
+      } catch (error) {
+        const message = `gateway search (${database}): ${error instanceof Error ? error.message : String(error)}`;
         failures.push(message);
         console.error(`  FAILED ${message}`);
       }

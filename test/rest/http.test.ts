@@ -18,7 +18,7 @@ describe.each(dialects)('REST over HTTP on %s', (dialect) => {
   });
   afterAll(() => server.close());
 
-  it('answers 401 with a challenge on every declared endpoint without credentials (but signing in and out, and published results)', async () => {
+  it('answers 401 with a challenge on every declared endpoint without credentials (but signing in and out, published results and the Gateway’s public reads)', async () => {
     expect(REST_ENDPOINTS.length).toBeGreaterThanOrEqual(20);
     expect(REST_ENDPOINTS.filter((e) => e.anonymous).map((e) => `${e.method} ${e.path}`)).toEqual([
       'post /session',
@@ -40,6 +40,10 @@ describe.each(dialects)('REST over HTTP on %s', (dialect) => {
       'get /assessment/editions/{name}/edition.json',
       'get /assessment/editions/{name}/answers.csv',
       'get /assessment/countries/{country}/profile',
+      'get /gateway/records',
+      'get /gateway/records/{id}',
+      'get /gateway/records/{id}/history',
+      'get /gateway/export',
     ]);
     for (const endpoint of REST_ENDPOINTS.filter((e) => !e.anonymous)) {
       const path = endpoint.path.replace(/\{\w+\}/g, 'x');

@@ -1,12 +1,13 @@
 /**
  * The Gateway's index writes, inside the caller's transaction: the search terms and facets of published
- * records (by `doc`), the duplicate keys of live records and the flagging of the pairs that share one. What
+ * records (by `doc`, each posting with the record's facet codes, and the totals per code), the duplicate keys
+ * of live records and the flagging of the pairs that share one. What
  * is indexed is computed from the record alone by `shared/gateway/record-index.ts`; this file only stores it.
  * The benchmark's fixture goes through `writeIndex` too, so the terms it searches are the real ones.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../core/db/database.ts';
-import { duplicateKeys, recordFacets, recordTerms, type DuplicateReason } from '../../../../shared/gateway/record-index.ts';
+import { duplicateKeys, recordFacets, recordTerms, type DuplicateReason, type Facet, type FacetValue } from '../../../../shared/gateway/record-index.ts';
 import type { GatewayRecord, RecordType } from '../../../../shared/gateway/record-types.ts';
 
 /** A published record to index: its number in publication order, type and body. */
@@ -34,12 +35,15 @@ export interface FlagRecord {
 const SQLITE_ROWS = 400;
 const POSTGRES_ROWS = 20_000;
 
-/** Inserts rows of text and integer columns in batches: multi-row VALUES on SQLite, `unnest` arrays on PostgreSQL. */
-async function insertRows(tx: Queryable, table: string, columns: readonly string[], casts: readonly string[], rows: readonly (readonly (string | number)[])[]): Promise<void> {
+/**
+ * Inserts rows of text and integer columns in batches: multi-row VALUES on SQLite, `unnest` arrays on
+ * PostgreSQL (`casts` names each column's array type: `text`, `bigint`).
+ */
+export async function insertRows(tx: Queryable, table: string, columns: readonly string[], casts: readonly string[], rows: readonly (readonly (string | number | null)[])[]): Promise<void> {
   if (tx.dialect === 'postgres') {
     for (let start = 0; start < rows.length; start += POSTGRES_ROWS) {
       const chunk = rows.slice(start, start + POSTGRES_ROWS);
-      const arrays = columns.map((_, i) => chunk.map((row) => row[i]!)) as (string[] | number[])[];
+      const arrays = columns.map((_, i) => chunk.map((row) => row[i]!)) as (string | null)[][];
       await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts.map((cast) => `?::${cast}[]`).join(', ')})`, arrays);
     }
     return;
@@ -51,22 +55,84 @@ async function insertRows(tx: Queryable, table: string, columns: readonly string
   }
 }
 
-/** Writes the terms and facets of published records (none of them indexed yet). */
-export async function writeIndex(tx: Queryable, entries: readonly IndexEntry[]): Promise<void> {
-  const terms: [string, number][] = [];
-  const facets: [string, string, number][] = [];
-  for (const { doc, type, body } of entries) {
-    for (const term of recordTerms(type, body)) terms.push([term, doc]);
-    for (const { facet, value } of recordFacets(type, body)) facets.push([facet, value, doc]);
-  }
-  await insertRows(tx, 'gateway_terms', ['term', 'doc'], ['text', 'bigint'], terms);
-  await insertRows(tx, 'gateway_facets', ['facet', 'value', 'doc'], ['text', 'text', 'bigint'], facets);
+/**
+ * Facet values are stored by code, one character each (`U+0100` + code) in the code string every posting of a
+ * record carries: counting a search's facets is then counting the characters of the postings it scans.
+ */
+const CODE_BASE = 0x100;
+const CODE_LIMIT = 0xd800 - CODE_BASE;
+export const codeChar = (code: number) => {
+  if (!(code >= 0 && code < CODE_LIMIT)) throw new Error(`facet code ${code} does not fit a character`);
+  return String.fromCharCode(CODE_BASE + code);
+};
+/** The code of the character at `i` of a code string. */
+export const codeAt = (codes: string, i: number) => codes.charCodeAt(i) - CODE_BASE;
+
+const pairKey = (facet: string, value: string) => `${facet}\u001f${value}`;
+
+/** Every facet value's code, by code. Codes are never changed or removed once committed. */
+export async function readFacetCodes(db: Queryable): Promise<Map<number, FacetValue>> {
+  const rows = await db.all<{ code: number | string; facet: Facet; value: string }>('SELECT code, facet, value FROM gateway_facet_codes');
+  return new Map(rows.map((row) => [Number(row.code), { facet: row.facet, value: row.value }]));
 }
 
-/** Removes a record from the search index. */
+/** The codes of `values`, handing out codes to the values never seen before. */
+async function codesOf(tx: Queryable, values: readonly FacetValue[]): Promise<Map<string, number>> {
+  const read = async () => new Map([...(await readFacetCodes(tx))].map(([code, { facet, value }]) => [pairKey(facet, value), code]));
+  let codes = await read();
+  const missing = new Map(values.filter(({ facet, value }) => !codes.has(pairKey(facet, value))).map((v) => [pairKey(v.facet, v.value), v]));
+  if (missing.size === 0) return codes;
+  for (const { facet, value } of missing.values()) await tx.run('INSERT INTO gateway_facet_codes (facet, value) VALUES (?, ?) ON CONFLICT (facet, value) DO NOTHING', [facet, value]);
+  codes = await read();
+  return codes;
+}
+
+/** Adds `sign` × the records counted per code to the totals. */
+async function addTotals(tx: Queryable, counts: ReadonlyMap<number, number>, sign: 1 | -1): Promise<void> {
+  for (const [code, records] of counts) {
+    await tx.run('INSERT INTO gateway_facet_totals (code, records) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET records = gateway_facet_totals.records + excluded.records', [code, sign * records]);
+  }
+}
+
+/** Writes the terms and facets of published records (none of them indexed yet). */
+export async function writeIndex(tx: Queryable, entries: readonly IndexEntry[]): Promise<void> {
+  const prepared = entries.map(({ doc, type, body }) => ({ doc, terms: recordTerms(type, body), facets: recordFacets(type, body) }));
+  const codes = await codesOf(tx, prepared.flatMap((p) => p.facets));
+  const docs: [number, string, string][] = [];
+  const terms: [string, number, string][] = [];
+  const facets: [string, string, number, string][] = [];
+  const totals = new Map<number, number>();
+  for (const { doc, terms: words, facets: values } of prepared) {
+    const own = values.map(({ facet, value }) => codes.get(pairKey(facet, value))!);
+    const string = own.map(codeChar).join('');
+    docs.push([doc, words.join(' '), string]);
+    for (const term of words) terms.push([term, doc, string]);
+    for (const { facet, value } of values) facets.push([facet, value, doc, string]);
+    for (const code of own) totals.set(code, (totals.get(code) ?? 0) + 1);
+  }
+  await insertRows(tx, 'gateway_docs', ['doc', 'terms', 'facets'], ['bigint', 'text', 'text'], docs);
+  await insertRows(tx, 'gateway_terms', ['term', 'doc', 'facets'], ['text', 'bigint', 'text'], terms);
+  await insertRows(tx, 'gateway_facets', ['facet', 'value', 'doc', 'facets'], ['text', 'text', 'bigint', 'text'], facets);
+  await addTotals(tx, totals, 1);
+}
+
+/** Removes a record from the search index: the postings it was indexed under, and its counts. */
 export async function dropIndex(tx: Queryable, doc: number): Promise<void> {
-  await tx.run('DELETE FROM gateway_terms WHERE doc = ?', [doc]);
-  await tx.run('DELETE FROM gateway_facets WHERE doc = ?', [doc]);
+  const indexed = await tx.get<{ terms: string; facets: string }>('SELECT terms, facets FROM gateway_docs WHERE doc = ?', [doc]);
+  if (!indexed) return;
+  const terms = indexed.terms === '' ? [] : indexed.terms.split(' ');
+  if (tx.dialect === 'postgres') await tx.run('DELETE FROM gateway_terms WHERE doc = ? AND term = ANY(?::text[])', [doc, terms]);
+  else for (const term of terms) await tx.run('DELETE FROM gateway_terms WHERE term = ? AND doc = ?', [term, doc]);
+  const dictionary = await readFacetCodes(tx);
+  const totals = new Map<number, number>();
+  for (let i = 0; i < indexed.facets.length; i++) {
+    const code = codeAt(indexed.facets, i);
+    const { facet, value } = dictionary.get(code)!;
+    await tx.run('DELETE FROM gateway_facets WHERE facet = ? AND value = ? AND doc = ?', [facet, value, doc]);
+    totals.set(code, 1);
+  }
+  await addTotals(tx, totals, -1);
+  await tx.run('DELETE FROM gateway_docs WHERE doc = ?', [doc]);
 }
 
 /** The next number in publication order. The clock row's lock orders concurrent publications. */
