@@ -5,8 +5,8 @@
  */
 export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   ar: [],
-  // KiB is the unit's symbol.
-  zh: ['cycle.size_kib'],
+  // KiB is the unit's symbol; Chinese quotes a place in the same marks as English.
+  zh: ['cycle.size_kib', 'gateway.problem_place'],
   // French spells these words as English does.
   fr: [
     'common.actions',

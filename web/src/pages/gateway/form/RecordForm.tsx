@@ -11,11 +11,13 @@ import { LANGUAGES, type Language } from '../../../../../shared/i18n/languages.t
 import type { ApiError } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { nativeLanguageName } from '../../../i18n/format.ts';
-import { formatNumber } from '../../../i18n/format.ts';
 import { emptyValues, formModel, problemsByField, recordOf, type FormValue, type FormValues } from '../form-model.ts';
 import { useGatewayNames } from '../useGatewayNames.ts';
 import { FieldControl } from './FieldControl.tsx';
 import { FieldProblems } from './FieldProblems.tsx';
+
+/** Problems about no field of the form name their place by its JSON path. */
+const FIELDLESS: ReadonlySet<string> = new Set();
 
 /** The server's code for a record refused with its problems (an error code, not a UI catalog key). */
 const RECORD_PROBLEMS = 'gateway.record_problems';
@@ -60,10 +62,7 @@ export function RecordForm({ type, initial, submitLabel, busy, error, onSubmit }
     <form className="stacked-form record-form" onSubmit={handleSubmit} noValidate>
       <div ref={errorRef}>
         <ErrorNotice error={error} />
-        {problems.byField.size > 0 && (
-          <p className="notice notice-error small">{t('gateway.problems_beside_fields', { count: [...problems.byField.values()].flat().length, formatted: formatNumber(names.language, [...problems.byField.values()].flat().length) })}</p>
-        )}
-        <FieldProblems id={otherId} problems={problems.other} />
+        <FieldProblems id={otherId} problems={problems.other} fields={FIELDLESS} />
       </div>
       <fieldset className="field record-languages">
         <legend>{t('gateway.record_languages')}</legend>

@@ -16,22 +16,38 @@ import { typeHintKey } from '../gateway-labels.ts';
 import { GatewayTabs } from '../GatewayTabs.tsx';
 import { useGatewayNames } from '../useGatewayNames.ts';
 
-function TypeChoice({ chosen }: { chosen: RecordType | undefined }) {
+function TypeList({ chosen }: { chosen: RecordType | undefined }) {
   const { t } = useTranslation();
   const names = useGatewayNames();
   return (
+    <ul className="type-choice">
+      {RECORD_TYPES.map((type) => (
+        <li key={type}>
+          <Link to={gatewayPages.propose(type)} aria-current={type === chosen ? 'true' : undefined} className={type === chosen ? 'type-option type-chosen' : 'type-option'}>
+            <strong>{names.type(type)}</strong>
+            <span className="small muted">{t(typeHintKey(type))}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The kinds of record to choose from; once one is chosen, folded away so the form comes first. */
+function TypeChoice({ chosen }: { chosen: RecordType | undefined }) {
+  const { t } = useTranslation();
+  if (chosen) {
+    return (
+      <details className="type-details">
+        <summary>{t('gateway.change_type')}</summary>
+        <TypeList chosen={chosen} />
+      </details>
+    );
+  }
+  return (
     <nav aria-labelledby="type-choice">
       <h2 id="type-choice">{t('gateway.choose_type')}</h2>
-      <ul className="type-choice">
-        {RECORD_TYPES.map((type) => (
-          <li key={type}>
-            <Link to={gatewayPages.propose(type)} aria-current={type === chosen ? 'true' : undefined} className={type === chosen ? 'type-option type-chosen' : 'type-option'}>
-              <strong>{names.type(type)}</strong>
-              <span className="small muted">{t(typeHintKey(type))}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <TypeList chosen={chosen} />
     </nav>
   );
 }

@@ -88,7 +88,7 @@ export function RecordHistory({ id, type, round }: { id: string; type: RecordTyp
       <ErrorNotice error={history.error} />
       {history.loading && !history.data && <Loading />}
       {history.data && revisions.length === 0 && <p className="muted">{t('gateway.history_empty')}</p>}
-      <ol className="history-list revisions" reversed>
+      <ol className="revisions">
         {[...revisions].reverse().map((revision) => (
           <RevisionEntry key={revision.revision} type={type} revision={revision} base={baseOf(revision, revisions)} />
         ))}

@@ -79,7 +79,11 @@ export function RecordPage({ id, sent }: { id: string; sent: string | undefined 
               {t('gateway.revision_sent', { number: formatNumber(names.language, Number(sent) || 0) })}
             </p>
           )}
-          {view.status === 'pending' && !sent && <p className="notice notice-info">{own ? t('gateway.pending_own') : t('gateway.pending_not_public')}</p>}
+          {view.status === 'pending' && !sent && (
+            <p className="notice notice-info">
+              {own && view.revision_state === 'changes_requested' ? t('gateway.changes_requested_own') : own ? t('gateway.pending_own') : t('gateway.pending_not_public')}
+            </p>
+          )}
           {view.merged_into && (
             <p className="notice notice-info">
               {t('gateway.merged_into')} <Link to={gatewayPages.record(view.merged_into)}>{t('gateway.merged_into_link')}</Link>
