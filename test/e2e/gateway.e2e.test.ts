@@ -5,7 +5,8 @@
  * Arabic words (with the preposition, without hamza) finds it, in the UI and anonymously over the API, with its
  * facets and the address bookmarkable; a correction is proposed and its changes shown in the queue; a second
  * proposal with the same source address is flagged as a likely duplicate in the moderator's view, where the flag
- * is dismissed and changes are asked for with a comment, which the proposer reads. The six Gateway pages are checked in the six languages at 360 px; screenshots in Arabic go to
+ * is dismissed and changes are asked for with a comment, which the proposer reads. The six Gateway pages are
+ * checked in the six languages at 360 px, and a pair of the same title is merged; screenshots in Arabic go to
  * .tmp/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -236,7 +237,7 @@ describe('the Gateway in a real browser', () => {
     await proposer.context().close();
   });
 
-  it('shows the six Gateway pages in the six languages, at 360 px, with no text missing and nothing wider than the screen', async () => {
+  it('shows the six Gateway pages in the six languages, at 360 px, with no text missing and nothing wider than the screen; merges a pair', async () => {
     // A flag to show on the duplicates page: a third proposal with the same title.
     await rest('POST', '/gateway/records', 'proposer', { type: 'strategy', record: { title: { ar: TITLE }, source_url: 'https://example.tn/other', country: 'TN' } });
     const page = await signedIn('moderator', 'en', 360);
@@ -255,6 +256,16 @@ describe('the Gateway in a real browser', () => {
     await screenshot(page, 'ar-gateway-propose-360');
     await open(page, record);
     await screenshot(page, 'ar-gateway-record-360');
+
+    // The pair of the same title is merged from the duplicates page, after confirming in the page.
+    await open(page, '/gateway/duplicates');
+    const pair = page.locator('.duplicate-pair');
+    expect(await pair.count()).toBe(1);
+    await pair.locator('.duplicate-actions .toolbar button').first().click();
+    await pair.locator('.confirm button').first().click();
+    await expect.poll(() => pair.count()).toBe(0);
+    const merged = await rest('GET', '/gateway/duplicates?state=merged', 'moderator');
+    expect(merged.body.duplicates.map((d: { record: { id: string }; other: { id: string } }) => [d.record.id, d.other.id].includes(recordId))).toEqual([true]);
     await page.context().close();
   }, 300_000);
 });

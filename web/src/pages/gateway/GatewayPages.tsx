@@ -11,9 +11,14 @@ import { ModerationPage } from './moderation/ModerationPage.tsx';
 import { ProposePage } from './propose/ProposePage.tsx';
 import { RecordPage } from './record/RecordPage.tsx';
 import { SearchPage } from './search/SearchPage.tsx';
+import { GatewayNamesProvider } from './useGatewayNames.ts';
 
 /** The page of `path`, or `notFound` when it is no Gateway page. */
 export default function GatewayPages({ path, query, notFound }: { path: string; query: URLSearchParams; notFound: ReactNode }) {
+  return <GatewayNamesProvider>{pageOf(path, query) ?? notFound}</GatewayNamesProvider>;
+}
+
+function pageOf(path: string, query: URLSearchParams): ReactNode {
   let params: Record<string, string> | undefined;
   if (path === '/gateway') return <SearchPage query={query} />;
   if (path === '/gateway/propose') return <ProposePage type={query.get('type') ?? undefined} />;
@@ -21,5 +26,5 @@ export default function GatewayPages({ path, query, notFound }: { path: string; 
   if (path === '/gateway/duplicates') return <DuplicatesPage query={query} />;
   if ((params = match('/gateway/records/:id', path))) return <RecordPage key={params.id} id={params.id!} sent={query.get('sent') ?? undefined} />;
   if ((params = match('/gateway/records/:id/correct', path))) return <CorrectPage key={params.id} id={params.id!} />;
-  return notFound;
+  return null;
 }

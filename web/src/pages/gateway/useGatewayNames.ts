@@ -4,7 +4,7 @@
  * Gateway's for the world and intermediate regions); GCA pillars and indicators from the framework; any
  * language by `Intl.DisplayNames`. A code nothing names is shown as it is.
  */
-import { useMemo } from 'react';
+import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Facet } from '../../../../shared/gateway/record-index.ts';
 import type { Language } from '../../../../shared/i18n/languages.ts';
@@ -28,7 +28,21 @@ export interface GatewayNames {
   countryOptions: { code: string; name: string }[];
 }
 
+const NamesContext = createContext<GatewayNames | undefined>(undefined);
+
+/** Gives the Gateway's pages their names, made once per language (one request for the country names, not one per value shown). */
+export function GatewayNamesProvider({ children }: { children: ReactNode }) {
+  return createElement(NamesContext.Provider, { value: useNamesOfLanguage() }, children);
+}
+
+/** The names of the reader's language, inside `GatewayNamesProvider` (`GatewayPages` puts every Gateway page in one). */
 export function useGatewayNames(): GatewayNames {
+  const names = useContext(NamesContext);
+  if (!names) throw new Error('useGatewayNames outside GatewayNamesProvider');
+  return names;
+}
+
+function useNamesOfLanguage(): GatewayNames {
   const { t } = useTranslation();
   const language = currentLanguage();
   const countries = useCountries();
