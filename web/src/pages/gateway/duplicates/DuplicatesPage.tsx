@@ -62,7 +62,7 @@ function Pair({ pair, onDone }: { pair: DuplicatePair; onDone: () => void }) {
           {pair.decided_by && (
             <>
               {' '}
-              {t('gateway.by')} <UserText text={pair.decided_by.name} />
+              {t('gateway.by_moderator')} <UserText text={pair.decided_by.name} />
             </>
           )}
           {pair.decided_at && <> · {formatDateTime(names.language, pair.decided_at)}</>}

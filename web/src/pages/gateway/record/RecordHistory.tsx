@@ -37,7 +37,7 @@ function RevisionEntry({ type, revision, base }: { type: RecordType; revision: R
         {revision.proposed_by && (
           <>
             {' '}
-            {t('gateway.by')} <UserText text={revision.proposed_by.name} />
+            {t('gateway.by_proposer')} <UserText text={revision.proposed_by.name} />
           </>
         )}
         {revision.moderated_at && (
@@ -47,7 +47,7 @@ function RevisionEntry({ type, revision, base }: { type: RecordType; revision: R
             {revision.moderated_by && (
               <>
                 {' '}
-                {t('gateway.by')} <UserText text={revision.moderated_by.name} />
+                {t('gateway.by_moderator')} <UserText text={revision.moderated_by.name} />
               </>
             )}
           </>
