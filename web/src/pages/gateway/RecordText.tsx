@@ -8,12 +8,13 @@ import { directionOf, type Language } from '../../../../shared/i18n/languages.ts
 import { displayText } from './display-text.ts';
 import { useGatewayNames } from './useGatewayNames.ts';
 
-export function RecordText({ text, block = false, className }: { text: unknown; block?: boolean; className?: string }) {
+/** `named`: say which language the text is in when it is not the reader's (a list that names them already need not). */
+export function RecordText({ text, block = false, className, named = true }: { text: unknown; block?: boolean; className?: string; named?: boolean }) {
   const { t } = useTranslation();
   const names = useGatewayNames();
   const shown = displayText(text, names.language);
   if (!shown) return <span className="muted">{t('gateway.untitled')}</span>;
-  const other = shown.own ? null : <span className="lang-tag small muted">{t('gateway.in_language', { language: names.languageName(shown.language) })}</span>;
+  const other = shown.own || !named ? null : <span className="lang-tag small muted">{t('gateway.in_language', { language: names.languageName(shown.language) })}</span>;
   if (block) {
     return (
       <div>

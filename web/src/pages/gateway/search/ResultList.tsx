@@ -1,7 +1,7 @@
 /**
- * One page of search results: each record's title in the reader's language when it has one (else in another,
- * named), its type, the countries it names, its own first date or year, the start of its summary, and the
- * languages it is written in.
+ * One page of search results: each record's title in the reader's language when it has one (else in another of
+ * its languages), its type, the countries it names, its own first date or year, the start of its summary, and
+ * the languages it is written in (so the title and summary need not say theirs).
  */
 import { useTranslation } from 'react-i18next';
 import { recordCountries } from '../../../../../shared/gateway/record-index.ts';
@@ -29,7 +29,7 @@ function Result({ result }: { result: PublishedRecord }) {
     <li className="result card" data-record={result.id}>
       <h3 className="result-title">
         <Link to={gatewayPages.record(result.id)}>
-          <RecordText text={result.record.title} />
+          <RecordText text={result.record.title} named={false} />
         </Link>
       </h3>
       <p className="result-facts small">
@@ -41,7 +41,7 @@ function Result({ result }: { result: PublishedRecord }) {
           </span>
         )}
       </p>
-      {result.record.summary !== undefined && <RecordText text={result.record.summary} block className="clamp result-summary" />}
+      {result.record.summary !== undefined && <RecordText text={result.record.summary} block named={false} className="clamp result-summary" />}
       <p className="small muted">
         {t('gateway.written_in')} {formatList(names.language, result.languages.map(names.languageName))}
       </p>
