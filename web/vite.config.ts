@@ -14,7 +14,8 @@ export default defineConfig({
     emptyOutDir: true,
     // One chunk for the app: it is small, and a CIRT on a slow link pays one round trip, not ten. The Assessment
     // pages' charts (ECharts and the world's geometry, about as large as the rest together) are a second one,
-    // fetched only when a chart is first shown (web/src/pages/assessment/charts/Chart.tsx).
+    // fetched only when a chart is first shown (web/src/pages/assessment/charts/Chart.tsx). The Gateway's pages are a
+    // third, fetched when one is first opened: its record types carry the GCA framework (web/src/pages/gateway/GatewayPages.tsx).
     chunkSizeWarningLimit: 1024,
   },
 });

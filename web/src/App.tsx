@@ -1,4 +1,5 @@
 /** The app: sign-in gate, then the page the address names. */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './components/AppShell.tsx';
 import { Loading } from './components/Loading.tsx';
@@ -22,8 +23,20 @@ import { SignInPage } from './pages/sign-in/SignInPage.tsx';
 import { match, useFocusOnNavigate, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
 
-function Page() {
+// The Gateway's pages are a chunk of their own (pages/gateway/GatewayPages.tsx says why).
+const GatewayPages = lazy(() => import('./pages/gateway/GatewayPages.tsx'));
+
+function NotFound() {
   const { t } = useTranslation();
+  return (
+    <section>
+      <h1 tabIndex={-1}>{t('common.not_found_title')}</h1>
+      <p>{t('common.not_found_text')}</p>
+    </section>
+  );
+}
+
+function Page() {
   const { path, query } = useLocation();
   let params: Record<string, string> | undefined;
   if (path === '/') return <DashboardPage />;
@@ -42,13 +55,15 @@ function Page() {
   if ((params = match('/cycle/editions/:name/countries/:country/review', path))) return <ReviewPage name={params.name!} country={params.country!} />;
   if (path === '/cycle/questionnaires') return <AssignmentsPage />;
   if (path === '/cycle/review') return <ReviewQueuePage />;
+  if (path === '/gateway' || path.startsWith('/gateway/')) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <GatewayPages path={path} query={query} notFound={<NotFound />} />
+      </Suspense>
+    );
+  }
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage section={path.split('/')[2] ?? 'organisations'} />;
-  return (
-    <section>
-      <h1 tabIndex={-1}>{t('common.not_found_title')}</h1>
-      <p>{t('common.not_found_text')}</p>
-    </section>
-  );
+  return <NotFound />;
 }
 
 export function App() {

@@ -7,19 +7,38 @@
 
 export const API = '/api/v1';
 
+/**
+ * One problem of an input refused whole (`error.problems`): the rule (its sentence is in the problem
+ * catalogs), the JSON path, the field at fault when there is one, and the server's English message.
+ */
+export interface ApiProblem {
+  rule: string;
+  path: string;
+  field?: string | null;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
 /** A refusal or failure answered by the server (or by the network). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** Every problem of an input refused for several (a Gateway record, a file); empty otherwise. */
+  readonly problems: readonly ApiProblem[];
 
-  constructor(status: number, code: string, message: string, params: Readonly<Record<string, unknown>> = {}) {
+  constructor(status: number, code: string, message: string, params: Readonly<Record<string, unknown>> = {}, problems: readonly ApiProblem[] = []) {
     super(message);
     this.status = status;
     this.code = code;
     this.params = params;
+    this.problems = problems;
   }
 }
+
+const isProblem = (value: unknown): value is ApiProblem =>
+  typeof value === 'object' && value !== null && typeof (value as ApiProblem).rule === 'string' && typeof (value as ApiProblem).path === 'string';
 
 type Listener = () => void;
 const signedOutListeners = new Set<Listener>();
@@ -42,7 +61,7 @@ export function requestHeaders(extra: Record<string, string> = {}): Record<strin
   return { accept: 'application/json', 'accept-language': language, 'x-thiqa-request': '1', ...extra };
 }
 
-/** Turns a non-2xx response into an ApiError, reading `{"error": {code, message, params}}` when present. */
+/** Turns a non-2xx response into an ApiError, reading `{"error": {code, message, params, problems}}` when present. */
 export async function errorOf(response: Response): Promise<ApiError> {
   let body: unknown;
   try {
@@ -50,9 +69,10 @@ export async function errorOf(response: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; params?: unknown } } | undefined)?.error;
+  const error = (body as { error?: { code?: unknown; message?: unknown; params?: unknown; problems?: unknown } } | undefined)?.error;
   if (error && typeof error.code === 'string') {
-    return new ApiError(response.status, error.code, String(error.message ?? error.code), (error.params as Record<string, unknown>) ?? {});
+    const problems = Array.isArray(error.problems) ? error.problems.filter(isProblem) : [];
+    return new ApiError(response.status, error.code, String(error.message ?? error.code), (error.params as Record<string, unknown>) ?? {}, problems);
   }
   return new ApiError(response.status, 'http.unexpected_status', `HTTP ${response.status}`, { status: response.status });
 }

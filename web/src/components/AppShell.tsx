@@ -46,6 +46,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/assessment">{t('assessment.nav')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/gateway">{t('gateway.nav')}</NavLink>
+            </li>
             {cycle.answer && (
               <li>
                 <NavLink to="/cycle/questionnaires">{t('cycle.nav_questionnaires')}</NavLink>

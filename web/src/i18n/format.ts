@@ -23,3 +23,25 @@ export function formatDateTime(language: Language, iso: string | null | undefine
 export function nativeLanguageName(language: Language): string {
   return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
 }
+
+const CALENDAR = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * A calendar date that may be partial — `YYYY-MM-DD`, `YYYY-MM` (a month) or `YYYY` (a year), as a law "of
+ * 2019" is dated — the way the reader's language writes it, read in UTC so it never shifts by a day; the text
+ * itself when it is none of these.
+ */
+export function formatCalendarDate(language: Language, value: string): string {
+  const parts = CALENDAR.exec(value);
+  if (!parts) return value;
+  const [, year, month, day] = parts;
+  const date = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
+  if (Number.isNaN(date.getTime())) return value;
+  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long' } : month ? { year: 'numeric', month: 'long' } : { year: 'numeric' };
+  return new Intl.DateTimeFormat(locale(language), { ...options, timeZone: 'UTC' }).format(date);
+}
+
+/** Items as one list in the reader's language ("a, b and c"; Arabic «أ وب»; Chinese «甲、乙和丙»). */
+export function formatList(language: Language, items: readonly string[]): string {
+  return new Intl.ListFormat(locale(language), { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -5,8 +5,8 @@
  */
 export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   ar: [],
-  // KiB is the unit's symbol.
-  zh: ['cycle.size_kib'],
+  // KiB is the unit's symbol; Chinese quotes a place in the same marks as English.
+  zh: ['cycle.size_kib', 'gateway.problem_place'],
   // French spells these words as English does.
   fr: [
     'common.actions',
@@ -32,8 +32,25 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
     'cycle.visibility_public',
     'cycle.review_adjust_comment',
     'cycle.framework_version',
+    'gateway.kind_correction',
+    'gateway.field.source_url',
+    'gateway.field.document_url',
+    'gateway.field.organisations',
+    'gateway.field.date',
+    'gateway.field.participants',
   ],
   ru: [],
-  // «Roles» is the Spanish plural of «rol»; Asia, Melanesia and Micronesia are the UN's Spanish names too; KiB is the unit's symbol.
-  es: ['admin.roles', 'stix_property.roles', 'assessment.region.142', 'assessment.region.054', 'assessment.region.057', 'cycle.size_kib'],
+  // «Roles» is the Spanish plural of «rol»; Asia, Melanesia and Micronesia are the UN's Spanish names too; KiB is the unit's symbol;
+  // «regional», «bilateral» and «multilateral» are spelt alike in Spanish.
+  es: [
+    'admin.roles',
+    'stix_property.roles',
+    'assessment.region.142',
+    'assessment.region.054',
+    'assessment.region.057',
+    'cycle.size_kib',
+    'gateway.value.scope.regional',
+    'gateway.value.form.bilateral',
+    'gateway.value.form.multilateral',
+  ],
 };
