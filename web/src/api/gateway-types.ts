@@ -156,6 +156,8 @@ export const gatewayPaths = {
   moderate: (id: string, revision: number) => `/gateway/records/${segment(id)}/revisions/${revision}/moderate`,
   dismiss: (flag: string) => `/gateway/duplicates/${segment(flag)}/dismiss`,
   merge: (flag: string) => `/gateway/duplicates/${segment(flag)}/merge`,
+  gaps: '/gateway/gaps',
+  network: '/gateway/network',
 };
 
 /** UI addresses (below /ui) of the Gateway's pages. */
@@ -164,6 +166,56 @@ export const gatewayPages = {
   propose: (type?: RecordType) => `/gateway/propose${type ? `?type=${segment(type)}` : ''}`,
   moderation: '/gateway/moderation',
   duplicates: '/gateway/duplicates',
+  gaps: '/gateway/gaps',
+  network: '/gateway/network',
   record: (id: string) => `/gateway/records/${segment(id)}`,
   correct: (id: string) => `/gateway/records/${segment(id)}/correct`,
 };
+
+/** The facts the gaps are about, as the server names them. */
+export type GapFact = 'national_cirt' | 'strategy' | 'agreement';
+export type FactState = 'yes' | 'unconfirmed' | 'no';
+export const GAP_FACTS: readonly GapFact[] = ['national_cirt', 'strategy', 'agreement'];
+export const FACT_STATES: readonly FactState[] = ['yes', 'unconfirmed', 'no'];
+
+export interface CountryStanding {
+  country: string;
+  region: string | null;
+  sub_region: string | null;
+  facts: Record<GapFact, FactState>;
+  records: Record<GapFact, number>;
+}
+
+export interface GapsReport {
+  region: string | null;
+  countries: CountryStanding[];
+  regions: { code: string; level: 'region' | 'sub-region'; countries: number; facts: Record<GapFact, Record<FactState, number>> }[];
+  gaps: Record<GapFact, string[]>;
+  unconfirmed: Record<GapFact, string[]>;
+}
+
+export type AgreementForm = 'bilateral' | 'multilateral';
+
+export interface NetworkNode {
+  id: string;
+  kind: 'country' | 'organisation';
+  name: string;
+  region: string | null;
+  sub_region: string | null;
+  agreements: number;
+}
+
+export interface NetworkAgreement {
+  id: string;
+  title: Record<string, string>;
+  form: AgreementForm;
+  status: string | null;
+  signed_date: string | null;
+  parties: string[];
+}
+
+export interface NetworkAnswer {
+  nodes: NetworkNode[];
+  agreements: NetworkAgreement[];
+  edges: { source: string; target: string; form: AgreementForm; status: string | null; agreements: string[] }[];
+}
