@@ -3,7 +3,8 @@
  * of Tunisia and a Tunisian–French agreement published, the gaps page in Arabic draws the world map with its
  * three-state legend, colours Tunisia as having a national CIRT and lists a country with none on record; the
  * fact chosen is kept in the address; the network page shows the agreement under each of its parties, named in
- * the reader's language, and filters by kind and status. Both pages are checked in the six languages at 360 px;
+ * the reader's language, and filters by kind and status; the matching page gives Tunisia's need of a national
+ * CIRT (from a published assessment) the offer made to Tunisia, linked to its record. The three pages are checked in the six languages at 360 px;
  * screenshots in Arabic go to .tmp/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +19,8 @@ const RAW_KEY = /\b(gateway|assessment)\.[a-z_]{3,}\b/;
 let server: TestServer;
 let browser: Browser;
 let agreementId: string;
+let offerId: string;
+const EDITION = 'GCA 2027 (views)';
 
 async function signedIn(language: string, width = 1280): Promise<Page> {
   const context = await newContext(browser, 'en-GB', width);
@@ -29,7 +32,7 @@ async function signedIn(language: string, width = 1280): Promise<Page> {
 
 beforeAll(async () => {
   server = await startTestServer('sqlite');
-  const { users, gatewayRecords, gatewayModeration } = server.platform;
+  const { users, gatewayRecords, gatewayModeration, cycles, answers } = server.platform;
   await users.addUser({ name: 'viewer', password: 'viewer-password' });
   const publish = async (type: string, record: Record<string, unknown>) => {
     const proposed = await gatewayRecords.propose(SYSTEM, { type, record } as Parameters<typeof gatewayRecords.propose>[1]);
@@ -38,6 +41,13 @@ beforeAll(async () => {
   };
   await publish('cirt', { title: { ar: 'الفريق الوطني للاستجابة لطوارئ الحاسوب', en: 'tunCERT' }, source_url: 'https://www.ansi.tn/tuncert', country: 'TN', kind: 'national' });
   agreementId = await publish('agreement', { title: { en: 'Memorandum of understanding on cybersecurity', fr: 'Protocole d’accord sur la cybersécurité' }, source_url: 'https://example.org/tn-fr-mou', form: 'bilateral', countries: ['TN', 'FR'], status: 'signed' });
+  // An assessment of Tunisia, published, that finds no national CIRT; an offer to help set one up in Tunisia.
+  await cycles.open(SYSTEM, { name: EDITION, framework: 'gca-commitment' });
+  await cycles.invite(SYSTEM, EDITION, { country: 'TN' });
+  await answers.save(SYSTEM, EDITION, 'TN', 'technical-cirt-exists', { level: 'nonexistent', revision: 0 });
+  await cycles.finalise(SYSTEM, EDITION);
+  await cycles.publish(SYSTEM, EDITION);
+  offerId = await publish('assistance', { title: { fr: 'Appui à la mise en place du CERT national' }, source_url: 'https://example.org/offer/tn', provider: 'Example Development Agency', kinds: ['cirt-establishment'], indicators: ['technical-national-cirt'], countries: ['TN'] });
   browser = await launchBrowser();
 }, 120_000);
 
@@ -93,13 +103,29 @@ describe('the Gateway’s gaps map and agreements network', () => {
     await page.context().close();
   });
 
-  it('shows both pages in the six languages at 360 px, with no text missing and nothing wider than the screen', async () => {
+  it('matches Tunisia’s needs with the assistance offered to it, in Arabic', async () => {
+    const page = await signedIn('ar');
+    await openUi(page, server.url, '/gateway/matching');
+    await page.locator('.matching-country select option[value=TN]').waitFor({ state: 'attached' });
+    await page.locator('.matching-country select').selectOption('TN');
+    await page.waitForURL('**/ui/gateway/matching?country=TN');
+    const need = page.locator('.matching-need[data-question="technical-cirt-exists"]');
+    const offer = need.locator(`.matching-offers li[data-record="${offerId}"]`);
+    await offer.waitFor();
+    expect(await offer.getAttribute('data-reach')).toBe('country');
+    expect(await offer.locator('a').getAttribute('href')).toContain(`/gateway/records/${encodeURIComponent(offerId)}`);
+    expect(await page.locator('main h1').innerText()).toContain('تونس');
+    await screenshot(page, 'ar-gateway-matching');
+    await page.context().close();
+  });
+
+  it('shows the three pages in the six languages at 360 px, with no text missing and nothing wider than the screen', async () => {
     const page = await signedIn('en', 360);
     for (const language of LANGUAGES) {
       await switchLanguage(page, language);
-      for (const path of ['/gateway/gaps', '/gateway/network']) {
+      for (const [path, shown] of [['/gateway/gaps', '.gap-countries li'], ['/gateway/network', '.network-party'], ['/gateway/matching?country=TN', '.matching-offers li']] as const) {
         await openUi(page, server.url, path);
-        await page.locator(path.endsWith('gaps') ? '.gap-countries li' : '.network-party').first().waitFor();
+        await page.locator(shown).first().waitFor();
         const label = `${language} ${path}`;
         expect(await page.locator('body').innerText(), label).not.toMatch(RAW_KEY);
         expect(await overflowsSideways(page), `${label}: ${(await widerThanWindow(page)).join(' | ')}`).toBe(false);

@@ -158,6 +158,7 @@ export const gatewayPaths = {
   merge: (flag: string) => `/gateway/duplicates/${segment(flag)}/merge`,
   gaps: '/gateway/gaps',
   network: '/gateway/network',
+  matching: '/gateway/matching',
 };
 
 /** UI addresses (below /ui) of the Gateway's pages. */
@@ -168,6 +169,7 @@ export const gatewayPages = {
   duplicates: '/gateway/duplicates',
   gaps: '/gateway/gaps',
   network: '/gateway/network',
+  matching: (country?: string) => `/gateway/matching${country ? `?country=${segment(country)}` : ''}`,
   record: (id: string) => `/gateway/records/${segment(id)}`,
   correct: (id: string) => `/gateway/records/${segment(id)}/correct`,
 };
@@ -218,4 +220,15 @@ export interface NetworkAnswer {
   nodes: NetworkNode[];
   agreements: NetworkAgreement[];
   edges: { source: string; target: string; form: AgreementForm; status: string | null; agreements: string[] }[];
+}
+
+export type OfferReach = 'country' | 'sub-region' | 'region' | 'world';
+
+export interface MatchingAnswer {
+  country: string;
+  region: string | null;
+  sub_region: string | null;
+  edition: { name: string; kind: string; status: string; year: number | null } | null;
+  offers: number;
+  needs: { question: string; number: string; text: Record<string, string>; pillar: string; indicator: string; priority: number; offers: (PublishedRecord & { reach: OfferReach })[] }[];
 }
