@@ -17,7 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { bandsOf, colourOf, NO_RESULT } from '../../web/src/pages/assessment/colour-scale.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
-import { languageOf, launchBrowser, newContext, openUi, overflowsSideways, screenshot, SCREENSHOTS, signInAt, waitForLanguage, widerThanWindow } from './browser.ts';
+import { languageOf, launchBrowser, openUi, overflowsSideways, screenshot, SCREENSHOTS, switchLanguage, widerThanWindow } from './browser.ts';
+import { choose, confirmStep, question, restAs, save, signedInPage } from './cycle-steps.ts';
 
 const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 const EDITION = 'GCA 2027';
@@ -40,50 +41,9 @@ const editionPath = `/cycle/editions/${encodeURIComponent(EDITION)}`;
 const questionnairePath = `${editionPath}/countries/TN`;
 const profilePath = (country: string) => `/assessment/countries/${country}?edition=${encodeURIComponent(EDITION)}`;
 const FILE_NAME = 'code-procedure-penale.txt';
-const question = (page: Page, id: string) => page.locator(`article[data-question="${id}"]`);
-
-const signIn = (page: Page, user: string) => signInAt(page, server.url, user, `${user}-password`);
-
 const open = (page: Page, uiPath: string) => openUi(page, server.url, uiPath);
-
-/** A page of a fresh browser profile, signed in as `user` (in `language`, remembered for the user). */
-async function signedIn(user: string, language = 'en', width = 1280): Promise<Page> {
-  const context = await newContext(browser, 'en-GB', width);
-  const page = await context.newPage();
-  await signIn(page, user);
-  // The language a user chose before is taken on sign-in; switch only when it is another.
-  if ((await languageOf(page)).lang !== language) {
-    await page.locator('.language-switcher select').selectOption(language);
-    await waitForLanguage(page, language);
-  }
-  return page;
-}
-
-async function choose(page: Page, id: string, level: string): Promise<void> {
-  await question(page, id).locator(`input[type=radio][value="${level}"]`).check();
-}
-
-async function save(page: Page, id: string): Promise<void> {
-  const card = question(page, id);
-  await card.locator('.toolbar button').first().click();
-  await card.locator('.saved[role=status]').waitFor();
-}
-
-/** Confirms the step of a ConfirmButton: the first press asks, the second acts. */
-async function confirmStep(page: Page, scope: string): Promise<void> {
-  await page.locator(`${scope} > button, ${scope} .toolbar > button`).first().click();
-  await page.locator(`${scope} .confirm button`).first().click();
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
-async function answerRest(method: string, path: string, user: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Basic ${Buffer.from(`${user}:${user}-password`).toString('base64')}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
-}
+const signedIn = (user: string, language = 'en', width = 1280) => signedInPage(browser, server.url, user, language, width);
+const answerRest = (method: string, path: string, user: string, body?: unknown) => restAs(server.url, method, path, user, body);
 
 beforeAll(async () => {
   server = await startTestServer('sqlite');
@@ -147,8 +107,7 @@ describe('an assessment cycle in a real browser', () => {
   it('shows the cycle’s pages in the six languages, at 360 px, with no text missing and nothing wider than the screen', async () => {
     const page = await signedIn('team', 'en', 360);
     for (const language of LANGUAGES) {
-      await page.locator('.language-switcher select').selectOption(language);
-      await waitForLanguage(page, language);
+      await switchLanguage(page, language);
       for (const path of ['/cycle/editions', editionPath, questionnairePath, '/cycle/questionnaires', '/cycle/review']) {
         await open(page, path);
         const text = await page.locator('body').innerText();
@@ -449,8 +408,7 @@ describe('an assessment cycle in a real browser', () => {
   it('marks Kenya’s profile as assessed by the team from public evidence, in the six languages', async () => {
     const page = await signedIn('outsider', 'en', 360);
     for (const language of LANGUAGES) {
-      await page.locator('.language-switcher select').selectOption(language);
-      await waitForLanguage(page, language);
+      await switchLanguage(page, language);
       await open(page, profilePath('KE'));
       const mark = page.locator('.basis-note[data-basis=public-evidence]');
       await mark.waitFor();

@@ -43,6 +43,8 @@ describe.each(dialects)('an assessment cycle over REST on %s', (dialect) => {
   afterAll(() => server.close());
 
   it('lets only the assessment team open an edition, on a shipped framework not imported before', async () => {
+    const shipped = await rest(server, '/assessment/frameworks/gca-commitment', { auth: null });
+    expect(shipped.body).toMatchObject({ id: 'gca-commitment', version: '1' });
     const refused = await rest(server, '/assessment/editions', { method: 'POST', auth: focal, body: { name: EDITION, framework: 'gca-commitment' } });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('assessment.manage_forbidden');

@@ -34,11 +34,7 @@ export function cycleRestRoutes(router: RestRouter, { frameworks, cycles, answer
   router.handle(E.listFrameworks, async () => ({
     frameworks: (await frameworks.list()).map((f) => ({ id: f.id, version: f.version, title: f.title, shipped: f.shipped, created_at: f.shipped ? null : new Date(f.createdAt).toISOString() })),
   }));
-  router.handle(E.getFramework, async ({ params, query }) => {
-    const version = query.version as string | undefined;
-    const known = (await frameworks.list()).find((f) => f.id === params.id && f.shipped && (version === undefined || f.version === version));
-    return known ? frameworks.resolve(params.id!, version) : frameworks.get(params.id!, version);
-  });
+  router.handle(E.getFramework, async ({ params, query }) => frameworks.read(params.id!, query.version as string | undefined));
   router.handle<Body>(E.openEdition, async ({ actor, body }) =>
     presentEdition(
       await cycles.open(actor, {

@@ -59,6 +59,17 @@ export class FrameworkService {
   }
 
   /**
+   * A framework version to read: a stored one, else a shipped one (not stored by reading it).
+   * @throws DomainError `not_found` `assessment.framework_not_found`.
+   */
+  async read(id: string, version?: string): Promise<Framework> {
+    const shipped = shippedFrameworks().get(id);
+    const stored = version === undefined ? await this.frameworks.latest(id) : await this.frameworks.find(id, version);
+    if (!stored && shipped && (version === undefined || version === shipped.version)) return shipped;
+    return this.get(id, version);
+  }
+
+  /**
    * A framework version to run an edition on: a stored one, or a shipped one, stored now (recorded as
    * imported by `system`) so that the edition keeps pointing at what it ran on.
    * @throws DomainError `not_found` `assessment.framework_not_found`.
