@@ -53,6 +53,12 @@ export class RestReply {
   }
 }
 
+/** A reply body held whole (a text as UTF-8), as the stream a `RestReply` takes. */
+export function bodyStream(content: string | Uint8Array): ReadableStream<Uint8Array> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(bytes), controller.close()) });
+}
+
 /** Answers the JSON value of the declared success response (built by a presenter), or a `RestReply`. */
 export type RestHandler<B extends CheckedBody = CheckedBody> = (request: RestRequest<B>) => Promise<unknown>;
 

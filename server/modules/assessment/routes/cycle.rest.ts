@@ -1,6 +1,6 @@
 /** REST handlers of an edition run as a cycle (see the declarations in `cycle-rest-endpoints.ts`). */
 import { invalid } from '../../../core/errors.ts';
-import { RestReply, type RestRouter } from '../../../core/rest/rest-router.ts';
+import { bodyStream, RestReply, type RestRouter } from '../../../core/rest/rest-router.ts';
 import { answersCsv } from '../../../../shared/assessment/answers-csv.ts';
 import { readEditionFile } from '../../../../shared/assessment/edition-file.ts';
 import { presentAnswer, presentEvidence, presentHistory, presentParticipant, presentProfile } from '../presenters/cycle.presenter.ts';
@@ -22,7 +22,6 @@ export interface CycleServices {
 
 type Body = Record<string, string | number | readonly string[] | undefined>;
 
-const bytesStream = (bytes: Uint8Array) => new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(bytes), controller.close()) });
 const fileName = (name: string, extension: string) => `${name.replace(/[^\p{L}\p{N}._ -]/gu, '_')}.${extension}`;
 
 function required(value: string | number | undefined, field: string): string {
@@ -112,12 +111,12 @@ export function cycleRestRoutes(router: RestRouter, { frameworks, cycles, answer
   });
   router.handle(E.getEvidence, async ({ actor, params }) => {
     const { evidence: found, content } = await evidence.get(actor, params.id!);
-    if (found.kind === 'link') return new RestReply(undefined, { 'content-type': 'text/uri-list; charset=utf-8' }, bytesStream(new TextEncoder().encode(`${found.url}\r\n`)));
+    if (found.kind === 'link') return new RestReply(undefined, { 'content-type': 'text/uri-list; charset=utf-8' }, bodyStream(`${found.url}\r\n`));
     const disposition = found.mediaType === 'application/pdf' || found.mediaType?.startsWith('image/') ? 'inline' : 'attachment';
     return new RestReply(
       undefined,
       { 'content-type': found.mediaType ?? 'application/octet-stream', 'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(found.name)}`, 'x-content-type-options': 'nosniff' },
-      bytesStream(content ?? new Uint8Array()),
+      bodyStream(content ?? new Uint8Array()),
     );
   });
   router.handle(E.deleteEvidence, async ({ actor, params }) => {
@@ -128,12 +127,12 @@ export function cycleRestRoutes(router: RestRouter, { frameworks, cycles, answer
   router.handle(E.publishEdition, async ({ actor, params }) => presentEdition(await cycles.publish(actor, params.name!)));
   router.handle(E.getEditionFile, async ({ actor, params }) => {
     const { edition, text } = await cycles.editionFile(actor, params.name!);
-    return new RestReply(undefined, { 'content-disposition': `attachment; filename="${fileName(edition.name, 'json')}"` }, bytesStream(new TextEncoder().encode(text)));
+    return new RestReply(undefined, { 'content-disposition': `attachment; filename="${fileName(edition.name, 'json')}"` }, bodyStream(text));
   });
   router.handle(E.getAnswersCsv, async ({ actor, params }) => {
     const { edition, text } = await cycles.editionFile(actor, params.name!);
     const file = readEditionFile(text).edition!;
-    return new RestReply(undefined, { 'content-disposition': `attachment; filename="${fileName(edition.name, 'answers.csv')}"` }, bytesStream(new TextEncoder().encode(answersCsv(file))));
+    return new RestReply(undefined, { 'content-disposition': `attachment; filename="${fileName(edition.name, 'answers.csv')}"` }, bodyStream(answersCsv(file)));
   });
   router.handle(E.getProfile, async ({ actor, params, query }) => presentProfile(await profiles.profile(actor, params.country!, query.edition as string | undefined)));
 }

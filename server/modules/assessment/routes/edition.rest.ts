@@ -1,6 +1,6 @@
 /** REST handlers of editions: list, results, regional aggregates, comparison. Published results are public (see the declarations). */
 import { invalid } from '../../../core/errors.ts';
-import { RestReply, type RestRouter } from '../../../core/rest/rest-router.ts';
+import { bodyStream, RestReply, type RestRouter } from '../../../core/rest/rest-router.ts';
 import { presentComparison, presentEdition, presentHistory, presentRegions, presentResults, resultsCsv } from '../presenters/edition.presenter.ts';
 import type { EditionService } from '../services/edition.service.ts';
 import { ASSESSMENT_REST_ENDPOINTS as E } from './assessment-rest-endpoints.ts';
@@ -12,9 +12,7 @@ export function editionRestRoutes(router: RestRouter, editions: EditionService):
   router.handle(E.getResultsCsv, async ({ actor, params }) => {
     const found = await editions.results(params.name!, actor);
     const file = `${found.edition.name.replace(/[^\p{L}\p{N}._ -]/gu, '_')}.csv`;
-    const bytes = new TextEncoder().encode(resultsCsv(found.results));
-    const stream = new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(bytes), controller.close()) });
-    return new RestReply(undefined, { 'content-disposition': `attachment; filename="${file}"` }, stream);
+    return new RestReply(undefined, { 'content-disposition': `attachment; filename="${file}"` }, bodyStream(resultsCsv(found.results)));
   });
   router.handle(E.getCountry, async ({ params }) => presentHistory(await editions.history(params.country!)));
   router.handle(E.compareEditions, async ({ actor, query }) => {

@@ -1,6 +1,6 @@
 /** REST handlers of the Gateway's data endpoints (see the declarations in `gateway-data-rest-endpoints.ts`). */
 import { invalid, tooLarge, unknownLanguage } from '../../../core/errors.ts';
-import { RestReply, type RestRouter } from '../../../core/rest/rest-router.ts';
+import { bodyStream, RestReply, type RestRouter } from '../../../core/rest/rest-router.ts';
 import { MAX_RECORD_FILE_BYTES } from '../../../../shared/gateway/record-file.ts';
 import { isLanguage, type Language } from '../../../../shared/i18n/languages.ts';
 import { gapsCsv, presentFacts, presentGaps, presentNetwork } from '../presenters/facts.presenter.ts';
@@ -51,10 +51,7 @@ async function readUpload(stream: AsyncIterable<Uint8Array>, max: number): Promi
   return Buffer.concat(chunks);
 }
 
-const textStream = (text: string) => {
-  const bytes = new TextEncoder().encode(text);
-  return new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(bytes), controller.close()) });
-};
+const textStream = (text: string) => bodyStream(text);
 
 export function gatewayDataRestRoutes(router: RestRouter, services: GatewayDataServices, options: { publicUrl: string | undefined }): void {
   const { imports, search, facts, network, matching } = services;
