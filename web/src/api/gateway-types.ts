@@ -159,6 +159,7 @@ export const gatewayPaths = {
   gaps: '/gateway/gaps',
   network: '/gateway/network',
   matching: '/gateway/matching',
+  facts: (country: string) => `/gateway/countries/${segment(country)}/facts`,
 };
 
 /** UI addresses (below /ui) of the Gateway's pages. */
@@ -173,6 +174,11 @@ export const gatewayPages = {
   record: (id: string) => `/gateway/records/${segment(id)}`,
   correct: (id: string) => `/gateway/records/${segment(id)}/correct`,
 };
+
+/** GET /gateway/countries/{country}/facts: its standing, and every published record naming it, newest first. */
+export interface CountryFacts extends CountryStanding {
+  published: PublishedRecord[];
+}
 
 /** The facts the gaps are about, as the server names them. */
 export type GapFact = 'national_cirt' | 'strategy' | 'agreement';

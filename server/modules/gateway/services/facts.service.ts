@@ -16,7 +16,8 @@
  *
  * For the Assessment side: `factsOf(country)` answers the country's standing and every published record that
  * names it (newest first), which an assessment team may cite as public evidence (each record has its source
- * URL). Nothing here reads an assessment table, and nothing in the Assessment module depends on it yet.
+ * URL); the questionnaire offers them through the REST API. Nothing here reads an assessment table, and the
+ * Assessment module's server code does not call it.
  */
 import { invalid } from '../../../core/errors.ts';
 import { countryByAlpha2, COUNTRY_CODES, type CountryCodes } from '../../../../shared/assessment/iso3166.ts';

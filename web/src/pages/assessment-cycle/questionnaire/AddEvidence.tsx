@@ -1,11 +1,13 @@
 /**
  * Adds evidence to an answer: a file (uploaded with its progress; PDF, images, text, Word or OpenDocument, at
- * most 10 MiB) or a link, each public or restricted, with what that means said next to the choice.
+ * most 10 MiB) or a link, each public or restricted, with what that means said next to the choice; or one of
+ * the Gateway's records on the country, cited as a public link.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, queryString } from '../../../api/client.ts';
 import type { Evidence, Visibility } from '../../../api/cycle-types.ts';
+import type { PublishedRecord } from '../../../api/gateway-types.ts';
 import { uploadFile } from '../../../api/upload.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { Field } from '../../../components/Field.tsx';
@@ -15,6 +17,7 @@ import { currentLanguage } from '../../../i18n/i18n.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { VISIBILITY } from '../cycle-labels.ts';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, evidenceTypeOf } from './evidence-files.ts';
+import { GatewayEvidence } from './GatewayEvidence.tsx';
 
 function VisibilityChoice({ value, onChange, name }: { value: Visibility; onChange: (v: Visibility) => void; name: string }) {
   const { t } = useTranslation();
@@ -34,7 +37,17 @@ function VisibilityChoice({ value, onChange, name }: { value: Visibility; onChan
   );
 }
 
-export function AddEvidence({ answerPath, onAdded }: { answerPath: string; onAdded: (item: Evidence) => void }) {
+interface AddEvidenceProps {
+  answerPath: string;
+  question: { indicator: string; pillar: string };
+  /** What the answer cites already. */
+  evidence: readonly Evidence[];
+  /** The Gateway's published records on the country, to cite. */
+  gatewayRecords: readonly PublishedRecord[];
+  onAdded: (item: Evidence) => void;
+}
+
+export function AddEvidence({ answerPath, question, evidence, gatewayRecords, onAdded }: AddEvidenceProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const ids = { file: useId(), progress: useId(), visibility: useId() };
@@ -115,6 +128,7 @@ export function AddEvidence({ answerPath, onAdded }: { answerPath: string; onAdd
         </button>
         <ErrorNotice error={link.error} />
       </form>
+      <GatewayEvidence records={gatewayRecords} question={question} evidence={evidence} answerPath={answerPath} onAdded={onAdded} />
     </details>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Pillar, PlacedQuestion } from '../../../../../shared/assessment/framework.ts';
 import { applies, type Answers, type ScoringModel } from '../../../../../shared/assessment/scoring.ts';
 import type { Answer, EditionStatus, Evidence } from '../../../api/cycle-types.ts';
+import type { PublishedRecord } from '../../../api/gateway-types.ts';
 import { currentLanguage } from '../../../i18n/i18n.ts';
 import { textIn } from '../cycle-labels.ts';
 import { QuestionNumber } from '../cycle-parts.tsx';
@@ -25,6 +26,7 @@ interface PillarQuestionsProps {
   editionStatus: EditionStatus;
   mayAnswer: boolean;
   answerPath(question: string): string;
+  gatewayRecords: readonly PublishedRecord[];
   onDraft(question: string, draft: Draft): void;
   onSave(question: string): Promise<void>;
   onRestore(question: string): void;
@@ -54,6 +56,7 @@ export function PillarQuestions(props: PillarQuestionsProps) {
         closedBy={closedBy(model, question, saved)}
         evidence={evidence.filter((e) => e.question === id)}
         answerPath={props.answerPath(id)}
+        gatewayRecords={props.gatewayRecords}
         onDraft={(draft) => props.onDraft(id, draft)}
         onSave={() => props.onSave(id)}
         onRestore={() => props.onRestore(id)}

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Framework, PlacedQuestion } from '../../../../../shared/assessment/framework.ts';
 import type { ApiError } from '../../../api/client.ts';
 import { ANSWER_CONFLICT, type Answer, type Evidence } from '../../../api/cycle-types.ts';
+import type { PublishedRecord } from '../../../api/gateway-types.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { useAction } from '../../../components/useAction.ts';
@@ -34,6 +35,8 @@ export interface QuestionCardProps {
   closedBy: PlacedQuestion | undefined;
   evidence: readonly Evidence[];
   answerPath: string;
+  /** The Gateway's published records on the country, to cite as evidence. */
+  gatewayRecords: readonly PublishedRecord[];
   onDraft(draft: Draft): void;
   onSave(): Promise<void>;
   onRestore(): void;
@@ -160,7 +163,7 @@ export function QuestionCard(props: QuestionCardProps) {
       <div className="question-evidence">
         <p className="evidence-heading">{t('cycle.evidence')}</p>
         <EvidenceList items={evidence} removable={editable} onRemoved={props.onEvidenceRemoved} />
-        {editable && <AddEvidence answerPath={answerPath} onAdded={props.onEvidenceAdded} />}
+        {editable && <AddEvidence answerPath={answerPath} question={question} evidence={evidence} gatewayRecords={props.gatewayRecords} onAdded={props.onEvidenceAdded} />}
       </div>
     </article>
   );

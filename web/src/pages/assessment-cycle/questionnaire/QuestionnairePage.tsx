@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { scoringModel } from '../../../../../shared/assessment/scoring.ts';
 import { api, ApiError } from '../../../api/client.ts';
 import { ANSWER_CONFLICT, cyclePages, cyclePaths, type Answer, type CountryAnswers, type EditionWithFramework, type Evidence } from '../../../api/cycle-types.ts';
+import { gatewayPaths, type CountryFacts } from '../../../api/gateway-types.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { Loading } from '../../../components/Loading.tsx';
 import { useApi } from '../../../components/useApi.ts';
@@ -38,6 +39,8 @@ export function QuestionnairePage({ name, country, pillar }: { name: string; cou
   const meta = useApi<EditionWithFramework>(cyclePaths.edition(name));
   const loaded = useApi<CountryAnswers>(cyclePaths.answers(name, country));
   const countries = useCountries();
+  // The Gateway's records on the country, to cite as evidence; the questionnaire works without them.
+  const gateway = useApi<CountryFacts>(gatewayPaths.facts(country));
   const framework = meta.data?.framework ?? undefined;
   const model = useMemo(() => (framework ? scoringModel(framework) : undefined), [framework]);
   const [answers, setAnswers] = useState<ReadonlyMap<string, Answer>>(new Map());
@@ -128,6 +131,7 @@ export function QuestionnairePage({ name, country, pillar }: { name: string; cou
             editionStatus={data.edition.status}
             mayAnswer={mayAnswer}
             answerPath={(question) => cyclePaths.answer(name, country, question)}
+            gatewayRecords={gateway.data?.published ?? []}
             onDraft={(question, draft) => setDrafts((d) => ({ ...d, [question]: draft }))}
             onSave={save}
             onRestore={(question) => {
