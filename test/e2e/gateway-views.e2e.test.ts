@@ -2,7 +2,7 @@
  * The Gateway's gaps map and agreements network in a real browser against a real server: with a national CIRT
  * of Tunisia and a Tunisian–French agreement published, the gaps page in Arabic draws the world map with its
  * three-state legend, colours Tunisia as having a national CIRT and lists a country with none on record; the
- * fact chosen is kept in the address; the network page shows the agreement under each of its parties, named in
+ * fact chosen is kept in the address; the network page draws the parties as a graph and shows the agreement under each of its parties, named in
  * the reader's language, and filters by kind and status; the matching page gives Tunisia's need of a national
  * CIRT (from a published assessment) the offer made to Tunisia, linked to its record. The three pages are checked in the six languages at 360 px;
  * screenshots in Arabic go to .tmp/screenshots/.
@@ -92,10 +92,16 @@ describe('the Gateway’s gaps map and agreements network', () => {
     expect(await tunisia.locator(`.network-agreement[data-agreement="${agreementId}"] a`).getAttribute('href')).toContain(`/gateway/records/${encodeURIComponent(agreementId)}`);
     expect(await tunisia.locator('.network-parties').innerText()).toContain('فرنسا');
     expect(await page.locator('.network-party[data-party="country:FR"] h2').innerText()).toBe('فرنسا');
+    // The graph draws both parties, named in Arabic, joined by the agreement's line.
+    const graph = page.locator('.network-graph .chart-network svg');
+    await graph.locator('text', { hasText: 'تونس' }).first().waitFor();
+    expect(await graph.locator('text', { hasText: 'فرنسا' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('.network-graph figcaption').innerText()).toContain('خط متصل');
     await screenshot(page, 'ar-gateway-network');
     await page.locator('.network-filters select[name=form]').selectOption('multilateral');
     await page.waitForURL('**/ui/gateway/network?form=multilateral');
     await expect.poll(() => page.locator('.network-party').count()).toBe(0);
+    expect(await page.locator('.network-graph').count()).toBe(0);
     await page.locator('.network-filters select[name=form]').selectOption('bilateral');
     await page.locator('.network-filters select[name=status]').selectOption('signed');
     await page.waitForURL('**/ui/gateway/network?form=bilateral&status=signed');

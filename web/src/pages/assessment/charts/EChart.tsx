@@ -1,19 +1,19 @@
 /**
  * One ECharts chart, drawn as SVG (crisp on screen and in print) with only the parts the Assessment pages use
- * registered: the map (with the world's countries), bars and lines, tooltips and grids (legends are lists of
+ * registered: the map (with the world's countries), bars and lines, the Gateway's agreements graph, tooltips and grids (legends are lists of
  * the page, which read in its direction). Loaded on demand (see Chart.tsx), so the other pages never
  * download it. The box keeps `direction: ltr` (the chart lays itself out; options mirror it for right-to-left
  * pages) and is one image for assistive technology, named by `label`; every chart's numbers are also in a
  * table on its page.
  */
-import { BarChart, LineChart, MapChart } from 'echarts/charts';
+import { BarChart, GraphChart, LineChart, MapChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { init, registerMap, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { worldGeoJson } from './world-geometry.ts';
 
-use([MapChart, BarChart, LineChart, TooltipComponent, GridComponent, SVGRenderer]);
+use([MapChart, BarChart, LineChart, GraphChart, TooltipComponent, GridComponent, SVGRenderer]);
 registerMap('world', worldGeoJson() as Parameters<typeof registerMap>[1]);
 
 /** The width charts are drawn at for paper: A4 (and US Letter) less 15 mm margins, in CSS pixels. */

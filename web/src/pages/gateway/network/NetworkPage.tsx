@@ -1,5 +1,6 @@
 /**
- * The agreements network (public), as a list: each party — a country (named in the reader's language) or an
+ * The agreements network (public), as a graph (`network-graph.ts`; a click on a party brings its entry into
+ * view) and as a list, the graph's accessible equivalent: each party — a country (named in the reader's language) or an
  * organisation — with the published agreements it is party to, their kind, status, date and other parties,
  * each linked to its record. Kind and status filter on the server; both are in the address.
  */
@@ -13,9 +14,13 @@ import { useApi } from '../../../components/useApi.ts';
 import { UserText } from '../../../components/UserText.tsx';
 import { formatCalendarDate, formatList, formatNumber } from '../../../i18n/format.ts';
 import { Link, navigate } from '../../../router.tsx';
+import { Chart } from '../../assessment/charts/Chart.tsx';
+import { SeriesLegend } from '../../assessment/charts/SeriesLegend.tsx';
+import { directionOf } from '../../../../../shared/i18n/languages.ts';
 import { GatewayTabs } from '../GatewayTabs.tsx';
 import { RecordText } from '../RecordText.tsx';
 import { useGatewayNames, type GatewayNames } from '../useGatewayNames.ts';
+import { drawnNodes, FORM_COLOURS, GRAPH_MAX_NODES, networkGraphOption } from './network-graph.ts';
 
 const FORMS = ['bilateral', 'multilateral'] as const;
 const STATUSES = ['negotiation', 'signed', 'in-force', 'expired', 'terminated'] as const;
@@ -66,6 +71,18 @@ export function NetworkPage({ query }: { query: URLSearchParams }) {
       .map((party) => ({ ...party, nodes }));
   }, [data, names]);
 
+  const graph = useMemo(() => {
+    if (!data || data.nodes.length === 0) return undefined;
+    const text = {
+      party: (node: NetworkNode) => partyName(names, node, node.id),
+      form: (form: string) => names.value('form', form),
+      status: (status: string | null) => (status ? names.value('status', status) : t('gateway.network_status_none')),
+      agreements: (number: number) => t('gateway.network_agreements_of', { number: formatNumber(names.language, number) }),
+    };
+    return networkGraphOption(data, text, directionOf(names.language) === 'rtl');
+  }, [data, names, t]);
+
+  const showParty = (id: string) => document.querySelector(`[data-party="${CSS.escape(id)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   const select = (name: keyof Filters, value: string) => navigate(addressOf({ ...filters, [name]: value }), true);
   return (
     <section className="network-page">
@@ -104,6 +121,22 @@ export function NetworkPage({ query }: { query: URLSearchParams }) {
             {t('gateway.network_summary', { agreements: formatNumber(names.language, data.agreements.length), parties: formatNumber(names.language, data.nodes.length) })}
           </p>
           {parties.length === 0 && <p>{t('gateway.network_none')}</p>}
+          {graph && (
+            <figure className="network-graph">
+              <Chart className="chart-network" option={graph} label={t('gateway.network_graph_label')} onSelect={showParty} />
+              <figcaption>
+                {data.nodes.length > GRAPH_MAX_NODES && (
+                  <p className="muted small">
+                    {t('gateway.network_graph_partial', { shown: formatNumber(names.language, drawnNodes(data.nodes).length), total: formatNumber(names.language, data.nodes.length) })}
+                  </p>
+                )}
+                <SeriesLegend label={t('gateway.network_legend')} items={FORMS.map((form) => ({ name: names.value('form', form), colour: FORM_COLOURS[form] }))} />
+                <p className="muted small network-lines">
+                  {[t('gateway.network_line_solid'), t('gateway.network_line_dashed'), t('gateway.network_line_dotted'), t('gateway.network_shapes')].join(' · ')}
+                </p>
+              </figcaption>
+            </figure>
+          )}
           <ul className="network-parties-list">
             {parties.map(({ node, name, agreements, nodes }) => (
               <li key={node.id} className="card network-party" data-party={node.id}>
