@@ -28,8 +28,9 @@ function readCsv(text: string): string[][] {
         expect(quote).toBeGreaterThanOrEqual(0);
         field += text.slice(i, quote);
         i = quote + 1;
-        if (text[i] === '"') (field += '"'), i++;
-        else break;
+        if (text[i] !== '"') break;
+        field += '"';
+        i++;
       }
     } else {
       const end = text.slice(i).search(/,|\r\n/);
@@ -38,8 +39,14 @@ function readCsv(text: string): string[][] {
       i += end;
     }
     row.push(field);
-    if (text.startsWith('\r\n', i)) (rows.push(row), (row = []), (i += 2));
-    else (expect(text[i]).toBe(','), i++);
+    if (text.startsWith('\r\n', i)) {
+      rows.push(row);
+      row = [];
+      i += 2;
+    } else {
+      expect(text[i]).toBe(',');
+      i++;
+    }
   }
   return rows;
 }
