@@ -30,8 +30,11 @@ const OBSERVABLE_KINDS: Readonly<Record<string, ValueKind>> = {
   'email-addr': 'email',
 };
 
-/** The object types that may give entries (the store is asked for these only). */
-export const FEED_SOURCE_TYPES: readonly string[] = ['indicator', 'file', ...Object.keys(OBSERVABLE_KINDS)];
+/** The object types that may give entries of these kinds (the store is asked for these only). */
+export function sourceTypesOf(kinds: readonly ValueKind[]): string[] {
+  const observables = Object.entries(OBSERVABLE_KINDS).filter(([, kind]) => kinds.includes(kind)).map(([type]) => type);
+  return ['indicator', ...(kinds.includes('sha256') ? ['file'] : []), ...observables];
+}
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -56,9 +59,10 @@ function rawValues(object: Readonly<Record<string, unknown>>): IndicatorValue[] 
 
 /**
  * The entries of one object, stored at TLP rank `tlp`, as of `now` (ms): none when the object is revoked or
- * an indicator whose `valid_until` has passed. A value with no normal form is counted in `skipped`.
+ * an indicator whose `valid_until` has passed. A value with no normal form is counted in `skipped`. With
+ * `kinds`, values of other kinds are passed over (neither listed nor counted).
  */
-export function entriesOf(object: Readonly<Record<string, unknown>>, tlp: number, now: number): { entries: FeedEntry[]; skipped: number } {
+export function entriesOf(object: Readonly<Record<string, unknown>>, tlp: number, now: number, kinds?: ReadonlySet<ValueKind>): { entries: FeedEntry[]; skipped: number } {
   if (object.revoked === true) return { entries: [], skipped: 0 };
   const validUntil = text(object.valid_until);
   if (validUntil !== undefined && !(Date.parse(validUntil) > now)) return { entries: [], skipped: 0 };
@@ -69,6 +73,7 @@ export function entriesOf(object: Readonly<Record<string, unknown>>, tlp: number
   let skipped = 0;
   const seen = new Set<string>();
   for (const { kind, value } of rawValues(object)) {
+    if (kinds && !kinds.has(kind)) continue;
     const normal = normaliseValue(kind, value);
     if (normal === undefined) {
       skipped++;

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { entriesOf, sortEntries, type FeedEntry } from '../../../../shared/feeds/feed-entries.ts';
+import type { ValueKind } from '../../../../shared/feeds/feed-values.ts';
 import { FEED_FORMATS, type FeedFormatName, type WriteOptions } from '../../../../shared/feeds/feed-formats.ts';
 import type { StoredVersion } from '../../exchange/services/object.service.ts';
 
@@ -29,15 +30,16 @@ export interface CollectedEntries {
 
 const decoder = new TextDecoder();
 
-/** The sorted entries of pages of versions, as of `now` (ms). */
-export async function collectEntries(pages: AsyncIterable<StoredVersion[]>, now: number, warningLists: WarningListCheck, includeWarninglisted: boolean): Promise<CollectedEntries> {
+/** The sorted entries of the kinds asked for, of pages of versions, as of `now` (ms). */
+export async function collectEntries(pages: AsyncIterable<StoredVersion[]>, now: number, warningLists: WarningListCheck, includeWarninglisted: boolean, kinds: readonly ValueKind[]): Promise<CollectedEntries> {
+  const wanted = new Set(kinds);
   const entries: FeedEntry[] = [];
   let skipped = 0;
   let warninglisted = 0;
   for await (const page of pages) {
     for (const version of page) {
       if (!version.body) continue;
-      const found = entriesOf(JSON.parse(decoder.decode(version.body)) as Record<string, unknown>, version.tlp ?? 1, now);
+      const found = entriesOf(JSON.parse(decoder.decode(version.body)) as Record<string, unknown>, version.tlp ?? 1, now, wanted);
       skipped += found.skipped;
       for (const entry of found.entries) {
         if (!includeWarninglisted && warningLists.isListed(entry.kind, entry.value)) warninglisted++;

@@ -11,7 +11,7 @@ import { isPrivileged, SYSTEM, type Actor } from '../../../core/auth/actor.ts';
 import { hashToken } from '../../../core/auth/token.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../../core/errors.ts';
 import { FEED_FORMAT_NAMES, FEED_FORMATS, isFeedFormat, type FeedFormatName } from '../../../../shared/feeds/feed-formats.ts';
-import { FEED_SOURCE_TYPES } from '../../../../shared/feeds/feed-entries.ts';
+import { sourceTypesOf } from '../../../../shared/feeds/feed-entries.ts';
 import { DEFAULT_SID_BASE, DEFAULT_SID_RANGE, suricataRuleCount } from '../../../../shared/feeds/suricata-feed.ts';
 import { TLP_AMBER, TLP_GREEN, tlpName } from '../../../../shared/stix/sharing.ts';
 import type { CollectionService } from '../../exchange/services/collection.service.ts';
@@ -212,8 +212,9 @@ export class FeedService {
     const reader = record.createdBy === 'system' ? SYSTEM : await this.readers.actorOf(record.createdBy);
     if (!reader) throw forbidden('feed.reader_gone', `the user who made feed "${record.id}" is disabled or gone: the feed serves nothing`, { feed: record.id });
     const now = this.clock();
-    const pages = this.objects.latestVersions(reader, record.apiRoot, record.collectionId, { types: FEED_SOURCE_TYPES, maxTlp: record.maxTlp });
-    const collected = await collectEntries(pages, now, this.warningLists, record.includeWarninglisted);
+    const { kinds } = FEED_FORMATS[feed.format];
+    const pages = this.objects.latestVersions(reader, record.apiRoot, record.collectionId, { types: sourceTypesOf(kinds), maxTlp: record.maxTlp });
+    const collected = await collectEntries(pages, now, this.warningLists, record.includeWarninglisted, kinds);
     if (feed.format === 'suricata' && suricataRuleCount(collected.entries) > feed.sidRange) {
       throw invalid('feed.sid_range_full', `the feed needs ${suricataRuleCount(collected.entries)} sids and its range holds ${feed.sidRange}`, { feed: record.id, needed: suricataRuleCount(collected.entries), range: feed.sidRange });
     }
