@@ -20,7 +20,9 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 export function normaliseDomain(raw: string): string | undefined {
   const trimmed = raw.trim().replace(/\.$/, '');
   if (trimmed === '' || /\s/.test(trimmed)) return undefined;
-  const ascii = domainToASCII(trimmed.toLowerCase());
+  const lower = trimmed.toLowerCase();
+  // Plain ASCII names (nearly all) need no IDN conversion; `xn--` labels are checked by it.
+  const ascii = /^[a-z0-9.-]+$/.test(lower) && !lower.includes('xn--') ? lower : domainToASCII(lower);
   if (ascii === '' || ascii.length > 253) return undefined;
   const labels = ascii.split('.');
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return undefined;
@@ -76,8 +78,8 @@ export function normaliseIpv6(raw: string): string | undefined {
   const [address, prefixText, extra] = raw.trim().split('/');
   if (extra !== undefined || address === undefined || address.includes('%') || !isIPv6(address)) return undefined;
   // IPv4-mapped forms are written with hex words, so each address has one text.
+  if (prefixText === undefined) return compressIpv6(address);
   const bits = ipv6Bits(address);
-  if (prefixText === undefined) return bitsToIpv6(bits);
   if (!/^(?:[0-9]|[1-9][0-9]|1[01][0-9]|12[0-8])$/.test(prefixText)) return undefined;
   const prefix = Number(prefixText);
   if (prefix === 128) return bitsToIpv6(bits);
