@@ -25,7 +25,9 @@ export function createApp(platform: Platform): Hono<RestEnv> {
   // The API description is public: it says what the server speaks, nothing of what it holds.
   app.get('/api/openapi.json', (c) => c.json(openApi));
   app.use('*', async (c, next) => {
-    const header = c.req.header('authorization');
+    let header = c.req.header('authorization');
+    // A feed token opens one feed's content, which reads it itself: it is no user's credential.
+    if (header !== undefined && /^Bearer\s+thqf_/i.test(header)) header = undefined;
     // The web UI's session cookie counts only when the request names no other credentials.
     const session = header === undefined ? getCookie(c, SESSION_COOKIE) : undefined;
     if (!session) {

@@ -64,6 +64,9 @@ import { GatewayFactsService } from './modules/gateway/services/facts.service.ts
 import { ImportService } from './modules/gateway/services/import.service.ts';
 import { MatchingService } from './modules/gateway/services/matching.service.ts';
 import { NetworkService } from './modules/gateway/services/network.service.ts';
+import { feedMigrations } from './modules/feeds/repositories/feed-migrations.ts';
+import { FeedRepository } from './modules/feeds/repositories/feed.repository.ts';
+import { FeedService, type FeedReaders } from './modules/feeds/services/feed.service.ts';
 
 export interface Platform {
   config: Config;
@@ -113,6 +116,8 @@ export interface Platform {
   gatewayNetwork: NetworkService;
   /** A country's assessment needs matched with the Gateway's assistance offers. */
   gatewayMatching: MatchingService;
+  /** Feeds for defenders (blocklists, Suricata rules, RPZ, DNSBL), each behind its own token. */
+  feeds: FeedService;
   close(): Promise<void>;
 }
 
@@ -120,7 +125,7 @@ registerRoles(ASSESSMENT_ROLES);
 registerRoles(GATEWAY_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations];
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config): Promise<Platform> {
@@ -195,6 +200,13 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const gatewayNetwork = new NetworkService(gatewaySearchRepository);
   const gatewayMatching = new MatchingService(gatewaySearchRepository, profiles);
   const gatewayDuplicates = new DuplicateService(gatewayDuplicateRepository, gatewayRecordRepository, names, audit);
+  const feedReaders: FeedReaders = {
+    actorOf: async (userId) => {
+      const user = await users.findById(userId);
+      return user && !user.disabled ? { kind: 'user', userId: user.id, name: user.name, roles: user.roles, organisationId: user.organisationId } : undefined;
+    },
+  };
+  const feeds = new FeedService(new FeedRepository(db), collections, objects, feedReaders, audit);
   return {
     config,
     db,
@@ -224,6 +236,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
     gatewayFacts,
     gatewayNetwork,
     gatewayMatching,
+    feeds,
     close: () => db.close(),
   };
 }

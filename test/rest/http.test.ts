@@ -18,7 +18,7 @@ describe.each(dialects)('REST over HTTP on %s', (dialect) => {
   });
   afterAll(() => server.close());
 
-  it('answers 401 with a challenge on every declared endpoint without credentials (but signing in and out, published results and the Gateway’s public reads)', async () => {
+  it('answers 401 with a challenge on every declared endpoint without credentials (but signing in and out, published results, the Gateway’s public reads and a feed’s content)', async () => {
     expect(REST_ENDPOINTS.length).toBeGreaterThanOrEqual(20);
     expect(REST_ENDPOINTS.filter((e) => e.anonymous).map((e) => `${e.method} ${e.path}`)).toEqual([
       'post /session',
@@ -50,6 +50,8 @@ describe.each(dialects)('REST over HTTP on %s', (dialect) => {
       'get /gateway/gaps',
       'get /gateway/countries/{country}/facts',
       'get /gateway/matching',
+      // Authenticated by its feed token alone (tested in server/modules/feeds/routes/feed.rest.test.ts).
+      'get /feeds/{id}/content',
     ]);
     for (const endpoint of REST_ENDPOINTS.filter((e) => !e.anonymous)) {
       const path = endpoint.path.replace(/\{\w+\}/g, 'x');

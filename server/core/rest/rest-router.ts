@@ -35,6 +35,8 @@ export interface RestRequest<B extends CheckedBody = CheckedBody> {
   mediaType: string | undefined;
   /** The secret of the browser session the caller signed in with, when a session cookie authenticated it. */
   session: string | undefined;
+  /** A request header (`authorization`, `if-none-match`…), for the endpoints that read one themselves. */
+  header(name: string): string | undefined;
 }
 
 /**
@@ -45,11 +47,14 @@ export class RestReply {
   readonly value: unknown;
   readonly headers: Readonly<Record<string, string>>;
   readonly stream: ReadableStream<Uint8Array> | undefined;
+  /** Instead of the declared success status: 304 for a conditional GET whose content has not changed. */
+  readonly status: 304 | undefined;
 
-  constructor(value: unknown, headers: Readonly<Record<string, string>> = {}, stream?: ReadableStream<Uint8Array>) {
+  constructor(value: unknown, headers: Readonly<Record<string, string>> = {}, stream?: ReadableStream<Uint8Array>, status?: 304) {
     this.value = value;
     this.headers = headers;
     this.stream = stream;
+    this.status = status;
   }
 }
 
@@ -90,8 +95,9 @@ export class RestRouter {
       const body = endpoint.body ? checkBody(endpoint.body, await readJsonBody(c, this.maxBodyBytes)) : {};
       const stream = endpoint.upload ? uploadStream(c, endpoint.upload) : NO_STREAM;
       const mediaType = endpoint.upload ? c.req.header('content-type')?.split(';')[0]!.trim().toLowerCase() : undefined;
-      const result = await handler({ actor: c.var.actor, params: c.req.param(), query, body, stream, mediaType, session: c.var.session });
+      const result = await handler({ actor: c.var.actor, params: c.req.param(), query, body, stream, mediaType, session: c.var.session, header: (name) => c.req.header(name) });
       if (!(result instanceof RestReply)) return c.json(result as object, endpoint.success.status);
+      if (result.status === 304) return new Response(null, { status: 304, headers: result.headers });
       if (result.stream) return new Response(result.stream, { status: endpoint.success.status, headers: { 'content-type': endpoint.success.mediaType ?? 'application/octet-stream', ...result.headers } });
       return new Response(JSON.stringify(result.value), { status: endpoint.success.status, headers: { 'content-type': 'application/json', ...result.headers } });
     });

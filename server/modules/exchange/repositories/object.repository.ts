@@ -78,6 +78,8 @@ export interface VersionRow {
   body?: Uint8Array;
   /** With bodies only: JSON `[[property, tlp], …]` or null. */
   redactions?: string | null;
+  /** With bodies only: the version's TLP rank. */
+  tlp?: number;
   /** With a scope only: the reader's clearance for this row (before the scope's cap). */
   clearance?: number;
 }
@@ -195,7 +197,7 @@ export class ObjectRepository {
     restrictVersions(query.versions, where, params);
     restrictToScope(scope, seq, query.after, where, params, source.sql !== 'stix_objects');
     params.push(query.limit);
-    let columns = `stix_id, version, date_added, spec_version, type${withBody ? ', body, redactions' : ''}`;
+    let columns = `stix_id, version, date_added, spec_version, type${withBody ? ', body, redactions, tlp' : ''}`;
     let columnParams: SqlValue[] = [];
     if (scope && withBody) {
       const clearance = clearanceSql(scope);

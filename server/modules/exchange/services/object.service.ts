@@ -28,6 +28,8 @@ export interface StoredVersion {
   type: string;
   /** The object as UTF-8 JSON (listings with bodies only). */
   body: Uint8Array | undefined;
+  /** The version's TLP rank (`latestVersions` only). */
+  tlp?: number | undefined;
 }
 
 export interface Page {
@@ -230,6 +232,30 @@ export class ObjectService {
       if (rows.length < pageRows) break;
     }
     await this.audit.record(actor, { action: 'collection.export', target: collection.id, details: { versions: count } });
+  }
+
+  /**
+   * The latest version of each object of `types` the actor may see, no higher than TLP rank `maxTlp` (and
+   * never RED: read as an export), page by page: the defenders' feeds. Not audited: a feed is fetched every
+   * few minutes by machines, and its creation is what the audit log records.
+   */
+  async *latestVersions(actor: Actor, apiRoot: string, collectionId: string, options: { types: readonly string[]; maxTlp: number }, pageRows = 5_000): AsyncGenerator<StoredVersion[]> {
+    const collection = await this.collections.requireRead(actor, apiRoot, collectionId);
+    const exported = readScope(actor, collection, 'export');
+    const scope = { ...exported, cap: Math.min(exported.cap, options.maxTlp) };
+    let after = 0;
+    for (;;) {
+      const rows = await this.objects.list(
+        { collectionId: collection.id, after, types: options.types, versions: { all: false, first: false, last: true, keys: [] }, limit: pageRows },
+        true,
+        scope,
+      );
+      if (rows.length > 0) {
+        yield rows.map((row) => ({ ...toStoredVersion(row, scope), tlp: Number(row.tlp) }));
+        after = rows[rows.length - 1]!.date_added;
+      }
+      if (rows.length < pageRows) break;
+    }
   }
 
   private async page(actor: Actor, apiRoot: string, collectionId: string, filter: ObjectFilter, fallback: 'last' | 'all', withBody: boolean): Promise<Page> {
