@@ -1,0 +1,181 @@
+/**
+ * `WarningListIndex`: built once from the enabled warning lists, it answers which of them a value is on.
+ *
+ * Matching, by list type (MISP's semantics, `app/Model/Warninglist.php`):
+ * - `cidr`: the value is an IPv4 or IPv6 address inside one of the list's networks (or plain addresses); a
+ *   value that is itself a network matches when the whole network is inside the list's. One table over all
+ *   cidr lists (`RangeTable`): a lookup is one binary search.
+ * - `hostname`: the value's host or any parent domain is an entry (`www.example.com` is on a list holding
+ *   `example.com`); entries and values lower-cased, dots at the ends ignored. The host of a `url` and the
+ *   domain of an `email-addr` are taken.
+ * - `string`: the value equals an entry exactly, case included: MISP compares exactly (`isset`), but it stores
+ *   domains, hostnames, e-mail addresses and hex hashes lower-cased, so those values are lower-cased first
+ *   here too (`normalisedValue`).
+ * - `substring`: an entry occurs in the (normalised) value, case-sensitively (`str_contains`); one
+ *   Aho–Corasick automaton over all substring lists.
+ * - `regex`: an entry matches the (normalised) value; entries `compileRegexEntry` refuses are skipped.
+ * Then only the lists that apply to the value's kind (`matching_attributes`, `kindsOfList`) are answered.
+ */
+import type { PatternValue, PatternValueKind } from '../stix/pattern-values.ts';
+import { parseNetwork } from './ip-address.ts';
+import { kindKey, kindsOfList, type KindKey } from './matching-attributes.ts';
+import { RangeTable } from './range-table.ts';
+import { compileRegexEntry, REGEX_VALUE_MAX } from './regex-entry.ts';
+import { SubstringAutomaton } from './substring-automaton.ts';
+import type { WarningList, WarningListType } from './warninglist-file.ts';
+
+/** A list a value is on. */
+export interface WarningListHit {
+  /** The list's name. */
+  name: string;
+  type: WarningListType;
+  /** The value that matched, as given. */
+  matchedValue: string;
+}
+
+const HEX = /^[0-9a-f]+$/i;
+
+/** The value as MISP stores an attribute of its kind: domains and e-mail addresses lower-cased, hex hashes too. */
+export function normalisedValue(kind: PatternValueKind, value: string): string {
+  const trimmed = value.trim();
+  if (kind === 'domain-name') return trimmed.toLowerCase().replace(/\.+$/, '');
+  if (kind === 'email-addr') return trimmed.toLowerCase();
+  if ((kind === 'file-hash' || kind === 'x509-fingerprint') && HEX.test(trimmed)) return trimmed.toLowerCase();
+  return trimmed;
+}
+
+const hostKey = (host: string) => host.toLowerCase().replace(/^\.+|\.+$/g, '');
+
+/** The host of a URL (without user, port or brackets), lower-cased; as MISP when it has no scheme. */
+export function urlHost(url: string): string | undefined {
+  try {
+    const host = new URL(url).hostname;
+    if (host) return hostKey(host.replace(/^\[|\]$/g, ''));
+  } catch {
+    // No scheme: the text before the first "/", as MISP reads it.
+  }
+  const authority = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0]!;
+  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d+$/, '');
+  return host ? hostKey(host.replace(/^\[|\]$/g, '')) : undefined;
+}
+
+/** The host name a hostname list is checked against, by kind. */
+function hostOf(kind: PatternValueKind, value: string): string | undefined {
+  if (kind === 'url') return urlHost(value);
+  if (kind === 'email-addr') {
+    const at = value.lastIndexOf('@');
+    return at < 0 ? undefined : hostKey(value.slice(at + 1));
+  }
+  if (kind === 'file-hash' || kind === 'x509-fingerprint') return undefined;
+  return hostKey(value.trim());
+}
+
+function ipOf(kind: PatternValueKind, value: string) {
+  return parseNetwork(kind === 'url' ? (urlHost(value) ?? '') : value);
+}
+
+export class WarningListIndex {
+  private readonly lists: readonly WarningList[];
+  private readonly applies: readonly (Set<KindKey> | 'all')[];
+  private readonly v4: RangeTable<number>;
+  private readonly v6: RangeTable<bigint>;
+  private readonly hostnames = new Map<string, number[]>();
+  private readonly strings = new Map<string, number[]>();
+  private readonly substrings: SubstringAutomaton;
+  private readonly regexes: { list: number; regex: RegExp }[] = [];
+  private readonly hasType: Set<WarningListType>;
+
+  /** Indexes `lists` (the enabled ones); entries a list cannot use are left out, as the reader reports them. */
+  constructor(lists: readonly WarningList[]) {
+    this.lists = lists;
+    this.applies = lists.map((list) => kindsOfList(list.matchingAttributes));
+    this.hasType = new Set(lists.map((list) => list.type));
+    const v4: { list: number; range: { first: number; last: number } }[] = [];
+    const v6: { list: number; range: { first: bigint; last: bigint } }[] = [];
+    const substrings = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, key: string, list: number) => {
+      const holders = map.get(key);
+      if (!holders) map.set(key, [list]);
+      else if (holders[holders.length - 1] !== list) holders.push(list);
+    };
+    lists.forEach((list, i) => {
+      for (const entry of list.entries) {
+        if (list.type === 'cidr') {
+          const network = parseNetwork(entry);
+          if (network?.family === 4) v4.push({ list: i, range: network.range });
+          else if (network?.family === 6) v6.push({ list: i, range: network.range });
+        } else if (list.type === 'hostname') {
+          const key = hostKey(entry.trim());
+          if (key) add(this.hostnames, key, i);
+        } else if (list.type === 'string') {
+          add(this.strings, entry, i);
+        } else if (list.type === 'substring') {
+          add(substrings, entry, i);
+        } else {
+          const compiled = compileRegexEntry(entry);
+          if (compiled.ok) this.regexes.push({ list: i, regex: compiled.regex });
+        }
+      }
+    });
+    this.v4 = new RangeTable(v4, (x) => x + 1);
+    this.v6 = new RangeTable(v6, (x) => x + 1n);
+    this.substrings = new SubstringAutomaton(substrings);
+  }
+
+  /** The number of lists indexed. */
+  get size(): number {
+    return this.lists.length;
+  }
+
+  /** The lists (by name, ascending) `value` of `kind` is on; `hashAlgorithm` for hashes (`SHA-256`, `md5`). */
+  hits(kind: PatternValueKind, value: string, hashAlgorithm?: string): WarningListHit[] {
+    const key = kindKey(kind, hashAlgorithm);
+    const found = new Set<number>();
+    const take = (lists: readonly number[]) => {
+      for (const list of lists) {
+        const applies = this.applies[list]!;
+        if (applies === 'all' || applies.has(key)) found.add(list);
+      }
+    };
+    if (this.hasType.has('cidr')) {
+      const network = ipOf(kind, value);
+      if (network) {
+        const { first, last } = network.range;
+        if (network.family === 4) take(first === last ? this.v4.listsAt(first as number) : this.v4.listsCovering(network.range));
+        else take(first === last ? this.v6.listsAt(first as bigint) : this.v6.listsCovering(network.range));
+      }
+    }
+    if (this.hostnames.size) {
+      const host = hostOf(kind, value);
+      if (host) {
+        // The host, then each parent domain: www.example.com, example.com, com.
+        for (let start = 0; start >= 0; ) {
+          const lists = this.hostnames.get(host.slice(start));
+          if (lists) take(lists);
+          const dot = host.indexOf('.', start);
+          start = dot < 0 ? -1 : dot + 1;
+        }
+      }
+    }
+    const normal = normalisedValue(kind, value);
+    const exact = this.strings.get(normal);
+    if (exact) take(exact);
+    if (this.hasType.has('substring')) for (const [, lists] of this.substrings.find(normal)) take(lists);
+    if (this.regexes.length && normal.length <= REGEX_VALUE_MAX) {
+      for (const { list, regex } of this.regexes) if (regex.test(normal)) take([list]);
+    }
+    return [...found]
+      .map((i) => ({ name: this.lists[i]!.name, type: this.lists[i]!.type, matchedValue: value }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** Whether `value` is on any list. */
+  isListed(kind: PatternValueKind, value: string, hashAlgorithm?: string): boolean {
+    return this.hits(kind, value, hashAlgorithm).length > 0;
+  }
+
+  /** The lists any of `values` is on, one hit per list and value. */
+  hitsOf(values: readonly PatternValue[]): WarningListHit[] {
+    return values.flatMap((v) => this.hits(v.type, v.value, v.hashAlgorithm));
+  }
+}
