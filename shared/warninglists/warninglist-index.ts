@@ -8,9 +8,10 @@
  * - `hostname`: the value's host or any parent domain is an entry (`www.example.com` is on a list holding
  *   `example.com`); entries and values lower-cased, dots at the ends ignored. The host of a `url` and the
  *   domain of an `email-addr` are taken.
- * - `string`: the value equals an entry exactly, case included: MISP compares exactly (`isset`), but it stores
- *   domains, hostnames, e-mail addresses and hex hashes lower-cased, so those values are lower-cased first
- *   here too (`normalisedValue`).
+ * - `string`: the value equals an entry. MISP compares exactly (`isset`), and it stores domains, hostnames,
+ *   e-mail addresses and hashes lower-cased; so lists written in capitals (`tlds`: `COM`) never match there.
+ *   Here values of those kinds (`FOLDED`) are compared without case, since they mean the same in any case;
+ *   others (URLs, file names) exactly.
  * - `substring`: an entry occurs in the (normalised) value, case-sensitively (`str_contains`); one
  *   Aho–Corasick automaton over all substring lists.
  * - `regex`: an entry matches the (normalised) value; entries `compileRegexEntry` refuses are skipped.
@@ -34,6 +35,8 @@ export interface WarningListHit {
 }
 
 const HEX = /^[0-9a-f]+$/i;
+/** Kinds whose values mean the same in any case: string entries are compared with them without case. */
+const FOLDED = new Set<PatternValueKind>(['domain-name', 'email-addr', 'file-hash', 'x509-fingerprint']);
 
 /** The value as MISP stores an attribute of its kind: domains and e-mail addresses lower-cased, hex hashes too. */
 export function normalisedValue(kind: PatternValueKind, value: string): string {
@@ -81,6 +84,8 @@ export class WarningListIndex {
   private readonly v6: RangeTable<bigint>;
   private readonly hostnames = new Map<string, number[]>();
   private readonly strings = new Map<string, number[]>();
+  /** The string entries lower-cased, for the kinds compared without case. */
+  private readonly foldedStrings = new Map<string, number[]>();
   private readonly substrings: SubstringAutomaton;
   private readonly regexes: { list: number; regex: RegExp }[] = [];
   private readonly hasType: Set<WarningListType>;
@@ -109,6 +114,7 @@ export class WarningListIndex {
           if (key) add(this.hostnames, key, i);
         } else if (list.type === 'string') {
           add(this.strings, entry, i);
+          add(this.foldedStrings, entry.toLowerCase(), i);
         } else if (list.type === 'substring') {
           add(substrings, entry, i);
         } else {
@@ -158,7 +164,7 @@ export class WarningListIndex {
       }
     }
     const normal = normalisedValue(kind, value);
-    const exact = this.strings.get(normal);
+    const exact = (FOLDED.has(kind) ? this.foldedStrings.get(normal.toLowerCase()) : undefined) ?? this.strings.get(normal);
     if (exact) take(exact);
     if (this.hasType.has('substring')) for (const [, lists] of this.substrings.find(normal)) take(lists);
     if (this.regexes.length && normal.length <= REGEX_VALUE_MAX) {
