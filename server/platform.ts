@@ -64,6 +64,10 @@ import { GatewayFactsService } from './modules/gateway/services/facts.service.ts
 import { ImportService } from './modules/gateway/services/import.service.ts';
 import { MatchingService } from './modules/gateway/services/matching.service.ts';
 import { NetworkService } from './modules/gateway/services/network.service.ts';
+import { warninglistMigrations } from './modules/warninglists/repositories/warninglist-migrations.ts';
+import { WarningListRepository } from './modules/warninglists/repositories/warninglist.repository.ts';
+import { WARNINGLIST_ROLES } from './modules/warninglists/services/warninglist-roles.ts';
+import { WarningListService } from './modules/warninglists/services/warninglist.service.ts';
 
 export interface Platform {
   config: Config;
@@ -113,14 +117,17 @@ export interface Platform {
   gatewayNetwork: NetworkService;
   /** A country's assessment needs matched with the Gateway's assistance offers. */
   gatewayMatching: MatchingService;
+  /** MISP warning lists: import, enable, and which lists a value is on (`isListed`/`hits` for exports). */
+  warningLists: WarningListService;
   close(): Promise<void>;
 }
 
 registerRoles(ASSESSMENT_ROLES);
 registerRoles(GATEWAY_ROLES);
+registerRoles(WARNINGLIST_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations];
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...warninglistMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config): Promise<Platform> {
@@ -156,7 +163,8 @@ export async function openPlatform(config: Config): Promise<Platform> {
   };
   const limits = { pageDefault: config.pageDefault, pageMax: config.pageMax };
   const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, limits, recipients);
-  const browse = new ObjectBrowseService(new ObjectBrowseRepository(db), collections, organisations, communities);
+  const warningLists = new WarningListService(new WarningListRepository(db), audit);
+  const browse = new ObjectBrowseService(new ObjectBrowseRepository(db), collections, organisations, communities, warningLists);
   const transfer = new BundleTransferService(objects, collections);
   const editionRepository = new EditionRepository(db);
   const regionSchemes = new RegionSchemeService(new RegionSchemeRepository(db), audit);
@@ -224,6 +232,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
     gatewayFacts,
     gatewayNetwork,
     gatewayMatching,
+    warningLists,
     close: () => db.close(),
   };
 }

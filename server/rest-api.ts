@@ -27,9 +27,11 @@ import { GATEWAY_REST_API } from './modules/gateway/routes/gateway-rest-endpoint
 import { gatewayRestRoutes } from './modules/gateway/routes/gateway.rest.ts';
 import { GATEWAY_DATA_REST_API } from './modules/gateway/routes/gateway-data-rest-endpoints.ts';
 import { gatewayDataRestRoutes } from './modules/gateway/routes/gateway-data.rest.ts';
+import { WARNINGLIST_REST_API } from './modules/warninglists/routes/warninglist-rest-endpoints.ts';
+import { warninglistRestRoutes } from './modules/warninglists/routes/warninglist.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
-export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API];
+export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, WARNINGLIST_REST_API];
 
 /** Every declared REST endpoint. */
 export const REST_ENDPOINTS: readonly RestEndpoint[] = REST_API_PARTS.flatMap((part) => Object.values(part.endpoints));
@@ -54,6 +56,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
     { imports: platform.gatewayImport, search: platform.gatewaySearch, facts: platform.gatewayFacts, network: platform.gatewayNetwork, matching: platform.gatewayMatching },
     { publicUrl: platform.config.publicUrl },
   );
+  warninglistRestRoutes(router, platform.warningLists);
   return router.build(REST_ENDPOINTS);
 }
 
