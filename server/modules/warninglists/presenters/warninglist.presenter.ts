@@ -5,8 +5,7 @@
 import { listOf, objectSchema, type JsonSchema } from '../../../core/rest/rest-endpoint.ts';
 import type { WarningListProblem } from '../../../../shared/warninglists/warninglist-file.ts';
 import type { WarningListHit } from '../../../../shared/warninglists/warninglist-index.ts';
-import type { StoredListSummary } from '../repositories/warninglist.repository.ts';
-import type { ListImport } from '../services/warninglist.service.ts';
+import type { ListImport, StoredListSummary } from '../services/warninglist.service.ts';
 import type { ResolvedValue } from '../services/value-kind.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();

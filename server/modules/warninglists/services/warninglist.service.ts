@@ -26,6 +26,8 @@ import { readWarningList, type WarningListProblem } from '../../../../shared/war
 import { WarningListIndex, type WarningListHit } from '../../../../shared/warninglists/warninglist-index.ts';
 import type { StoredListSummary, WarningListRepository } from '../repositories/warninglist.repository.ts';
 
+export type { StoredListSummary };
+
 /** How long the index is trusted before the clock is read again (another process may have changed the lists). */
 export const REFRESH_MS = 5_000;
 
