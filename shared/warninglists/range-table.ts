@@ -46,7 +46,8 @@ export class RangeTable<T extends number | bigint> {
       starts.push(at);
       setOf.push(set);
     }
-    this.starts = starts;
+    // IPv4 starts in a typed array: numbers beyond 2³¹ would otherwise each be a boxed double.
+    this.starts = (typeof starts[0] === 'number' ? Float64Array.from(starts as number[]) : starts) as T[];
     this.setOf = Int32Array.from(setOf);
     this.sets = sets;
   }

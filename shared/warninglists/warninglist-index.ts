@@ -77,9 +77,18 @@ function ipOf(kind: PatternValueKind, value: string) {
   return parseNetwork(kind === 'url' ? (urlHost(value) ?? '') : value);
 }
 
+/** What a lookup of one kind does: the types of the lists that apply to it, and which lists those are. */
+interface Plan {
+  types: Set<WarningListType>;
+  applies: Uint8Array;
+  regexes: { list: number; regex: RegExp }[];
+}
+
 export class WarningListIndex {
+  /** Sorted by name, so answering lists in index order answers them by name. */
   private readonly lists: readonly WarningList[];
   private readonly applies: readonly (Set<KindKey> | 'all')[];
+  private readonly plans = new Map<KindKey, Plan>();
   private readonly v4: RangeTable<number>;
   private readonly v6: RangeTable<bigint>;
   private readonly hostnames = new Map<string, number[]>();
@@ -88,13 +97,12 @@ export class WarningListIndex {
   private readonly foldedStrings = new Map<string, number[]>();
   private readonly substrings: SubstringAutomaton;
   private readonly regexes: { list: number; regex: RegExp }[] = [];
-  private readonly hasType: Set<WarningListType>;
 
   /** Indexes `lists` (the enabled ones); entries a list cannot use are left out, as the reader reports them. */
-  constructor(lists: readonly WarningList[]) {
+  constructor(given: readonly WarningList[]) {
+    const lists = [...given].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     this.lists = lists;
     this.applies = lists.map((list) => kindsOfList(list.matchingAttributes));
-    this.hasType = new Set(lists.map((list) => list.type));
     const v4: { list: number; range: { first: number; last: number } }[] = [];
     const v6: { list: number; range: { first: bigint; last: bigint } }[] = [];
     const substrings = new Map<string, number[]>();
@@ -135,15 +143,13 @@ export class WarningListIndex {
 
   /** The lists (by name, ascending) `value` of `kind` is on; `hashAlgorithm` for hashes (`SHA-256`, `md5`). */
   hits(kind: PatternValueKind, value: string, hashAlgorithm?: string): WarningListHit[] {
-    const key = kindKey(kind, hashAlgorithm);
+    const plan = this.planOf(kindKey(kind, hashAlgorithm));
+    if (plan.types.size === 0) return [];
     const found = new Set<number>();
     const take = (lists: readonly number[]) => {
-      for (const list of lists) {
-        const applies = this.applies[list]!;
-        if (applies === 'all' || applies.has(key)) found.add(list);
-      }
+      for (const list of lists) if (plan.applies[list]) found.add(list);
     };
-    if (this.hasType.has('cidr')) {
+    if (plan.types.has('cidr')) {
       const network = ipOf(kind, value);
       if (network) {
         const { first, last } = network.range;
@@ -151,7 +157,7 @@ export class WarningListIndex {
         else take(first === last ? this.v6.listsAt(first as bigint) : this.v6.listsCovering(network.range));
       }
     }
-    if (this.hostnames.size) {
+    if (plan.types.has('hostname')) {
       const host = hostOf(kind, value);
       if (host) {
         // The host, then each parent domain: www.example.com, example.com, com.
@@ -164,15 +170,31 @@ export class WarningListIndex {
       }
     }
     const normal = normalisedValue(kind, value);
-    const exact = (FOLDED.has(kind) ? this.foldedStrings.get(normal.toLowerCase()) : undefined) ?? this.strings.get(normal);
-    if (exact) take(exact);
-    if (this.hasType.has('substring')) for (const [, lists] of this.substrings.find(normal)) take(lists);
-    if (this.regexes.length && normal.length <= REGEX_VALUE_MAX) {
-      for (const { list, regex } of this.regexes) if (regex.test(normal)) take([list]);
+    if (plan.types.has('string')) {
+      const exact = (FOLDED.has(kind) ? this.foldedStrings.get(normal.toLowerCase()) : undefined) ?? this.strings.get(normal);
+      if (exact) take(exact);
     }
-    return [...found]
-      .map((i) => ({ name: this.lists[i]!.name, type: this.lists[i]!.type, matchedValue: value }))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (plan.types.has('substring')) for (const [, lists] of this.substrings.find(normal)) take(lists);
+    if (plan.regexes.length && normal.length <= REGEX_VALUE_MAX) {
+      for (const { list, regex } of plan.regexes) if (regex.test(normal)) found.add(list);
+    }
+    if (found.size === 0) return [];
+    return [...found].sort((a, b) => a - b).map((i) => ({ name: this.lists[i]!.name, type: this.lists[i]!.type, matchedValue: value }));
+  }
+
+  /** The lists that apply to a kind, and their types (computed once per kind). */
+  private planOf(key: KindKey): Plan {
+    let plan = this.plans.get(key);
+    if (!plan) {
+      const applies = Uint8Array.from(this.applies, (kinds) => (kinds === 'all' || kinds.has(key) ? 1 : 0));
+      plan = {
+        applies,
+        types: new Set(this.lists.filter((_, i) => applies[i]).map((list) => list.type)),
+        regexes: this.regexes.filter(({ list }) => applies[list]),
+      };
+      this.plans.set(key, plan);
+    }
+    return plan;
   }
 
   /** Whether `value` is on any list. */
