@@ -41,6 +41,8 @@ const HASHES: Readonly<Record<string, string>> = {
 const SIMPLE: Readonly<Record<string, readonly string[]>> = {
   'ip-src': IP,
   'ip-dst': IP,
+  // The ip of `domain|ip`.
+  ip: IP,
   domain: ['domain-name'],
   hostname: ['domain-name'],
   port: [],
