@@ -88,4 +88,18 @@ describe.each(dialects)('warning list service on %s', (dialect) => {
     expect(await reader.check('domain-name', 'www.a.example')).toEqual([]);
     expect(reader.isListed('domain-name', 'www.a.example')).toBe(false);
   });
+
+  it('flags objects from the index in hand while the newer one is built, then from the newer one', async () => {
+    const other = await test.another();
+    let now = 5_000_000;
+    const reader = new WarningListService(new WarningListRepository(platform.db), platform.audit, () => now);
+    const domain = { type: 'domain-name', value: 'x.a.example' };
+    expect(await reader.flagsOf([domain, { type: 'malware', name: 'm' }])).toEqual([[], []]);
+    await other.warningLists.setEnabled(SYSTEM, 'Other', true);
+    now += REFRESH_MS;
+    // Due for a refresh: this read answers from the index in hand and starts building the newer one.
+    expect(await reader.flagsOf([domain])).toEqual([[]]);
+    await reader.ready();
+    expect(await reader.flagsOf([domain])).toEqual([[{ name: 'Other', type: 'hostname', matchedValue: 'x.a.example' }]]);
+  });
 });

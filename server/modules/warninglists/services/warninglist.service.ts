@@ -10,7 +10,8 @@
  * - The index is kept in memory, built from the enabled lists when first asked for and again after they
  *   change: at once after a change made here, and within `REFRESH_MS` of one made by another process (the
  *   `warninglists_clock` row is read at most once per `REFRESH_MS`, one indexed row; a rebuild reads the
- *   enabled lists whole, about 1.5 s for the 136 MISP lists).
+ *   enabled lists whole, 1 to 3 s for the 136 MISP lists). `check` waits for it; the object reads
+ *   (`flagsOf`) answer from the index in hand while a newer one is built after another process's change.
  * - For the exports (the defenders' feeds, the lead wires them): `isListed(kind, value)` and `hits(kind,
  *   value)` answer from the index as it is (call `ready()` first, once per export, to bring it up to date);
  *   `flagsOf(objects)` gives each object's hits, for the web UI's object endpoints (the Exchange module's
@@ -158,11 +159,26 @@ export class WarningListService {
     return this.hits(kind, value, hashAlgorithm).length > 0;
   }
 
-  /** Each object's hits (its observable value, or its indicator pattern's values), in order. */
+  /**
+   * Each object's hits (its observable value, or its indicator pattern's values), in order. Reads never wait
+   * for another process's change: the index in hand answers while the newer one is built (a change made in
+   * this process, or the first read, is waited for).
+   */
   async flagsOf(objects: readonly Readonly<Record<string, unknown>>[]): Promise<WarningListHit[][]> {
-    const index = await this.ready();
+    const index = await this.usable();
     if (index.size === 0) return objects.map(() => []);
     return objects.map((object) => index.hitsOf(objectValues(object)));
+  }
+
+  /** The index in hand, bringing it up to date in the background when due; the first one is waited for. */
+  private async usable(): Promise<WarningListIndex> {
+    const current = this.current;
+    if (!current) return this.ready();
+    if (this.now() - current.checkedAt >= REFRESH_MS && !this.pending) {
+      // A failed refresh leaves the index in hand; the next read tries again.
+      this.ready().catch(() => undefined);
+    }
+    return current.index;
   }
 
   private requireManage(actor: Actor): void {
