@@ -45,6 +45,8 @@ describe('WarningListIndex over real lists', () => {
     expect(on('ipv6-addr', '2001:4860:4860::8888')).toContain(name('public-dns-v6'));
     expect(on('ipv6-addr', '2001:4860:4860:0:0:0:0:8888')).toContain(name('public-dns-v6'));
     expect(on('ipv6-addr', '2001:db8::1')).toEqual([]);
+    expect(on('ipv6-addr', '::ffff:10.9.8.7')).toContain(name('rfc1918'));
+    expect(on('ipv6-addr', '::ffff:11.9.8.7')).not.toContain(name('rfc1918'));
     expect(on('ipv4-addr', '198.51.100.77')).toEqual([]);
   });
 

@@ -3,7 +3,8 @@
  *
  * Matching, by list type (MISP's semantics, `app/Model/Warninglist.php`):
  * - `cidr`: the value is an IPv4 or IPv6 address inside one of the list's networks (or plain addresses); a
- *   value that is itself a network matches when the whole network is inside the list's. One table over all
+ *   value that is itself a network matches when the whole network is inside the list's; an IPv4-mapped IPv6
+ *   address (`::ffff:10.0.0.1`) is checked as its IPv4 address too. One table over all
  *   cidr lists (`RangeTable`): a lookup is one binary search.
  * - `hostname`: the value's host or any parent domain is an entry (`www.example.com` is on a list holding
  *   `example.com`); entries and values lower-cased, dots at the ends ignored. The host of a `url` and the
@@ -155,6 +156,8 @@ export class WarningListIndex {
         const { first, last } = network.range;
         if (network.family === 4) take(first === last ? this.v4.listsAt(first as number) : this.v4.listsCovering(network.range));
         else take(first === last ? this.v6.listsAt(first as bigint) : this.v6.listsCovering(network.range));
+        // An IPv4-mapped IPv6 address (::ffff:a.b.c.d) is that IPv4 address too.
+        if (network.family === 6 && first === last && (first as bigint) >> 32n === 0xffffn) take(this.v4.listsAt(Number((first as bigint) & 0xffffffffn)));
       }
     }
     if (plan.types.has('hostname')) {
