@@ -36,6 +36,12 @@ type Token =
   | { t: 'word'; text: string }
   | { t: 'punct'; text: string };
 
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Letters, digits, `_`, `-`, `:` and `.`: what an object path is made of besides quoted keys and indexes. */
+const isPathChar = (c: number) => isLetter(c) || isDigit(c) || c === 95 || c === 45 || c === 58 || c === 46;
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
 const EMAIL_REFS = /^email-message:(from_ref|sender_ref|to_refs\[(\*|\d+)\]|cc_refs\[(\*|\d+)\]|bcc_refs\[(\*|\d+)\])\.value$/;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
 
@@ -61,7 +67,7 @@ function objectPath(pattern: string, i: number): { text: string; end: number } {
   let j = i;
   while (j < pattern.length) {
     const c = pattern[j]!;
-    if (/[A-Za-z0-9_\-:.]/.test(c)) {
+    if (isPathChar(pattern.charCodeAt(j))) {
       text += c;
       j++;
     } else if (c === "'" && text.endsWith('.')) {
@@ -85,14 +91,15 @@ function tokens(pattern: string): Token[] {
   let i = 0;
   while (i < pattern.length) {
     const c = pattern[i]!;
-    if (/\s/.test(c)) {
+    const code = pattern.charCodeAt(i);
+    if (isSpace(code)) {
       i++;
     } else if (c === "'") {
       const s = quoted(pattern, i);
       if (!s) break;
       out.push({ t: 'string', text: s.text });
       i = s.end;
-    } else if (/[A-Za-z]/.test(c)) {
+    } else if (isLetter(code)) {
       // A word directly followed by a quote is a typed literal: t'…', b'…', h'…'.
       if (/^[tbh]'/.test(pattern.slice(i, i + 2))) {
         const s = quoted(pattern, i + 1);

@@ -50,17 +50,25 @@ export function normalisedValue(kind: PatternValueKind, value: string): string {
 
 const hostKey = (host: string) => host.toLowerCase().replace(/^\.+|\.+$/g, '');
 
-/** The host of a URL (without user, port or brackets), lower-cased; as MISP when it has no scheme. */
+/**
+ * The host of a URL (without user, port or IPv6 brackets), lower-cased; with no scheme, the text before the
+ * first "/", as MISP reads it. Read by hand rather than by `new URL` (a third of a check's time): a host is
+ * compared as written, with no IDNA conversion, as the lists write theirs.
+ */
 export function urlHost(url: string): string | undefined {
-  try {
-    const host = new URL(url).hostname;
-    if (host) return hostKey(host.replace(/^\[|\]$/g, ''));
-  } catch {
-    // No scheme: the text before the first "/", as MISP reads it.
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+  const rest = scheme ? url.slice(scheme[0].length) : url;
+  const end = rest.search(/[/?#\\]/);
+  const authority = end < 0 ? rest : rest.slice(0, end);
+  let host = authority.slice(authority.lastIndexOf('@') + 1);
+  if (host.startsWith('[')) {
+    const close = host.indexOf(']');
+    host = close < 0 ? host.slice(1) : host.slice(1, close);
+  } else {
+    host = host.replace(/:\d*$/, '');
   }
-  const authority = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0]!;
-  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d+$/, '');
-  return host ? hostKey(host.replace(/^\[|\]$/g, '')) : undefined;
+  const key = hostKey(host.trim());
+  return key || undefined;
 }
 
 /** The host name a hostname list is checked against, by kind. */
@@ -174,7 +182,7 @@ export class WarningListIndex {
     }
     const normal = normalisedValue(kind, value);
     if (plan.types.has('string')) {
-      const exact = (FOLDED.has(kind) ? this.foldedStrings.get(normal.toLowerCase()) : undefined) ?? this.strings.get(normal);
+      const exact = FOLDED.has(kind) ? this.foldedStrings.get(normal.toLowerCase()) : this.strings.get(normal);
       if (exact) take(exact);
     }
     if (plan.types.has('substring')) for (const [, lists] of this.substrings.find(normal)) take(lists);
