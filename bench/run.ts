@@ -22,6 +22,7 @@ import { measureProfile } from './assessment-profile.bench.ts';
 import { measureGatewaySearch } from './gateway-search.bench.ts';
 import { measureGatewayImport } from './gateway-import.bench.ts';
 import { measureFeeds } from './feeds.bench.ts';
+import { measureWarningLists, warningListsDir } from './warninglists.bench.ts';
 import { createDataset } from './dataset.ts';
 import { pageRatios } from './filtered-get.bench.ts';
 import type { DatabaseKind, Measurement } from './measurement.ts';
@@ -81,6 +82,14 @@ async function main(): Promise<number> {
     for (const m of measureAssessment()) {
       measurements.push(m);
       console.log(describe(m));
+    }
+    const listsDir = warningListsDir();
+    if (listsDir) {
+      console.log('\n== warning lists (no store)');
+      for (const m of measureWarningLists(listsDir)) {
+        measurements.push(m);
+        console.log(describe(m));
+      }
     }
     console.log('\n== assessment: country profile');
     for (const database of options.databases) {

@@ -67,6 +67,11 @@ import { NetworkService } from './modules/gateway/services/network.service.ts';
 import { feedMigrations } from './modules/feeds/repositories/feed-migrations.ts';
 import { FeedRepository } from './modules/feeds/repositories/feed.repository.ts';
 import { FeedService, type FeedReaders } from './modules/feeds/services/feed.service.ts';
+import type { PatternValueKind } from '../shared/stix/pattern-values.ts';
+import { warninglistMigrations } from './modules/warninglists/repositories/warninglist-migrations.ts';
+import { WarningListRepository } from './modules/warninglists/repositories/warninglist.repository.ts';
+import { WARNINGLIST_ROLES } from './modules/warninglists/services/warninglist-roles.ts';
+import { WarningListService } from './modules/warninglists/services/warninglist.service.ts';
 
 export interface Platform {
   config: Config;
@@ -118,14 +123,17 @@ export interface Platform {
   gatewayMatching: MatchingService;
   /** Feeds for defenders (blocklists, Suricata rules, RPZ, DNSBL), each behind its own token. */
   feeds: FeedService;
+  /** MISP warning lists: import, enable, and which lists a value is on (`isListed`/`hits` for exports). */
+  warningLists: WarningListService;
   close(): Promise<void>;
 }
 
 registerRoles(ASSESSMENT_ROLES);
 registerRoles(GATEWAY_ROLES);
+registerRoles(WARNINGLIST_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations];
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config): Promise<Platform> {
@@ -161,7 +169,8 @@ export async function openPlatform(config: Config): Promise<Platform> {
   };
   const limits = { pageDefault: config.pageDefault, pageMax: config.pageMax };
   const objects = new ObjectService(new ObjectRepository(db), new StatusRepository(db), collections, audit, limits, recipients);
-  const browse = new ObjectBrowseService(new ObjectBrowseRepository(db), collections, organisations, communities);
+  const warningLists = new WarningListService(new WarningListRepository(db), audit);
+  const browse = new ObjectBrowseService(new ObjectBrowseRepository(db), collections, organisations, communities, warningLists);
   const transfer = new BundleTransferService(objects, collections);
   const editionRepository = new EditionRepository(db);
   const regionSchemes = new RegionSchemeService(new RegionSchemeRepository(db), audit);
@@ -206,7 +215,16 @@ export async function openPlatform(config: Config): Promise<Platform> {
       return user && !user.disabled ? { kind: 'user', userId: user.id, name: user.name, roles: user.roles, organisationId: user.organisationId } : undefined;
     },
   };
-  const feeds = new FeedService(new FeedRepository(db), collections, objects, feedReaders, audit);
+  // A feed's kinds of values as the warning lists name them (`shared/stix/pattern-values.ts`).
+  const listKinds: Readonly<Record<string, [PatternValueKind, string?]>> = { ipv4: ['ipv4-addr'], ipv6: ['ipv6-addr'], domain: ['domain-name'], url: ['url'], sha256: ['file-hash', 'SHA-256'], email: ['email-addr'] };
+  const feedWarningLists = {
+    ready: () => warningLists.ready(),
+    isListed: (kind: string, value: string) => {
+      const [listKind, hash] = listKinds[kind] ?? [];
+      return listKind !== undefined && warningLists.isListed(listKind, value, hash);
+    },
+  };
+  const feeds = new FeedService(new FeedRepository(db), collections, objects, feedReaders, audit, feedWarningLists);
   return {
     config,
     db,
@@ -237,6 +255,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
     gatewayNetwork,
     gatewayMatching,
     feeds,
+    warningLists,
     close: () => db.close(),
   };
 }

@@ -29,9 +29,11 @@ import { GATEWAY_DATA_REST_API } from './modules/gateway/routes/gateway-data-res
 import { gatewayDataRestRoutes } from './modules/gateway/routes/gateway-data.rest.ts';
 import { FEED_REST_API } from './modules/feeds/routes/feed-rest-endpoints.ts';
 import { feedRestRoutes } from './modules/feeds/routes/feed.rest.ts';
+import { WARNINGLIST_REST_API } from './modules/warninglists/routes/warninglist-rest-endpoints.ts';
+import { warninglistRestRoutes } from './modules/warninglists/routes/warninglist.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
-export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, FEED_REST_API];
+export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, FEED_REST_API, WARNINGLIST_REST_API];
 
 /** Every declared REST endpoint. */
 export const REST_ENDPOINTS: readonly RestEndpoint[] = REST_API_PARTS.flatMap((part) => Object.values(part.endpoints));
@@ -57,6 +59,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
     { publicUrl: platform.config.publicUrl },
   );
   feedRestRoutes(router, platform.feeds);
+  warninglistRestRoutes(router, platform.warningLists);
   return router.build(REST_ENDPOINTS);
 }
 

@@ -89,6 +89,7 @@ describe.each(dialects)('REST object browsing on %s', (dialect) => {
       date_added: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/),
       organisation: { id: certId, name: 'CERT-TN' },
       collection: base.split('/')[2],
+      warning_lists: [],
     });
     expect(listed.body.objects.find((s: { id: string }) => s.id === o.domain.id)).toMatchObject({ name: 'bad.example', version: null });
     expect(listed.body.objects.find((s: { id: string }) => s.id === o.secret.id)).toMatchObject({ tlp: 'amber' });

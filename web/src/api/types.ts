@@ -81,6 +81,15 @@ export interface ObjectSummary {
   date_added: string;
   organisation: { id: string; name: string } | null;
   collection: string;
+  /** The enabled MISP warning lists the object's values are on (likely false positives); empty when none. */
+  warning_lists: WarningListFlag[];
+}
+
+/** A warning list one of an object's values is on. */
+export interface WarningListFlag {
+  name: string;
+  type: string;
+  matched_value: string;
 }
 
 export interface Relationship {

@@ -7,6 +7,7 @@ import { ObjectLink } from './ObjectLink.tsx';
 import { TlpBadge } from './TlpBadge.tsx';
 import { UserText } from './UserText.tsx';
 import { DataTable } from './DataTable.tsx';
+import { WarningListMarker } from './WarningLists.tsx';
 
 export function ObjectTable({ objects, caption }: { objects: readonly ObjectSummary[]; caption: string }) {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function ObjectTable({ objects, caption }: { objects: readonly ObjectSumm
           {objects.map((object) => (
             <tr key={`${object.collection}/${object.id}`}>
               <td>
-                <ObjectLink object={object} />
+                <ObjectLink object={object} /> <WarningListMarker flags={object.warning_lists ?? []} />
                 {object.description && <UserText text={object.description} block className="muted small clamp" />}
               </td>
               <td>

@@ -23,6 +23,7 @@ export function presentSummary(summary: ObjectSummary) {
     date_added: formatMicros(summary.dateAdded),
     organisation: named(summary.organisation),
     collection: summary.collectionId,
+    warning_lists: summary.warningLists.map((flag) => ({ name: flag.name, type: flag.type, matched_value: flag.matchedValue })),
   };
 }
 
@@ -94,6 +95,11 @@ export const OBJECT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     date_added: text('when the version was added to the collection'),
     organisation: { ...organisation, description: 'the organisation that stored it' },
     collection: text('collection id'),
+    warning_lists: {
+      type: 'array',
+      items: objectSchema({ name: text('the warning list’s name'), type: text('its type: cidr, hostname, string, substring or regex'), matched_value: text('the object’s value on it: an observable’s value, or one its indicator’s pattern compares') }),
+      description: 'the enabled MISP warning lists the object’s values are on (likely false positives); empty when none',
+    },
   }),
   ObjectPage: objectSchema({ objects: listOf('ObjectSummary'), next: maybe('cursor of the next page (send it as next); null on the last page') }),
   ObjectLink: objectSchema({

@@ -17,6 +17,7 @@ import type { ReadScope } from '../repositories/object.repository.ts';
 import type { Collection, CollectionService } from './collection.service.ts';
 import { encodeBrowseCursor, resolveBrowseQuery, type BrowseFilter } from './object-browse-query.ts';
 import { bodyFor, readScope } from './visibility.ts';
+import { NO_WARNING_FLAGS, type WarningFlag, type WarningFlags } from './warning-flags.ts';
 
 export const DESCRIPTION_MAX = 300;
 /** Relationships listed each way in an object's detail. */
@@ -45,6 +46,8 @@ export interface ObjectSummary {
   dateAdded: number;
   organisation: Named | null;
   collectionId: string;
+  /** The warning lists its values are on (`WarningFlags`); empty when none. */
+  warningLists: WarningFlag[];
 }
 
 /** A relationship or sighting linking an object to another. */
@@ -87,12 +90,14 @@ export class ObjectBrowseService {
   private readonly collections: CollectionService;
   private readonly organisations: OrganisationService;
   private readonly communities: CommunityService;
+  private readonly flags: WarningFlags;
 
-  constructor(browse: ObjectBrowseRepository, collections: CollectionService, organisations: OrganisationService, communities: CommunityService) {
+  constructor(browse: ObjectBrowseRepository, collections: CollectionService, organisations: OrganisationService, communities: CommunityService, flags: WarningFlags = NO_WARNING_FLAGS) {
     this.browse = browse;
     this.collections = collections;
     this.organisations = organisations;
     this.communities = communities;
+    this.flags = flags;
   }
 
   /**
@@ -107,8 +112,9 @@ export class ObjectBrowseService {
     const more = rows.length > limit;
     if (more) rows.length = limit;
     const names = await this.organisationNames(actor);
+    const objects = rows.map((row) => parsed(row, scope));
     return {
-      objects: rows.map((row) => summaryOf(parsed(row, scope), row, names, collection.id)),
+      objects: await this.flagged(rows.map((row, i) => summaryOf(objects[i]!, row, names, collection.id)), objects),
       next: more ? encodeBrowseCursor(rows[rows.length - 1]!.date_added, criteria) : undefined,
     };
   }
@@ -132,20 +138,24 @@ export class ObjectBrowseService {
     const others = new Map((await this.browse.latestOf(collection.id, otherIds, scope)).map((row) => [row.stix_id, row]));
     const names = await this.organisationNames(actor);
     const summary = (row: BrowseRow, object = parsed(row, scope)) => summaryOf(object, row, names, collection.id);
+    const otherObjects = [...others.values()].map((row) => ({ row, object: parsed(row, scope) }));
+    const otherSummaries = await this.flagged(otherObjects.map(({ row, object }) => summary(row, object)), otherObjects.map(({ object }) => object));
+    const otherSummary = new Map(otherSummaries.map((s) => [s.id, s]));
     const link = (end: 'source' | 'target') => ({ row, object }: { row: BrowseRow; object: Record<string, unknown> }): ObjectLink => {
       const otherId = endsOf(object)[end === 'source' ? 0 : 1];
-      const other = otherId === null ? undefined : others.get(otherId);
+      const other = otherId === null ? undefined : otherSummary.get(otherId);
       return {
         relationship: summary(row, object),
         relationshipType: typeof object.relationship_type === 'string' ? object.relationship_type : null,
-        other: other ? summary(other) : null,
+        other: other ?? null,
         otherId,
       };
     };
     const object = parsed(latest, scope);
+    const [flagged] = await this.flagged([summary(latest, object)], [object]);
     return {
       object,
-      summary: summary(latest, object),
+      summary: flagged!,
       versions: versions.map((row) => ({ version: row.version, dateAdded: row.date_added })),
       outgoing: links.slice(0, outgoing.length).map(link('target')),
       incoming: links.slice(outgoing.length).map(link('source')),
@@ -174,7 +184,7 @@ export class ObjectBrowseService {
     const names = await this.organisationNames(actor);
     const byType = new Map<string, number>();
     const byTlp = new Map<number, number>();
-    const recent: ObjectSummary[] = [];
+    const recent: { summary: ObjectSummary; object: Record<string, unknown> }[] = [];
     const since = (Date.now() - ACTIVITY_DAYS * 86_400_000) * 1000;
     const communityNames = actor.kind === 'user' && actor.organisationId !== null ? new Map((await this.communities.list(actor)).map((c) => [c.id, c.name])) : new Map<string, string>();
     const activity: Dashboard['activity'] = [];
@@ -184,7 +194,10 @@ export class ObjectBrowseService {
         byType.set(type, (byType.get(type) ?? 0) + n);
         byTlp.set(tlp, (byTlp.get(tlp) ?? 0) + n);
       }
-      for (const row of await this.browse.latest({ collectionId: collection.id, limit: RECENT }, scope)) recent.push(summaryOf(parsed(row, scope), row, names, collection.id));
+      for (const row of await this.browse.latest({ collectionId: collection.id, limit: RECENT }, scope)) {
+        const object = parsed(row, scope);
+        recent.push({ summary: summaryOf(object, row, names, collection.id), object });
+      }
       const community = collection.access.member ? collection.access.community : null;
       if (community === null || !communityNames.has(community)) continue;
       for (const row of await this.browse.additions(collection.id, since, scope)) {
@@ -197,13 +210,20 @@ export class ObjectBrowseService {
         });
       }
     }
+    const newest = recent.sort((a, b) => b.summary.dateAdded - a.summary.dateAdded).slice(0, RECENT);
     return {
       collections: readable.length,
-      recent: recent.sort((a, b) => b.dateAdded - a.dateAdded).slice(0, RECENT),
+      recent: await this.flagged(newest.map((r) => r.summary), newest.map((r) => r.object)),
       byType: [...byType].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
       byTlp: [...byTlp].sort(([a], [b]) => a - b).map(([tlp, count]) => ({ tlp, count })),
       activity: activity.sort((a, b) => b.lastAdded - a.lastAdded).slice(0, ACTIVITY_MAX),
     };
+  }
+
+  /** The summaries with the warning lists their objects' values are on. */
+  private async flagged(summaries: ObjectSummary[], objects: readonly Record<string, unknown>[]): Promise<ObjectSummary[]> {
+    const flags = await this.flags.flagsOf(objects);
+    return summaries.map((summary, i) => ({ ...summary, warningLists: flags[i] ?? [] }));
   }
 
   private async reader(actor: Actor, collectionId: string): Promise<{ collection: Collection; scope: ReadScope }> {
@@ -243,6 +263,7 @@ function summaryOf(object: Record<string, unknown>, row: BrowseRow, names: Organ
     dateAdded: row.date_added,
     organisation: names(row.origin_org),
     collectionId,
+    warningLists: [],
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * TLP 2.0 on every read path, for any memberships, grants, markings and recipients: each reader gets exactly
  * the versions, and the properties, that the rules allow — nothing more, nothing less — through the objects
- * listing (latest and all versions, paged), the manifest, one object, its versions, the export and the count.
+ * listing (latest and all versions, paged), the manifest, one object, its versions, the export and the count;
+ * the web UI's listing carries the warning list flags of exactly the body the reader may see.
  * The oracle (test/support/sharing-world.ts) works from the scenario alone.
  *
  * THIQA_PROPERTY_RUNS sets the number of generated scenarios per database (nightly size: 500 or more).
@@ -18,6 +19,13 @@ import {
   type CollectionModel, type Reader, type Scenario, type VersionModel, type World,
 } from '../../../../test/support/sharing-world.ts';
 import type { ObjectFilter } from './object-query.ts';
+import { objectValues } from '../../../../shared/warninglists/object-values.ts';
+import type { WarningList } from '../../../../shared/warninglists/warninglist-file.ts';
+import { WarningListIndex } from '../../../../shared/warninglists/warninglist-index.ts';
+
+/** A warning list every generated indicator's pattern value (bad.example) is on. */
+const TEST_LIST: WarningList = { name: 'Example domains', version: 1, description: '', type: 'hostname', matchingAttributes: ['domain'], entries: ['example'] };
+const flagIndex = new WarningListIndex([TEST_LIST]);
 
 const RUNS = Number(process.env.THIQA_PROPERTY_RUNS ?? 40);
 const IDS = 3;
@@ -56,6 +64,8 @@ describe.each(dialects)('TLP 2.0 visibility on %s', (dialect) => {
     store = await createTestStore(dialect);
     platform = await openPlatform(loadConfig({ databaseUrl: store.url, dataDir: '.tmp' }, {}));
     world = await buildWorld(platform);
+    const file = { name: TEST_LIST.name, version: 1, description: '', type: 'hostname', matching_attributes: TEST_LIST.matchingAttributes, list: TEST_LIST.entries };
+    expect((await platform.warningLists.import(SYSTEM, [{ file: 'example/list.json', content: JSON.stringify(file) }]))[0]!.outcome).toBe('imported');
     membership = Array.from({ length: COMMUNITIES }, () => Array.from({ length: ORGS }, () => false));
   });
   afterAll(async () => {
@@ -126,8 +136,8 @@ describe.each(dialects)('TLP 2.0 visibility on %s', (dialect) => {
       summaries.push(...page.objects);
       next = page.next;
     }
-    const described = (body: Record<string, unknown>) => `${String(body.id)}|${typeof body.description === 'string' ? body.description.slice(0, 300) : ''}`;
-    expect(summaries.map((s) => `${s.id}|${s.description ?? ''}`).sort()).toEqual(shown(latest).map(described).sort());
+    const described = (body: Record<string, unknown>) => `${String(body.id)}|${typeof body.description === 'string' ? body.description.slice(0, 300) : ''}|${JSON.stringify(flagIndex.hitsOf(objectValues(body)))}`;
+    expect(summaries.map((s) => `${s.id}|${s.description ?? ''}|${JSON.stringify(s.warningLists)}`).sort()).toEqual(shown(latest).map(described).sort());
     verdicts += latest.length;
 
     const exported = [];

@@ -15,6 +15,8 @@ import type { StoredVersion } from '../../exchange/services/object.service.ts';
  */
 export interface WarningListCheck {
   isListed(kind: string, value: string): boolean;
+  /** Resolves once the lists are loaded (called before each content is built). */
+  ready?(): Promise<unknown>;
 }
 
 /** No warning lists: nothing is listed. The platform wires the real check where there is one. */

@@ -214,6 +214,7 @@ export class FeedService {
     const now = this.clock();
     const { kinds } = FEED_FORMATS[feed.format];
     const pages = this.objects.latestVersions(reader, record.apiRoot, record.collectionId, { types: sourceTypesOf(kinds), maxTlp: record.maxTlp });
+    if (!record.includeWarninglisted) await this.warningLists.ready?.();
     const collected = await collectEntries(pages, now, this.warningLists, record.includeWarninglisted, kinds);
     if (feed.format === 'suricata' && suricataRuleCount(collected.entries) > feed.sidRange) {
       throw invalid('feed.sid_range_full', `the feed needs ${suricataRuleCount(collected.entries)} sids and its range holds ${feed.sidRange}`, { feed: record.id, needed: suricataRuleCount(collected.entries), range: feed.sidRange });

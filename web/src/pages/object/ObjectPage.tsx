@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { TlpBadge } from '../../components/TlpBadge.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { UserText } from '../../components/UserText.tsx';
+import { WarningListNotice } from '../../components/WarningLists.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { Link } from '../../router.tsx';
@@ -53,6 +54,7 @@ export function ObjectPage({ collectionId, objectId }: { collectionId: string; o
               <span className="muted">{t('object.added_on', { date: formatDateTime(language, summary.date_added) })}</span>
             </p>
           </header>
+          <WarningListNotice flags={summary.warning_lists ?? []} />
           <section aria-labelledby="properties">
             <h2 id="properties">{t('object.properties')}</h2>
             <dl className="properties">
