@@ -64,6 +64,8 @@ import { GatewayFactsService } from './modules/gateway/services/facts.service.ts
 import { ImportService } from './modules/gateway/services/import.service.ts';
 import { MatchingService } from './modules/gateway/services/matching.service.ts';
 import { NetworkService } from './modules/gateway/services/network.service.ts';
+import { MispExportService } from './modules/misp/services/misp-export.service.ts';
+import { MispImportService } from './modules/misp/services/misp-import.service.ts';
 
 export interface Platform {
   config: Config;
@@ -113,6 +115,10 @@ export interface Platform {
   gatewayNetwork: NetworkService;
   /** A country's assessment needs matched with the Gateway's assistance offers. */
   gatewayMatching: MatchingService;
+  /** MISP events and feeds into a collection, through the Exchange's ingest. */
+  mispImport: MispImportService;
+  /** A collection as a MISP feed, through the Exchange's scoped export. */
+  mispExport: MispExportService;
   close(): Promise<void>;
 }
 
@@ -224,6 +230,8 @@ export async function openPlatform(config: Config): Promise<Platform> {
     gatewayFacts,
     gatewayNetwork,
     gatewayMatching,
+    mispImport: new MispImportService(objects, collections),
+    mispExport: new MispExportService(objects, collections),
     close: () => db.close(),
   };
 }
