@@ -10,7 +10,9 @@
  * for) as a `note` on the report.
  */
 import { isIP } from 'node:net';
-import { computeScoId } from '../stix/sco-id.ts';
+import { canonicalJson } from '../stix/canonical-json.ts';
+import { SCO_NAMESPACE, uuidV5 } from '../stix/identifier.ts';
+import { deterministicScoId } from '../stix/sco-id.ts';
 
 export type StixRecord = Record<string, unknown>;
 
@@ -31,9 +33,13 @@ export interface AttributeMapping {
 /** A STIX pattern string literal (§9.5: backslash and quote escaped). */
 export const quote = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** An SCO with its deterministic id, `id` first. */
+/**
+ * An SCO with its deterministic id, `id` first. One with none of its type's ID Contributing Properties (an
+ * email-message of headers only) is named from all its properties instead of a random UUIDv4, so that the
+ * same attribute always gives the same object.
+ */
 export function sco(object: StixRecord): StixRecord {
-  const id = computeScoId({ spec_version: '2.1', ...object });
+  const id = deterministicScoId({ spec_version: '2.1', ...object }) ?? `${object.type as string}--${uuidV5(SCO_NAMESPACE, canonicalJson(object))}`;
   return { type: object.type, spec_version: '2.1', id, ...object };
 }
 
@@ -128,6 +134,8 @@ function fileAndHash(value: string): Observation {
   return { objects: [sco({ type: 'file', name: parts[0], hashes: { MD5: parts[1] } })], pattern: `[file:name = ${quote(parts[0])} AND file:hashes.MD5 = ${quote(parts[1])}]` };
 }
 
+const urlOf = (value: string) => (/^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value) ? value : undefined);
+
 const observable = (becomes: string, observe: (value: string) => Observation): AttributeMapping => ({ kind: 'observable', becomes, observe });
 const rule = (patternType: string): AttributeMapping => ({ kind: 'pattern', becomes: `indicator, pattern_type \`${patternType}\`, the value as pattern`, patternType });
 const note = (why: string): AttributeMapping => ({ kind: 'note', becomes: `note (content: the value)${why}` });
@@ -142,9 +150,9 @@ export const ATTRIBUTE_TYPES: Readonly<Record<string, AttributeMapping>> = {
   domain: observable('domain-name `value`', single('domain-name', 'value')),
   hostname: observable('domain-name `value`', single('domain-name', 'value')),
   'domain|ip': observable('domain-name `resolves_to_refs` → ip address', domainIp),
-  url: observable('url `value`', single('url', 'value')),
-  uri: observable('url `value`', single('url', 'value')),
-  link: observable('url `value`', single('url', 'value')),
+  url: observable('url `value` (a URL with a scheme; others are kept unmapped)', single('url', 'value', urlOf)),
+  link: observable('url `value` (a URL with a scheme; others are kept unmapped)', single('url', 'value', urlOf)),
+  uri: { kind: 'pattern', becomes: "indicator, pattern over network-traffic `http-request-ext` `request_value`", patternType: 'stix' },
   email: observable('email-addr `value`', single('email-addr', 'value')),
   'email-src': observable('email-addr `value`', single('email-addr', 'value')),
   'email-dst': observable('email-addr `value`', single('email-addr', 'value')),
@@ -200,6 +208,7 @@ export const ATTRIBUTE_TYPES: Readonly<Record<string, AttributeMapping>> = {
 /** The STIX pattern of a `pattern` kind of the `stix` pattern type; an error for a value it cannot read. */
 export function stixPatternOf(type: string, value: string): string | { error: string } {
   if (type === 'user-agent') return `[network-traffic:extensions.'http-request-ext'.request_header.'User-Agent' = ${quote(value)}]`;
+  if (type === 'uri') return `[network-traffic:extensions.'http-request-ext'.request_value = ${quote(value)}]`;
   if (type === 'port') return /^\d{1,5}$/.test(value) && Number(value) <= 65535 ? `[network-traffic:dst_port = ${Number(value)}]` : { error: 'not a port number' };
   return { error: 'no pattern' };
 }
