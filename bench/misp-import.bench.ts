@@ -1,10 +1,11 @@
 /**
  * MISP feed import (goal: ≥ 10,000 attributes/s): a synthetic feed of 100,000 attributes (200 events of 500,
  * `shared/synthetic/misp-feed.ts`) written as a MISP feed folder (manifest.json, <uuid>.json, hashes.csv), then
- * imported into the default collection through `MispImportService.import`, as `thiqa misp import DIR` calls it:
- * every event file read and checked, hashes.csv verified, each event mapped to STIX and stored through the
- * Exchange's ingest (validation, sharing rules, audit) in batches. The time is that call; writing the feed is
- * not in it. The value is attributes per second.
+ * imported into the default collection as `thiqa misp import DIR` does it: converted on a worker thread
+ * (`convertInWorker`: every event file read and checked, mapped to STIX, validated; hashes.csv verified) while
+ * `MispImportService.importConverted` stores the previous batch through the Exchange's ingest (sharing rules,
+ * audit). The time is that call, the worker's start included; writing the feed is not in it. The value is
+ * attributes per second.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,9 @@ import { bootstrap } from '../server/bootstrap.ts';
 import { SYSTEM } from '../server/core/auth/actor.ts';
 import { loadConfig } from '../server/core/config.ts';
 import { openPlatform } from '../server/platform.ts';
-import { openMispInput, writeMispFeed } from '../shared/misp/feed-directory.ts';
+import { convertInWorker } from '../cli/misp-converted-batches.ts';
+import { MISP_BATCH } from '../server/modules/misp/services/misp-conversion.ts';
+import { writeMispFeed } from '../shared/misp/feed-directory.ts';
 import { generateMispEvents } from '../shared/synthetic/misp-feed.ts';
 import type { DatabaseKind, Measurement } from './measurement.ts';
 import { MB, round } from './stats.ts';
@@ -29,9 +32,13 @@ export async function measureMispImport(database: DatabaseKind, tmp: string, pos
     const { collectionId } = await bootstrap(platform);
     if (!collectionId) throw new Error('bootstrap made no collection');
     const written = writeMispFeed(feed, [...generateMispEvents(2028, Math.ceil(attributes / PER_EVENT), PER_EVENT)].map((d) => d.Event));
+    const cpu = process.cpuUsage();
     const started = performance.now();
-    const report = await platform.mispImport.import(SYSTEM, collectionId, openMispInput(feed));
+    const report = await platform.mispImport.importConverted(SYSTEM, collectionId, convertInWorker(feed, MISP_BATCH));
     const seconds = (performance.now() - started) / 1000;
+    // CPU time of both threads: on a shared machine, how much work the import is, apart from waiting for a core.
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
     if (report.attributes !== written.attributes || report.problems.length || report.objects.rejected) {
       throw new Error(`the import read ${report.attributes} of ${written.attributes} attributes: ${JSON.stringify(report.problems.slice(0, 3))} ${JSON.stringify(report.rejected.slice(0, 3))}`);
     }
@@ -43,7 +50,7 @@ export async function measureMispImport(database: DatabaseKind, tmp: string, pos
         value: Math.round(report.attributes / seconds),
         unit: 'attributes/s',
         goal: 'mispImport',
-        detail: { seconds: round(seconds), events: report.events.imported, stixObjects: report.objects.total, stored: report.objects.stored, megabytes: round(written.bytes / MB) },
+        detail: { seconds: round(seconds), cpuSeconds: round(cpuSeconds), attributesPerCpuSecond: Math.round(report.attributes / cpuSeconds), events: report.events.imported, stixObjects: report.objects.total, stored: report.objects.stored, megabytes: round(written.bytes / MB) },
       },
     ];
   } finally {

@@ -11,7 +11,8 @@ import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { notFound } from '../../server/core/errors.ts';
 import { DEFAULT_COLLECTION_ALIAS } from '../../server/bootstrap.ts';
 import type { MispImportReport } from '../../server/modules/misp/services/misp-import.service.ts';
-import { openMispInput } from '../../shared/misp/feed-directory.ts';
+import { MISP_BATCH } from '../../server/modules/misp/services/misp-conversion.ts';
+import { convertInWorker } from '../misp-converted-batches.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
 import { formatCount, formatCountOf } from '../output.ts';
 
@@ -38,11 +39,11 @@ export function mispImportCommand(): Command {
     .action(async (target: string, options: { into?: string; as?: string }, command: Command) => {
       const context = contextOf(command);
       if (!fs.existsSync(target)) throw notFound('file.not_found', `there is no file or folder "${target}"`, { path: target });
-      const input = openMispInput(target);
       await withInitialisedPlatform(context, async (platform) => {
         const actor = options.as === undefined ? SYSTEM : await platform.users.actAs(SYSTEM, options.as);
         const started = performance.now();
-        const report = await platform.mispImport.import(actor, options.into ?? DEFAULT_COLLECTION_ALIAS, input);
+        // Converted on a worker thread while this one stores (see misp-converted-batches.ts).
+        const report = await platform.mispImport.importConverted(actor, options.into ?? DEFAULT_COLLECTION_ALIAS, convertInWorker(target, MISP_BATCH));
         const seconds = (performance.now() - started) / 1000;
         context.out.result({ ...report, seconds: Math.round(seconds * 1000) / 1000 }, () => describe(target, report, seconds));
         if (report.problems.length > 0 || report.objects.rejected > 0) process.exitCode = 1;
