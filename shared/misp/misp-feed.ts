@@ -4,7 +4,7 @@
  * line `<md5 of a value>,<event uuid>` per attribute value (a composite `a|b` value, and a malware-sample, give
  * one line per part). Pure: reading and writing the files is the caller's.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isRecord, isUuid, type MispProblem, type MispRecord } from './misp-event.ts';
 
 /** The manifest entry of an event. */
@@ -25,7 +25,7 @@ export function hashLines(event: MispRecord): string[] {
   for (const attribute of attributesOf(event)) {
     const value = String(attribute.value);
     const parts = String(attribute.type).includes('|') || attribute.type === 'malware-sample' ? value.split('|') : [value];
-    for (const part of parts) lines.push(`${createHash('md5').update(part, 'utf8').digest('hex')},${String(event.uuid).toLowerCase()}`);
+    for (const part of parts) lines.push(`${hash('md5', part)},${String(event.uuid).toLowerCase()}`);
   }
   return lines;
 }
