@@ -32,7 +32,7 @@ describe('MISP event → STIX 2.1', () => {
     const { event } = readEvent(fs.readFileSync(SAMPLE, 'utf8'), 'sample.json');
     const { objects, reportId } = convert({ Event: event });
     const report = byId(objects).get(reportId)!;
-    expect(report).toMatchObject({ type: 'report', id: 'report--56bf399d-c46c-4fdb-a9cf-d9bb02de0b81', name: 'OSINT - Hunting for Malware with Machine Learning', labels: ['type:OSINT'], object_marking_refs: [TLP2_MARKINGS.clear], created_by_ref: 'identity--55f6ea5e-2c60-40e5-964f-47a8950d210f', modified: '2016-02-13T14:20:40.000Z', published: '2016-02-13T14:21:54.000Z' });
+    expect(report).toMatchObject({ type: 'report', id: 'report--56bf399d-c46c-4fdb-a9cf-d9bb02de0b81', name: 'OSINT - Hunting for Malware with Machine Learning', labels: ['type:OSINT'], object_marking_refs: [TLP2_MARKINGS.clear], created_by_ref: 'identity--55f6ea5e-2c60-40e5-964f-47a8950d210f', created: '2015-12-18T00:00:00.000Z', modified: '2016-02-13T14:20:40.000Z', published: '2016-02-13T14:21:54.000Z' });
     const observed = byId(objects).get('observed-data--56bf39c9-c078-4368-9555-6cf802de0b81')!;
     const url = byId(objects).get((observed.object_refs as string[])[0]!)!;
     expect(url).toMatchObject({ type: 'url', value: 'http://blog.cylance.com/hunting-for-malware-with-machine-learning' });

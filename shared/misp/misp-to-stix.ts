@@ -60,12 +60,22 @@ function labelsOf(record: MispRecord): { labels?: string[]; external_references?
 
 interface Context {
   event: MispEvent;
+  /** The event's `date` at midnight UTC: `created` of every version of its objects (MISP keeps no creation time). */
+  created: string | undefined;
   reportId: string;
   createdBy: StixRecord;
   level: TlpLevel | undefined;
   modified: string;
   objects: Map<string, StixRecord>;
   tally: Tally;
+}
+
+/**
+ * `created` must stay the same across an object's versions, and MISP keeps only when a thing last changed: the
+ * event's date is used, or the modification time when that is earlier.
+ */
+function createdFor(created: string | undefined, modified: string): string {
+  return created !== undefined && created <= modified ? created : modified;
 }
 
 function add(context: Context, object: StixRecord): void {
@@ -127,7 +137,7 @@ function convertAttribute(context: Context, attribute: MispAttribute, objectUuid
     spec_version: '2.1',
     id,
     created_by_ref: context.createdBy.id,
-    created: modified,
+    created: createdFor(context.created, modified),
     modified,
     ...(typeof attribute.comment === 'string' && attribute.comment !== '' ? { description: attribute.comment } : {}),
     ...specific,
@@ -177,7 +187,8 @@ export function eventToStix(event: MispEvent, tally: Tally): Conversion {
   const identity = identityOf(event);
   const createdBy = identity ?? { id: THIQA_IDENTITY_ID };
   const level = levelOf(event, undefined);
-  const context: Context = { event, reportId, createdBy, level, modified, objects: new Map(), tally };
+  const created = typeof event.date === 'string' ? `${event.date}T00:00:00.000Z` : undefined;
+  const context: Context = { event, created, reportId, createdBy, level, modified, objects: new Map(), tally };
   tally.events++;
   for (const field of Object.keys(event)) if (!EVENT_MAPPED.has(field)) tally.unmapped('field', `Event.${field}`, event.uuid);
   const unmapped: MispRecord[] = [];
@@ -200,7 +211,7 @@ export function eventToStix(event: MispEvent, tally: Tally): Conversion {
     spec_version: '2.1',
     id: reportId,
     created_by_ref: createdBy.id,
-    created: modified,
+    created: createdFor(created, modified),
     modified,
     name: event.info,
     report_types: ['threat-report'],
