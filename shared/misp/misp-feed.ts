@@ -5,11 +5,22 @@
  * one line per part). Pure: reading and writing the files is the caller's.
  */
 import { hash } from 'node:crypto';
-import { isRecord, isUuid, type MispProblem, type MispRecord } from './misp-event.ts';
+import { integerOf, isRecord, isUuid, type MispProblem, type MispRecord } from './misp-event.ts';
 
-/** The manifest entry of an event. */
+/** A number where MISP writes one in a manifest (`analysis`, `threat_level_id`, `timestamp`). */
+const numeric = (value: unknown) => integerOf(value) ?? value;
+
+/** The manifest entry of an event, as PyMISP's `manifest` writes it. */
 export function manifestEntry(event: MispRecord): MispRecord {
-  const entry: MispRecord = { Orgc: event.Orgc, Tag: event.Tag ?? [], info: event.info, date: event.date, analysis: event.analysis, threat_level_id: event.threat_level_id, timestamp: event.timestamp };
+  const entry: MispRecord = {
+    Orgc: isRecord(event.Orgc) ? { name: event.Orgc.name, uuid: event.Orgc.uuid } : undefined,
+    Tag: event.Tag ?? [],
+    info: event.info,
+    date: event.date,
+    analysis: numeric(event.analysis),
+    threat_level_id: numeric(event.threat_level_id),
+    timestamp: numeric(event.timestamp),
+  };
   return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
 }
 

@@ -65,6 +65,11 @@ describe.each(dialects)('thiqa misp on %s', (dialect) => {
     const { out, report } = await exportTo('sample', 'sample-feed');
     expect(report).toMatchObject({ events: 1, attributes: 1, skipped: {} });
     expect(fs.readdirSync(out).sort()).toEqual(['56bf399d-c46c-4fdb-a9cf-d9bb02de0b81.json', 'hashes.csv', 'manifest.json']);
+    // The feed written is MISP's own test feed again: the same manifest, the same event.
+    const original = (name: string) => JSON.parse(fs.readFileSync(path.join(mispFeedSample(), name), 'utf8')) as unknown;
+    const written = (name: string) => JSON.parse(fs.readFileSync(path.join(out, name), 'utf8')) as unknown;
+    expect(written('manifest.json')).toEqual(original('manifest.json'));
+    expect(written('56bf399d-c46c-4fdb-a9cf-d9bb02de0b81.json')).toEqual(original('56bf399d-c46c-4fdb-a9cf-d9bb02de0b81.json'));
     const second = await importInto(out, 'sample-again');
     expect(second.code).toBe(0);
     expect(second.report.hashes).toEqual({ checked: true, mismatches: 0 });
