@@ -20,7 +20,7 @@ port.on('message', (message: { kind: string }) => {
   wake = undefined;
 });
 
-const post = (message: MispWorkerMessage) => port.postMessage(message);
+const post = (message: MispWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 try {
   const batches = convertMispInput(openMispInput(target), batchSize);
@@ -30,7 +30,8 @@ try {
       post({ kind: 'end', summary: next.value });
       break;
     }
-    post({ kind: 'batch', batch: next.value });
+    // Each body has a buffer of its own (object-ingest.ts): handed over, not copied.
+    post({ kind: 'batch', batch: next.value }, next.value.prepared.accepted.map((a) => a.version.body.buffer as ArrayBuffer));
     outstanding++;
     while (outstanding >= MAX_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
   }
