@@ -76,7 +76,7 @@ describe.each(dialects)('thiqa misp on %s', (dialect) => {
     const objects = await stored('sample');
     expect(objects.length).toBe(first.report.objects.stored);
     expect(await stored('sample-again')).toEqual(objects);
-  });
+  }, 60_000);
 
   it('round trip of an event of every mapped type, its object, galaxies and unmapped attributes, losslessly', async () => {
     const first = await importInto(path.join(dir, 'rich-feed'), 'rich');
@@ -91,7 +91,7 @@ describe.each(dialects)('thiqa misp on %s', (dialect) => {
     expect(event).toMatchObject({ info: richEvent().Event.info, x_unknown_field: { kept: true }, Object: [expect.objectContaining({ name: 'file' })] });
     expect((await importInto(out, 'rich-again')).code).toBe(0);
     expect(await stored('rich-again')).toEqual(await stored('rich'));
-  });
+  }, 60_000);
 
   it('stores nothing new when the same feed is imported again (same ids, the Exchange dedups id and version)', async () => {
     const again = await importInto(path.join(dir, 'rich-feed'), 'rich');
@@ -122,7 +122,7 @@ describe.each(dialects)('thiqa misp on %s', (dialect) => {
     const human = await cli(['misp', 'import', feed, '--into', 'broken']);
     expect(human.stdout).toContain(`misp-wrong-type  ${badUuid}.json  $.Event.info  "info" must be a string, not 42`);
     expect(human.stdout).toMatch(/hashes\.csv: 1 mismatch\./);
-  });
+  }, 60_000);
 
   it('reports the objects of a TLP:RED event as rejected by the sharing rules, and exits 1', async () => {
     const red = richEvent({ uuid: uuidFor('red') }).Event;
@@ -137,12 +137,14 @@ describe.each(dialects)('thiqa misp on %s', (dialect) => {
     expect(new Set(report.rejected.flatMap((r) => r.rules))).toEqual(new Set(['tlp-red-without-recipients']));
   });
 
-  it('answers 3 for what does not exist (or is hidden) and 5 for a user who may read but not write', async () => {
+  it('answers 3 for a file, folder or collection that does not exist', async () => {
     expect((await cli(['misp', 'import', path.join(dir, 'nope.json')])).code).toBe(3);
     expect((await cli(['misp', 'import', mispFeedSample(), '--into', 'nope'])).code).toBe(3);
     expect((await cli(['misp', 'export', 'nope', '--out', path.join(dir, 'x')])).code).toBe(3);
+  });
+
+  it('answers 3 to a user for a collection hidden from her, and 5 when she may read it but not write', async () => {
     expect((await cli(['user', 'add', 'vera', '--role', 'viewer'], 'a long enough password\n')).code).toBe(0);
-    // Without a grant the collection is not even there for her (3); with a read grant, writing is refused (5).
     expect((await cli(['misp', 'import', mispFeedSample(), '--into', 'sample', '--as', 'vera'])).code).toBe(3);
     expect((await cli(['collection', 'grant', 'sample', 'vera', '--read'])).code).toBe(0);
     const refused = await cli(['misp', 'import', mispFeedSample(), '--into', 'sample', '--as', 'vera', '--json']);
