@@ -18,22 +18,24 @@ export class Tally {
   attributes = 0;
   /** STIX objects made, by type (an SCO made by two attributes counts twice). */
   readonly stix: Record<string, number> = {};
-  private readonly entries = new Map<string, UnmappedEntry>();
+  // By kind, then name: no key to build per call (this runs for several fields of every attribute).
+  private readonly entries = new Map<UnmappedKind, Map<string, UnmappedEntry>>();
 
   mapped(type: string): void {
     this.stix[type] = (this.stix[type] ?? 0) + 1;
   }
 
   unmapped(kind: UnmappedKind, name: string, example: string): void {
-    const key = `${kind}\u0000${name}`;
-    let entry = this.entries.get(key);
-    if (!entry) this.entries.set(key, (entry = { kind, name, count: 0, examples: [] }));
+    let byName = this.entries.get(kind);
+    if (!byName) this.entries.set(kind, (byName = new Map()));
+    let entry = byName.get(name);
+    if (!entry) byName.set(name, (entry = { kind, name, count: 0, examples: [] }));
     entry.count++;
     if (entry.examples.length < EXAMPLES) entry.examples.push(example);
   }
 
   /** Everything not mapped, by kind then name. */
   unmappedEntries(): UnmappedEntry[] {
-    return [...this.entries.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+    return [...this.entries.values()].flatMap((byName) => [...byName.values()]).sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
   }
 }
