@@ -44,7 +44,7 @@ describe.each(dialects)('MISP import service on %s', (dialect) => {
     expect(versions).toHaveLength(2);
     const out = path.join(dir, 'out');
     await test.platform.mispExport.export(SYSTEM, collectionId, out);
-    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Record<string, { info: string; timestamp: string }>;
-    expect(manifest[uuidFor('event')]).toMatchObject({ info: 'Rich test event, revised', timestamp: '1700009999' });
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Record<string, { info: string; timestamp: number }>;
+    expect(manifest[uuidFor('event')]).toMatchObject({ info: 'Rich test event, revised', timestamp: 1700009999 });
   });
 });
