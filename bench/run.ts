@@ -6,7 +6,7 @@
  *   npm run bench -- --database postgres --sizes 100000
  *
  * First the assessment's scoring and sensitivity analysis (no store), the country profile, the Gateway's search
- * and its bulk import (100,000 records each). Then, for each size: deterministic data (generation timed apart), the SQLite/PostgreSQL ceiling, ingest through
+ * and its bulk import (100,000 records each), the MISP feed import (100,000 attributes). Then, for each size: deterministic data (generation timed apart), the SQLite/PostgreSQL ceiling, ingest through
  * `thiqa import` and through TAXII POST, full reads through TAXII pagination, latencies of filtered GETs
  * (compared with the 10k baseline), and peak RSS of the import and server processes. Prints a table and
  * writes every detail to bench/results/<timestamp>.json. See options.ts for all flags.
@@ -23,6 +23,7 @@ import { measureGatewaySearch } from './gateway-search.bench.ts';
 import { measureGatewayImport } from './gateway-import.bench.ts';
 import { measureFeeds } from './feeds.bench.ts';
 import { measureWarningLists, warningListsDir } from './warninglists.bench.ts';
+import { measureMispImport } from './misp-import.bench.ts';
 import { createDataset } from './dataset.ts';
 import { pageRatios } from './filtered-get.bench.ts';
 import type { DatabaseKind, Measurement } from './measurement.ts';
@@ -91,58 +92,27 @@ async function main(): Promise<number> {
         console.log(describe(m));
       }
     }
-    console.log('\n== assessment: country profile');
-    for (const database of options.databases) {
-      try {
-        for (const m of await measureProfile(database, tmp, options.postgresUrl, gciDataDir())) {
-          measurements.push(m);
-          console.log(describe(m));
+    // Each section runs on every database; a failure is reported and the others go on.
+    const section = async (title: string, label: string, measure: (database: DatabaseKind) => Promise<Measurement[]>) => {
+      console.log(`\n== ${title}`);
+      for (const database of options.databases) {
+        try {
+          for (const m of await measure(database)) {
+            measurements.push(m);
+            console.log(describe(m));
+          }
+        } catch (error) {
+          const message = `${label} (${database}): ${error instanceof Error ? error.message : String(error)}`;
+          failures.push(message);
+          console.error(`  FAILED ${message}`);
         }
-      } catch (error) {
-        const message = `country profile (${database}): ${error instanceof Error ? error.message : String(error)}`;
-        failures.push(message);
-        console.error(`  FAILED ${message}`);
       }
-    }
-    console.log('\n== gateway: search');
-    for (const database of options.databases) {
-      try {
-        for (const m of await measureGatewaySearch(database, tmp, options.postgresUrl)) {
-          measurements.push(m);
-          console.log(describe(m));
-        }
-      } catch (error) {
-        const message = `gateway search (${database}): ${error instanceof Error ? error.message : String(error)}`;
-        failures.push(message);
-        console.error(`  FAILED ${message}`);
-      }
-    }
-    console.log('\n== gateway: bulk import');
-    for (const database of options.databases) {
-      try {
-        for (const m of await measureGatewayImport(database, tmp, options.postgresUrl)) {
-          measurements.push(m);
-          console.log(describe(m));
-        }
-      } catch (error) {
-        const message = `gateway import (${database}): ${error instanceof Error ? error.message : String(error)}`;
-        failures.push(message);
-        console.error(`  FAILED ${message}`);
-      }
-    }
-    console.log('\n== feeds for defenders');
-    for (const database of options.databases) {
-      try {
-        for (const m of await measureFeeds(database, tmp, options.postgresUrl)) {
-          measurements.push(m);
-          console.log(describe(m));
-        }
-      } catch (error) {
-        const message = `feeds (${database}): ${error instanceof Error ? error.message : String(error)}`;
-        failures.push(message);
-        console.error(`  FAILED ${message}`);
-      }
-    }
+    };
+    await section('assessment: country profile', 'country profile', (database) => measureProfile(database, tmp, options.postgresUrl, gciDataDir()));
+    await section('gateway: search', 'gateway search', (database) => measureGatewaySearch(database, tmp, options.postgresUrl));
+    await section('gateway: bulk import', 'gateway import', (database) => measureGatewayImport(database, tmp, options.postgresUrl));
+    await section('feeds for defenders', 'feeds', (database) => measureFeeds(database, tmp, options.postgresUrl));
+    await section('misp: feed import', 'misp import', (database) => measureMispImport(database, tmp, options.postgresUrl));
     for (const size of options.sizes) {
       console.log(`\n== ${size.toLocaleString('en-US')} objects: generating`);
       const dataset = await createDataset(path.join(tmp, `bundle-${size}.json`), size);

@@ -20,6 +20,7 @@ import { assessmentCommand } from './commands/assessment.command.ts';
 import { gatewayCommand } from './commands/gateway.command.ts';
 import { feedCommand } from './commands/feed.command.ts';
 import { warninglistsCommand } from './commands/warninglists.command.ts';
+import { mispCommand } from './commands/misp.command.ts';
 import { EXIT, failureOf } from './exit-codes.ts';
 import { debugEnabled } from '../server/core/config.ts';
 
@@ -31,7 +32,7 @@ function buildProgram(): Command {
     .option('--database-url <url>', 'store URL, postgres://… or sqlite:<file> (default: DATABASE_URL, else SQLite in --data)')
     .option('--json', 'machine-readable output on stdout')
     .showHelpAfterError('(run with --help for usage)');
-  const commands = [initCommand(), serveCommand(), orgCommand(), communityCommand(), userCommand(), roleCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand(), auditCommand(), assessmentCommand(), gatewayCommand(), feedCommand(), warninglistsCommand()];
+  const commands = [initCommand(), serveCommand(), orgCommand(), communityCommand(), userCommand(), roleCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand(), auditCommand(), assessmentCommand(), gatewayCommand(), feedCommand(), warninglistsCommand(), mispCommand()];
   for (const command of commands) program.addCommand(command);
   // addCommand, unlike command(), passes no settings down: apply them at every level.
   const configure = (command: Command) => {

@@ -72,6 +72,8 @@ import { warninglistMigrations } from './modules/warninglists/repositories/warni
 import { WarningListRepository } from './modules/warninglists/repositories/warninglist.repository.ts';
 import { WARNINGLIST_ROLES } from './modules/warninglists/services/warninglist-roles.ts';
 import { WarningListService } from './modules/warninglists/services/warninglist.service.ts';
+import { MispExportService } from './modules/misp/services/misp-export.service.ts';
+import { MispImportService } from './modules/misp/services/misp-import.service.ts';
 
 export interface Platform {
   config: Config;
@@ -125,6 +127,10 @@ export interface Platform {
   feeds: FeedService;
   /** MISP warning lists: import, enable, and which lists a value is on (`isListed`/`hits` for exports). */
   warningLists: WarningListService;
+  /** MISP events and feeds into a collection, through the Exchange's ingest. */
+  mispImport: MispImportService;
+  /** A collection as a MISP feed, through the Exchange's scoped export. */
+  mispExport: MispExportService;
   close(): Promise<void>;
 }
 
@@ -256,6 +262,8 @@ export async function openPlatform(config: Config): Promise<Platform> {
     gatewayMatching,
     feeds,
     warningLists,
+    mispImport: new MispImportService(objects, collections),
+    mispExport: new MispExportService(objects, collections),
     close: () => db.close(),
   };
 }

@@ -25,3 +25,8 @@ export function referenceBundles(): string[] {
 export function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
+
+/** The MISP feed sample (MISP's own test feed: manifest.json and one event). */
+export function mispFeedSample(): string {
+  return path.join(referenceDataDir(), 'misp', 'feed-sample');
+}
