@@ -64,6 +64,8 @@ export interface PushStatus {
   failureCount: number;
   pendingCount: number;
   failures: { id: string; version?: string; message?: string }[];
+  /** True on the status the client itself made for objects it did not send (each alone beyond `max_content_length`). */
+  local?: boolean;
 }
 
 /** One collection of one remote server, with the credentials to use on it. */
