@@ -78,13 +78,16 @@ export class TaxiiHttp {
    *   `signal` is rethrown as it is.
    */
   async send(method: 'GET' | 'POST' | 'DELETE', url: string, options: { body?: string; signal?: AbortSignal; expectBody?: boolean } = {}): Promise<TaxiiAnswer> {
+    const where = `${method} ${shownUrl(url)}`;
+    if (URL.canParse(url) && (new URL(url).username || new URL(url).password)) {
+      throw new TaxiiRemoteError('protocol', `${where}: the URL holds credentials; give them as credentials (a user and password, or a token) instead`);
+    }
     const headers: Record<string, string> = { accept: TAXII_MEDIA_TYPE };
     const auth = authorization(this.#credentials);
     if (auth) headers.authorization = auth;
     if (options.body !== undefined) headers['content-type'] = TAXII_MEDIA_TYPE;
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const where = `${method} ${shownUrl(url)}`;
     let response: Response;
     let text: string;
     try {
