@@ -81,7 +81,7 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
     return !options.user && !options.token;
   };
 
-  const page = (query: URLSearchParams, response: http.ServerResponse) => {
+  const page = (query: URLSearchParams, response: http.ServerResponse, manifest = false) => {
     const after = query.get('added_after');
     const afterMicros = after === null ? -1 : parseMicros(after);
     if (afterMicros === undefined) return send(response, 400, { title: 'added_after is not a timestamp' });
@@ -103,7 +103,8 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
       headers['X-TAXII-Date-Added-Last'] = formatMicros(rows[rows.length - 1]!.dateAdded);
     }
     const next = options.paging === 'headers' || !more ? {} : { next: String(options.paging === 'repeat' ? 0 : start + rows.length) };
-    send(response, 200, { more, ...next, ...(rows.length ? { objects: rows.map((r) => r.object) } : {}) }, headers);
+    const items = rows.map((r) => (manifest ? { id: r.object.id, date_added: formatMicros(r.dateAdded), version: versionOf(r.object), media_type: 'application/stix+json;version=2.1' } : r.object));
+    send(response, 200, { more, ...next, ...(rows.length ? { objects: items } : {}) }, headers);
   };
 
   const add = (body: string, response: http.ServerResponse) => {
@@ -155,6 +156,7 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
       return send(response, 200, { collections: [{ id: collectionId, title: 'Shared', can_read: true, can_write: true, media_types: ['application/stix+json;version=2.1'] }] });
     }
     if (request.method === 'GET' && path === objects) return page(url.searchParams, response);
+    if (request.method === 'GET' && path === `/api1/collections/${collectionId}/manifest/`) return page(url.searchParams, response, true);
     if (request.method === 'POST' && path === objects) return add(body, response);
     if (request.method === 'DELETE' && path.startsWith(objects)) {
       const id = decodeURIComponent(path.slice(objects.length).replace(/\/$/, ''));

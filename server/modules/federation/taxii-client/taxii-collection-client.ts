@@ -5,8 +5,8 @@
  */
 import type { TaxiiHttp } from './taxii-http.ts';
 import { pollUntilComplete, planEnvelopes, tooLargeStatus, type PollOptions } from './taxii-push.ts';
-import { readEnvelope, readStatus } from './taxii-resources.ts';
-import { TaxiiRemoteError, type ObjectsPage, type ObjectsQuery, type PushStatus, type RemoteCollectionClient } from './taxii-remote.ts';
+import { readEnvelope, readManifest, readStatus } from './taxii-resources.ts';
+import { TaxiiRemoteError, type ManifestPage, type ObjectsPage, type ObjectsQuery, type PushStatus, type RemoteCollectionClient } from './taxii-remote.ts';
 
 /** The query string of a page request; `match[version]` is `all` unless asked otherwise. */
 export function objectsSearch(query: ObjectsQuery): string {
@@ -45,11 +45,27 @@ export class TaxiiCollectionClient implements RemoteCollectionClient {
     return readEnvelope(answer.body as Record<string, unknown>, answer.headers);
   }
 
-  async *pages(query: ObjectsQuery, signal?: AbortSignal): AsyncGenerator<ObjectsPage> {
+  pages(query: ObjectsQuery, signal?: AbortSignal): AsyncGenerator<ObjectsPage> {
+    return this.#paginate(query, (current) => this.objects(current, signal));
+  }
+
+  /** `GET …/manifest/`: which versions the server added when (`match[version]` is `all` unless asked otherwise). */
+  async manifest(query: ObjectsQuery, signal?: AbortSignal): Promise<ManifestPage> {
+    const url = `${this.apiRootUrl}collections/${encodeURIComponent(this.collectionId)}/manifest/`;
+    const answer = await this.#http.send('GET', `${url}?${objectsSearch(query)}`, { signal });
+    return readManifest(answer.body as Record<string, unknown>, answer.headers);
+  }
+
+  /** Every manifest record from `query.addedAfter` on, paged like `pages`. */
+  manifestPages(query: ObjectsQuery, signal?: AbortSignal): AsyncGenerator<ManifestPage> {
+    return this.#paginate(query, (current) => this.manifest(current, signal));
+  }
+
+  async *#paginate<P extends { more: boolean; next?: string; dateAddedLast?: string }>(query: ObjectsQuery, read: (query: ObjectsQuery) => Promise<P>): AsyncGenerator<P> {
     let current: ObjectsQuery = { ...query };
     const sent = new Set<string>(query.next !== undefined ? [`next:${query.next}`] : query.addedAfter !== undefined ? [`after:${query.addedAfter}`] : []);
     for (;;) {
-      const page = await this.objects(current, signal);
+      const page = await read(current);
       yield page;
       if (!page.more) return;
       if (page.next !== undefined) {

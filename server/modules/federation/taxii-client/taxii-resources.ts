@@ -3,7 +3,7 @@
  * JSON but not TAXII fails here, with the field named, rather than later in the sync. Unknown fields are
  * ignored (servers may add their own).
  */
-import { TaxiiRemoteError, type Discovery, type ObjectsPage, type PushStatus, type RemoteApiRoot, type RemoteCollection } from './taxii-remote.ts';
+import { TaxiiRemoteError, type Discovery, type ManifestPage, type ObjectsPage, type PushStatus, type RemoteApiRoot, type RemoteCollection } from './taxii-remote.ts';
 
 type Json = Record<string, unknown>;
 
@@ -103,6 +103,19 @@ export function readEnvelope(body: Json, headers: Headers): ObjectsPage {
     ...(first ? { dateAddedFirst: first } : {}),
     ...(last ? { dateAddedLast: last } : {}),
   };
+}
+
+/** A manifest page: the records and the same paging fields as an envelope. */
+export function readManifest(body: Json, headers: Headers): ManifestPage {
+  const where = 'the manifest';
+  const { objects, ...paging } = readEnvelope(body, headers);
+  const records = objects.map((item) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) fail(where, 'objects', 'a list of manifest records');
+    const json = item as Json;
+    const mediaType = optionalText(where, json, 'media_type');
+    return { id: text(where, json, 'id'), dateAdded: text(where, json, 'date_added'), version: text(where, json, 'version'), ...(mediaType !== undefined ? { mediaType } : {}) };
+  });
+  return { records, ...paging };
 }
 
 export function readStatus(body: Json): PushStatus {
