@@ -3,9 +3,13 @@
 // TLP:RED and AMBER+STRICT withheld, refusals), wrong credentials and a server that is down.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TLP2_MARKINGS } from '../../shared/stix/tlp.ts';
+import { timestampMicros } from '../../shared/stix/timestamp.ts';
+import { SYSTEM } from '../../server/core/auth/actor.ts';
+import { loadConfig } from '../../server/core/config.ts';
+import { openPlatform } from '../../server/platform.ts';
 import { createTestStore, dialects, type TestStore } from '../support/databases.ts';
 import { startIndependentServer } from '../support/independent-taxii-server.ts';
-import { indicator } from '../support/stix-factory.ts';
+import { indicator, nextVersion } from '../support/stix-factory.ts';
 import { objectsPath, readAllPages, startTestServer, taxii, type TestServer } from '../support/taxii-server.ts';
 import { jsonOf, runCli, storeArgs } from './cli-runner.ts';
 
@@ -123,5 +127,26 @@ describe.each(dialects)('thiqa taxii on %s', (dialect) => {
     expect([unreachable.code, errorOf(unreachable).code]).toEqual([4, 'taxii_remote.unreachable']);
     const half = await cli(['taxii', 'discover', remote.url, '--user', 'alice', '--json']);
     expect([half.code, errorOf(half).code]).toEqual([2, 'usage.credentials']);
+  });
+
+  it('migrates a remote collection with every version and its date_added into an empty collection, and refuses one that is not', async () => {
+    const object = indicator();
+    await taxii(remote, objectsPath(remote), { method: 'POST', body: { objects: [object, nextVersion(object, '2026-06-01T00:00:00.000Z')] } });
+    const source = (await readAllPages(remote, `/thiqa/collections/${remote.collectionId}/manifest/?match[version]=all`, 500)) as { id: string; version: string; date_added: string }[];
+    expect((await cli(['collection', 'create', '--title', 'Mirror', '--alias', 'mirror'])).code).toBe(0);
+    const args = ['taxii', 'migrate', remote.url, '--api-root', 'thiqa', '--collection', remote.collectionId, '--into', 'mirror', '--limit', '9', '--token-stdin', '--json'];
+    const migrated = await cli(args, token);
+    expect(migrated.code).toBe(0);
+    expect(jsonOf(migrated)).toMatchObject({ pulled: source.length, stored: source.length, nudged: 0, rejected: [] });
+    const platform = await openPlatform(loadConfig({ databaseUrl: store.url }));
+    try {
+      const rows = [];
+      for await (const page of platform.objects.exportAll(SYSTEM, 'mirror')) rows.push(...page);
+      expect(rows.map((r) => [r.id, r.dateAdded])).toEqual(source.map((r) => [r.id, timestampMicros(r.date_added)]));
+    } finally {
+      await platform.close();
+    }
+    const again = await cli(args, token);
+    expect([again.code, errorOf(again).code]).toEqual([1, 'object.migrate_not_empty']);
   });
 });
