@@ -95,6 +95,23 @@ describe.each(dialects)('thiqa taxii on %s', (dialect) => {
     }
   });
 
+  it('keeps what it pulled before the remote failed, and says where to go on from', async () => {
+    const failing = await startIndependentServer({ paging: 'headers', pageSize: 3, failAfterPages: 2 });
+    try {
+      const objects = Array.from({ length: 8 }, () => indicator());
+      failing.preload(objects.map((object, i) => ({ object, dateAdded: 1_770_000_000_000_000 + i })));
+      expect((await cli(['collection', 'create', '--title', 'Half', '--alias', 'half'])).code).toBe(0);
+      const pulled = await cli(['taxii', 'pull', failing.apiRoot, '--collection', failing.collectionId, '--into', 'half']);
+      expect(pulled.code).toBe(4);
+      expect(pulled.stderr).toMatch(/Stored 6 of 6 objects pulled before the failure\. To go on: --added-after 2026-02-02T02:40:00\.000005Z/);
+      expect(pulled.stderr).toMatch(/HTTP 500/);
+      const exported = JSON.parse((await cli(['export', 'half'])).stdout) as { objects: { id: string }[] };
+      expect(exported.objects.map((o) => o.id).sort()).toEqual(objects.slice(0, 6).map((o) => o.id as string).sort());
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('pushes a collection without its TLP:RED and TLP:AMBER+STRICT objects, and reports what the remote refused', async () => {
     const clear = indicator({ object_marking_refs: [TLP2_MARKINGS.clear] });
     const green = indicator({ object_marking_refs: [TLP2_MARKINGS.green] });

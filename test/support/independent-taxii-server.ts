@@ -22,6 +22,10 @@ export interface IndependentOptions {
   /** Accepted credentials: a Basic user and password, or a Bearer token. */
   user?: { name: string; password: string };
   token?: string;
+  /** Object pages after this many answer 500 (a server failing half-way). */
+  failAfterPages?: number;
+  /** The manifest leaves out the first version: it disagrees with the objects. */
+  manifestSkew?: boolean;
   /** Every answer is this instead of TAXII. */
   broken?: 'html' | 'garbage' | 'json-not-taxii' | 'server-error';
 }
@@ -73,6 +77,7 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
   const statuses = new Map<string, { status: Json; polls: number }>();
   let clock = Date.parse('2025-06-01T00:00:00Z') * 1000;
   let base = '';
+  let objectPages = 0;
 
   const authorised = (request: http.IncomingMessage) => {
     const header = request.headers.authorization ?? '';
@@ -95,8 +100,10 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
       .filter((v) => matchVersion === 'all' || latest.get(v.object.id as string) === versionOf(v.object))
       .sort((a, b) => a.dateAdded - b.dateAdded);
     const limit = Math.min(Number(query.get('limit') ?? pageSize), pageSize);
-    const rows = matching.slice(start, start + limit);
-    const more = start + rows.length < matching.length;
+    if (!manifest && options.failAfterPages !== undefined && ++objectPages > options.failAfterPages) return send(response, 500, { title: 'failing half-way' });
+    const listed = manifest && options.manifestSkew ? matching.slice(1) : matching;
+    const rows = listed.slice(start, start + limit);
+    const more = start + rows.length < listed.length;
     const headers: Record<string, string> = {};
     if (options.paging !== 'next' && rows.length > 0) {
       headers['X-TAXII-Date-Added-First'] = formatMicros(rows[0]!.dateAdded);

@@ -6,6 +6,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TaxiiClient } from '../../server/modules/federation/taxii-client/taxii-client.ts';
+import { datedObjects } from '../../server/modules/federation/taxii-client/taxii-dated-objects.ts';
 import { TaxiiRemoteError, type RemoteCollectionClient, type TaxiiCredentials } from '../../server/modules/federation/taxii-client/taxii-remote.ts';
 import { indicator, nextVersion } from '../support/stix-factory.ts';
 import { startIndependentServer, type IndependentOptions, type IndependentServer } from '../support/independent-taxii-server.ts';
@@ -192,5 +193,24 @@ describe('TAXII client against an independent server', () => {
       sockets.forEach((s) => s.destroy());
       await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
+  });
+
+  it('gives each version the date_added of the manifest, across pages of both', async () => {
+    const server = await start({ paging: 'headers', pageSize: 3 });
+    const versions = Array.from({ length: 8 }, (_, i) => ({ object: indicator(), dateAdded: 1_700_000_000_000_000 + i * 13 }));
+    server.preload(versions);
+    const dated = [];
+    for await (const batch of datedObjects(await remoteOf(server), { limit: 3 })) dated.push(...batch);
+    expect(dated).toEqual(versions);
+  });
+
+  it('refuses a source whose manifest and objects disagree', async () => {
+    const server = await start({ manifestSkew: true });
+    server.preload([{ object: indicator(), dateAdded: 1_700_000_000_000_000 }, { object: indicator(), dateAdded: 1_700_000_000_000_001 }]);
+    const error = await failureOf((async () => {
+      for await (const batch of datedObjects(await remoteOf(server), {})) void batch;
+    })());
+    expect(error).toMatchObject({ kind: 'protocol' });
+    expect(error?.message).toMatch(/disagree at position 0/);
   });
 });
