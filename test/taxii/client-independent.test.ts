@@ -7,7 +7,8 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TaxiiClient } from '../../server/modules/federation/taxii-client/taxii-client.ts';
 import { datedObjects } from '../../server/modules/federation/taxii-client/taxii-dated-objects.ts';
-import { TaxiiRemoteError, type RemoteCollectionClient, type TaxiiCredentials } from '../../server/modules/federation/taxii-client/taxii-remote.ts';
+import type { TaxiiCollectionClient } from '../../server/modules/federation/taxii-client/taxii-collection-client.ts';
+import { TaxiiRemoteError, type TaxiiCredentials } from '../../server/modules/federation/taxii-client/taxii-remote.ts';
 import { indicator, nextVersion } from '../support/stix-factory.ts';
 import { startIndependentServer, type IndependentOptions, type IndependentServer } from '../support/independent-taxii-server.ts';
 
@@ -24,11 +25,11 @@ async function start(options: IndependentOptions = {}): Promise<IndependentServe
   return server;
 }
 
-async function remoteOf(server: IndependentServer, client = new TaxiiClient({ credentials, poll: { initialDelayMs: 1 } })): Promise<RemoteCollectionClient> {
+async function remoteOf(server: IndependentServer, client = new TaxiiClient({ credentials, poll: { initialDelayMs: 1 } })): Promise<TaxiiCollectionClient> {
   return client.collectionClient(server.apiRoot, server.collectionId);
 }
 
-async function pullIds(remote: RemoteCollectionClient, addedAfter?: string): Promise<{ versions: string[]; pages: number }> {
+async function pullIds(remote: TaxiiCollectionClient, addedAfter?: string): Promise<{ versions: string[]; pages: number }> {
   const versions: string[] = [];
   let pages = 0;
   for await (const page of remote.pages(addedAfter ? { addedAfter } : {})) {

@@ -54,7 +54,15 @@ export class MigrationService {
     const report: MigrationReport = { collection: { id: collection.id, apiRoot: collection.apiRoot }, pulled: 0, stored: 0, duplicates: 0, nudged: 0, rejected: [], firstDateAdded: null, lastDateAdded: null };
     let first: number | undefined;
     let last: number | undefined;
-    for await (const batch of datedObjects(source, { limit: options.limit ?? 1_000 }, options.signal)) {
+    const batches = datedObjects(source, { limit: options.limit ?? 1_000 }, options.signal)[Symbol.asyncIterator]();
+    let coming = batches.next();
+    for (;;) {
+      const current = await coming;
+      if (current.done) break;
+      const batch = current.value;
+      // The next page is read while this one is stored (a failure of it surfaces when it is awaited).
+      coming = batches.next();
+      coming.catch(() => undefined);
       // In the source's date_added order; one out of order in the listing is nudged after its predecessor.
       const ordered = [...batch].sort((a, b) => a.dateAdded - b.dateAdded);
       const result = await this.objects.ingestMigrated(actor, collection.apiRoot, collection.id, ordered.map((d) => d.object), ordered.map((d) => d.dateAdded), report.pulled);
