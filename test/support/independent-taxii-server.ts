@@ -12,8 +12,11 @@ const TAXII = 'application/taxii+json;version=2.1';
 type Json = Record<string, unknown>;
 
 export interface IndependentOptions {
-  /** `next`: cursors only, no date headers; `headers`: date headers only, no `next`; `repeat`: the first page forever. */
-  paging?: 'next' | 'headers' | 'repeat';
+  /**
+   * `next`: cursors only, no date headers; `headers`: date headers only, no `next`; `repeat`: the first page
+   * forever, with a `next`; `stuck`: date headers only, and `added_after` ignored (the first page forever).
+   */
+  paging?: 'next' | 'headers' | 'repeat' | 'stuck';
   /** Largest page, whatever the client asks (default 10). */
   pageSize?: number;
   maxContentLength?: number;
@@ -88,7 +91,7 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
 
   const page = (query: URLSearchParams, response: http.ServerResponse, manifest = false) => {
     const after = query.get('added_after');
-    const afterMicros = after === null ? -1 : parseMicros(after);
+    const afterMicros = after === null || options.paging === 'stuck' ? -1 : parseMicros(after);
     if (afterMicros === undefined) return send(response, 400, { title: 'added_after is not a timestamp' });
     const start = options.paging === 'repeat' ? 0 : Number(query.get('next') ?? 0);
     const matchVersion = query.get('match[version]') ?? 'last';
@@ -109,7 +112,7 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
       headers['X-TAXII-Date-Added-First'] = formatMicros(rows[0]!.dateAdded);
       headers['X-TAXII-Date-Added-Last'] = formatMicros(rows[rows.length - 1]!.dateAdded);
     }
-    const next = options.paging === 'headers' || !more ? {} : { next: String(options.paging === 'repeat' ? 0 : start + rows.length) };
+    const next = options.paging === 'headers' || options.paging === 'stuck' || !more ? {} : { next: String(options.paging === 'repeat' ? 0 : start + rows.length) };
     const items = rows.map((r) => (manifest ? { id: r.object.id, date_added: formatMicros(r.dateAdded), version: versionOf(r.object), media_type: 'application/stix+json;version=2.1' } : r.object));
     send(response, 200, { more, ...next, ...(rows.length ? { objects: items } : {}) }, headers);
   };

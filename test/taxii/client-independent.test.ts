@@ -74,6 +74,15 @@ describe('TAXII client against an independent server', () => {
     expect((await pullIds(remote, saved)).versions).toEqual(fresh.map((o) => `${o.id as string}@${o.modified as string}`));
   });
 
+  it('stops with a protocol error, not a loop, when a server without next ignores added_after', async () => {
+    const server = await start({ paging: 'stuck', pageSize: 2 });
+    const remote = await remoteOf(server);
+    await remote.push([indicator(), indicator(), indicator()]);
+    const error = await failureOf(pullIds(remote));
+    expect(error).toMatchObject({ kind: 'protocol' });
+    expect(error?.message).toMatch(/not after the page's added_after/);
+  });
+
   it('stops with a protocol error, not a loop, when the server repeats a page', async () => {
     const server = await start({ paging: 'repeat', pageSize: 2 });
     const remote = await remoteOf(server);
