@@ -25,6 +25,8 @@ export interface IndependentOptions {
   /** Accepted credentials: a Basic user and password, or a Bearer token. */
   user?: { name: string; password: string };
   token?: string;
+  /** The first this many requests get their connection closed without an answer. */
+  dropFirst?: number;
   /** Object pages after this many answer 500 (a server failing half-way). */
   failAfterPages?: number;
   /** The manifest leaves out the first version: it disagrees with the objects. */
@@ -81,6 +83,7 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
   let clock = Date.parse('2025-06-01T00:00:00Z') * 1000;
   let base = '';
   let objectPages = 0;
+  let dropped = 0;
 
   const authorised = (request: http.IncomingMessage) => {
     const header = request.headers.authorization ?? '';
@@ -189,6 +192,11 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
   };
 
   const server = http.createServer((request, response) => {
+    if (dropped < (options.dropFirst ?? 0)) {
+      dropped += 1;
+      request.socket.destroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => route(request, Buffer.concat(chunks).toString('utf8'), response));

@@ -178,6 +178,15 @@ describe('TAXII client against an independent server', () => {
     });
   }
 
+  it('tries again on a new connection when the server closed one, and gives up after two more tries', async () => {
+    const flaky = await start({ dropFirst: 2 });
+    await expect(new TaxiiClient({ credentials }).collections(flaky.apiRoot)).resolves.toHaveLength(1);
+    const worse = await start({ dropFirst: 3 });
+    const error = await failureOf(new TaxiiClient({ credentials }).collections(worse.apiRoot));
+    expect(error).toMatchObject({ kind: 'unreachable' });
+    expect(error?.message).toMatch(/could not reach the server \((UND_ERR_SOCKET|ECONNRESET)\)/);
+  });
+
   it('reports a server that is down as unreachable', async () => {
     const server = await startIndependentServer();
     await server.close();
