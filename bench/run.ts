@@ -6,7 +6,7 @@
  *   npm run bench -- --database postgres --sizes 100000
  *
  * First the assessment's scoring and sensitivity analysis (no store), the country profile, the Gateway's search
- * and its bulk import (100,000 records each), the MISP feed import (100,000 attributes). Then, for each size: deterministic data (generation timed apart), the SQLite/PostgreSQL ceiling, ingest through
+ * and its bulk import (100,000 records each), the MISP feed import (100,000 attributes), the TAXII client between two stores (100,000 objects). Then, for each size: deterministic data (generation timed apart), the SQLite/PostgreSQL ceiling, ingest through
  * `thiqa import` and through TAXII POST, full reads through TAXII pagination, latencies of filtered GETs
  * (compared with the 10k baseline), and peak RSS of the import and server processes. Prints a table and
  * writes every detail to bench/results/<timestamp>.json. See options.ts for all flags.
@@ -24,6 +24,7 @@ import { measureGatewayImport } from './gateway-import.bench.ts';
 import { measureFeeds } from './feeds.bench.ts';
 import { measureWarningLists, warningListsDir } from './warninglists.bench.ts';
 import { measureMispImport } from './misp-import.bench.ts';
+import { measureTaxiiTransfer, TAXII_TRANSFER_OBJECTS } from './taxii-transfer.bench.ts';
 import { createDataset } from './dataset.ts';
 import { pageRatios } from './filtered-get.bench.ts';
 import type { DatabaseKind, Measurement } from './measurement.ts';
@@ -113,6 +114,7 @@ async function main(): Promise<number> {
     await section('gateway: bulk import', 'gateway import', (database) => measureGatewayImport(database, tmp, options.postgresUrl));
     await section('feeds for defenders', 'feeds', (database) => measureFeeds(database, tmp, options.postgresUrl));
     await section('misp: feed import', 'misp import', (database) => measureMispImport(database, tmp, options.postgresUrl));
+    await section('TAXII client: between two stores', 'TAXII client', (database) => measureTaxiiTransfer(database, tmp, options.postgresUrl, options.quick ? 10_000 : TAXII_TRANSFER_OBJECTS));
     for (const size of options.sizes) {
       console.log(`\n== ${size.toLocaleString('en-US')} objects: generating`);
       const dataset = await createDataset(path.join(tmp, `bundle-${size}.json`), size);

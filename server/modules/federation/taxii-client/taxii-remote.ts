@@ -45,6 +45,24 @@ export interface ObjectsPage {
   dateAddedLast?: string;
 }
 
+/** One record of `GET …/manifest/`: which version of which object the server added when. */
+export interface ManifestRecord {
+  id: string;
+  /** As the server sent it. */
+  dateAdded: string;
+  version: string;
+  mediaType?: string;
+}
+
+/** A page of `GET …/manifest/`, paged like the objects. */
+export interface ManifestPage {
+  records: ManifestRecord[];
+  more: boolean;
+  next?: string;
+  dateAddedFirst?: string;
+  dateAddedLast?: string;
+}
+
 export interface ObjectsQuery {
   addedAfter?: string;
   next?: string;
@@ -64,6 +82,8 @@ export interface PushStatus {
   failureCount: number;
   pendingCount: number;
   failures: { id: string; version?: string; message?: string }[];
+  /** True on the status the client itself made for objects it did not send (each alone beyond `max_content_length`). */
+  local?: boolean;
 }
 
 /** One collection of one remote server, with the credentials to use on it. */
@@ -81,8 +101,8 @@ export interface RemoteCollectionClient {
 
 /**
  * A failure talking to the remote: `unreachable` (connection, DNS, timeout), `unauthorised` (401/403),
- * `not_found`, `protocol` (the answer is not TAXII 2.1: wrong media type, unparsable, missing fields) or
- * `server` (5xx). `status` is the HTTP status when there was one.
+ * `not_found`, `protocol` (the answer is not TAXII 2.1: wrong media type, unparsable, missing fields),
+ * `server` (5xx) or `refused` (another 4xx, such as 400 or 413). `status` is the HTTP status when there was one.
  */
 export type TaxiiFailureKind = 'unreachable' | 'unauthorised' | 'not_found' | 'protocol' | 'server' | 'refused';
 
