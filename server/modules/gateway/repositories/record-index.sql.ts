@@ -79,44 +79,57 @@ async function addTotals(tx: Queryable, counts: ReadonlyMap<number, number>, sig
  */
 export async function writeIndex(tx: Queryable, entries: readonly IndexEntry[]): Promise<void> {
   const prepared = entries.map(({ doc, type, body }) => ({ doc, terms: recordTerms(type, body), facets: recordFacets(type, body) })).sort((a, b) => a.doc - b.doc);
-  const codes = await codesOf(tx, prepared.flatMap((p) => p.facets));
+  // The codes of the distinct values (new ones handed out in the order they first appear), looked up by facet
+  // then value: no key string built per posting.
+  const distinct = new Map<Facet, Set<string>>();
+  const firstSeen: FacetValue[] = [];
+  for (const { facets: values } of prepared) {
+    for (const item of values) {
+      const seen = distinct.get(item.facet) ?? distinct.set(item.facet, new Set()).get(item.facet)!;
+      if (seen.has(item.value)) continue;
+      seen.add(item.value);
+      firstSeen.push(item);
+    }
+  }
+  const codes = await codesOf(tx, firstSeen);
+  const codeOf = new Map([...distinct].map(([facet, values]) => [facet, new Map([...values].map((value) => [value, codes.get(pairKey(facet, value))!]))]));
   const docs: [number[], string[], string[]] = [[], [], []];
   const byTerm = new Map<string, number[]>();
-  const byValue = new Map<string, number[]>();
-  const totals = new Map<number, number>();
+  const byCode = new Map<number, number[]>();
   const codeStrings: string[] = [];
   prepared.forEach(({ doc, terms: words, facets: values }, at) => {
-    const own = values.map(({ facet, value }) => codes.get(pairKey(facet, value))!);
-    const string = own.map(codeChar).join('');
+    let string = '';
+    for (const { facet, value } of values) {
+      const code = codeOf.get(facet)!.get(value)!;
+      string += codeChar(code);
+      (byCode.get(code) ?? byCode.set(code, []).get(code)!).push(at);
+    }
     codeStrings.push(string);
     docs[0].push(doc);
     docs[1].push(words.join(' '));
     docs[2].push(string);
     for (const term of words) (byTerm.get(term) ?? byTerm.set(term, []).get(term)!).push(at);
-    for (const { facet, value } of values) {
-      const key = pairKey(facet, value);
-      (byValue.get(key) ?? byValue.set(key, []).get(key)!).push(at);
-    }
-    for (const code of own) totals.set(code, (totals.get(code) ?? 0) + 1);
   });
-  // The postings of each key (a term; a facet and value) in doc order, keys sorted: facet names are not
-  // prefixes of one another, so `pairKey`s sort as (facet, value) pairs do.
-  const postings = (groups: Map<string, number[]>, width: number): Cell[][] => {
-    const columns: Cell[][] = Array.from({ length: width + 2 }, () => []);
-    for (const key of [...groups.keys()].sort()) {
-      const parts = width === 1 ? [key] : key.split(SEPARATOR);
+  // The postings of each key in key order, each key's in doc order.
+  const postings = <K>(groups: Map<K, number[]>, order: K[], parts: (key: K) => Cell[]): Cell[][] => {
+    const columns: Cell[][] = [];
+    for (const key of order) {
+      const cells = parts(key);
       for (const at of groups.get(key)!) {
-        for (let i = 0; i < width; i++) columns[i]!.push(parts[i]!);
-        columns[width]!.push(prepared[at]!.doc);
-        columns[width + 1]!.push(codeStrings[at]!);
+        cells.forEach((cell, i) => (columns[i] ??= []).push(cell));
+        (columns[cells.length] ??= []).push(prepared[at]!.doc);
+        (columns[cells.length + 1] ??= []).push(codeStrings[at]!);
       }
     }
     return columns;
   };
+  const valueOf = new Map([...codes].map(([key, code]) => [code, key]));
+  // Facet names are not prefixes of one another, so `pairKey`s sort as (facet, value) pairs do.
+  const codeOrder = [...byCode.keys()].sort((a, b) => (valueOf.get(a)! < valueOf.get(b)! ? -1 : 1));
   await insertColumns(tx, 'gateway_docs', ['doc', 'terms', 'facets'], ['bigint', 'text', 'text'], docs);
-  await insertColumns(tx, 'gateway_terms', ['term', 'doc', 'facets'], ['text', 'bigint', 'text'], postings(byTerm, 1));
-  await insertColumns(tx, 'gateway_facets', ['facet', 'value', 'doc', 'facets'], ['text', 'text', 'bigint', 'text'], postings(byValue, 2));
-  await addTotals(tx, totals, 1);
+  await insertColumns(tx, 'gateway_terms', ['term', 'doc', 'facets'], ['text', 'bigint', 'text'], postings(byTerm, [...byTerm.keys()].sort(), (term) => [term]));
+  await insertColumns(tx, 'gateway_facets', ['facet', 'value', 'doc', 'facets'], ['text', 'text', 'bigint', 'text'], postings(byCode, codeOrder, (code) => valueOf.get(code)!.split(SEPARATOR)));
+  await addTotals(tx, new Map([...byCode].map(([code, ats]) => [code, ats.length])), 1);
 }
 
 /** Removes a record from the search index: the postings it was indexed under, and its counts. */
