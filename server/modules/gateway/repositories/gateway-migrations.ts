@@ -115,7 +115,7 @@ const tables = (dialect: 'sqlite' | 'postgres'): string[] => [
  * `gateway-0002-duplicate-keys`: the duplicate keys are derived from the records, as the search index is, and
  * like the index tables they no longer reference `gateway_records`: records are never deleted, so the cascade
  * never ran, and the reference was checked row by row, some 300,000 lookups for a bulk import of 100,000
- * records (measured on inserting them: about 40 % of the time on PostgreSQL, 10–30 % on SQLite). SQLite cannot
+ * records (measured on inserting them: about 40 % of the time on PostgreSQL, 10–35 % on SQLite). SQLite cannot
  * drop a reference, so the table is made again, rows and index as they were. (`WITHOUT ROWID` was tried too:
  * slower, as its index by record then holds the long keys.)
  */
