@@ -11,7 +11,8 @@
  * vacuumed and analysed, as its autovacuum does after such a load (index-only scans need the visibility map).
  */
 import { loadConfig } from '../server/core/config.ts';
-import { advanceClock, insertRows, writeIndex, type IndexEntry } from '../server/modules/gateway/repositories/record-index.sql.ts';
+import { insertRows } from '../server/modules/gateway/repositories/bulk-insert.sql.ts';
+import { advanceClock, writeIndex, type IndexEntry } from '../server/modules/gateway/repositories/record-index.sql.ts';
 import { openPlatform } from '../server/platform.ts';
 import { startServer } from '../server/serve.ts';
 import { generateGatewayRecords } from '../shared/synthetic/gateway-records.ts';

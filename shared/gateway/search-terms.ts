@@ -26,6 +26,7 @@ import { indexArabic, queryArabic } from './text/arabic.ts';
 import { indexHanRuns, queryHan } from './text/chinese.ts';
 import { indexCyrillic, queryCyrillic } from './text/cyrillic.ts';
 import { indexLatin, queryLatin } from './text/latin.ts';
+import { RunTerms } from './text/run-terms.ts';
 import { eachScriptRun, type RunKind } from './text/script-runs.ts';
 import { clipTerm } from './text/term-length.ts';
 
@@ -42,6 +43,18 @@ function eachRun(text: string, visit: (kind: RunKind, run: string) => void): voi
 
 const otherTerm = (run: string) => clipTerm(run.toLowerCase().normalize('NFKC'));
 
+// Each distinct run's terms worked out once (`text/run-terms.ts`): texts repeat their words.
+const latinIndex = new RunTerms(indexLatin);
+const arabicIndex = new RunTerms(indexArabic);
+const cyrillicIndex = new RunTerms(indexCyrillic);
+const queries = (rule: (run: string, dropStopWords: boolean, out: Set<string>) => void) => ({
+  true: new RunTerms((run, out) => rule(run, true, out)),
+  false: new RunTerms((run, out) => rule(run, false, out)),
+});
+const latinQuery = queries(queryLatin);
+const arabicQuery = queries(queryArabic);
+const cyrillicQuery = queries(queryCyrillic);
+
 /**
  * The distinct index terms of a text in any language or mix of languages (Han ones last).
  * Never throws; every term is a non-empty string without white space, at most `MAX_TERM_LENGTH` long.
@@ -51,10 +64,10 @@ export function termsOf(text: string): string[] {
   const out = new Set<string>();
   const hanRuns: string[] = [];
   eachRun(text, (kind, run) => {
-    if (kind === 'latin') indexLatin(run, out);
-    else if (kind === 'arabic') indexArabic(run, out);
+    if (kind === 'latin') latinIndex.addTo(run, out);
+    else if (kind === 'arabic') arabicIndex.addTo(run, out);
     else if (kind === 'han') hanRuns.push(run);
-    else if (kind === 'cyrillic') indexCyrillic(run, out);
+    else if (kind === 'cyrillic') cyrillicIndex.addTo(run, out);
     else out.add(otherTerm(run));
   });
   // Segmented together: a call of the segmenter costs more than the characters it reads.
@@ -65,10 +78,10 @@ export function termsOf(text: string): string[] {
 function collectQueryTerms(query: string, dropStopWords: boolean): Set<string> {
   const out = new Set<string>();
   eachRun(query, (kind, run) => {
-    if (kind === 'arabic') queryArabic(run, dropStopWords, out);
+    if (kind === 'arabic') arabicQuery[`${dropStopWords}`].addTo(run, out);
     else if (kind === 'han') queryHan(run, dropStopWords, out);
-    else if (kind === 'cyrillic') queryCyrillic(run, dropStopWords, out);
-    else if (kind === 'latin') queryLatin(run, dropStopWords, out);
+    else if (kind === 'cyrillic') cyrillicQuery[`${dropStopWords}`].addTo(run, out);
+    else if (kind === 'latin') latinQuery[`${dropStopWords}`].addTo(run, out);
     else out.add(otherTerm(run));
   });
   return out;

@@ -16,6 +16,8 @@
  * Simplified and traditional characters (网络 / 網絡) are not mapped to each other.
  */
 
+import { RunTerms } from './run-terms.ts';
+
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Particles that are stop words where the segmenter makes them a word of their own. */
@@ -43,22 +45,35 @@ function wordsOfRuns(runs: readonly string[]): string[][] {
   return words;
 }
 
+/** The index terms of a run of two characters or more, from its segmenter's words. */
+function termsOfLongRun(run: string, words: readonly string[]): string[] {
+  const out = new Set<string>();
+  addBigrams(Array.from(run), out);
+  let bridged = '';
+  for (const word of words) {
+    if (isOneCharacter(word)) out.add(word);
+    if (!HAN_STOP_WORDS.has(word)) bridged += word;
+  }
+  if (bridged.length !== run.length && bridged !== '') addBigrams(Array.from(bridged), out);
+  return [...out];
+}
+
+// A run's terms depend on the run alone (runs are segmented apart, however many in one call).
+const longRuns = new RunTerms((run, out) => {
+  for (const term of termsOfLongRun(run, wordsOfRuns([run])[0]!)) out.add(term);
+});
+
 /** Adds the index terms of Han runs to `out`: their bigrams (also with stop words taken out) and their
- * one-character words. */
+ * one-character words. The runs not met before are segmented in one call. */
 export function indexHanRuns(runs: readonly string[], out: Set<string>): void {
   const long = runs.filter((run) => !isOneCharacter(run));
   for (const run of runs) if (isOneCharacter(run)) out.add(run);
-  if (long.length === 0) return;
-  const words = wordsOfRuns(long);
-  long.forEach((run, index) => {
-    addBigrams(Array.from(run), out);
-    let bridged = '';
-    for (const word of words[index]!) {
-      if (isOneCharacter(word)) out.add(word);
-      if (!HAN_STOP_WORDS.has(word)) bridged += word;
-    }
-    if (bridged.length !== run.length && bridged !== '') addBigrams(Array.from(bridged), out);
-  });
+  const unknown = [...new Set(long.filter((run) => !longRuns.has(run)))];
+  if (unknown.length > 0) {
+    const words = wordsOfRuns(unknown);
+    unknown.forEach((run, index) => longRuns.remember(run, termsOfLongRun(run, words[index]!)));
+  }
+  for (const run of long) longRuns.addTo(run, out);
 }
 
 /** Adds the query terms of a Han run to `out`: the bigrams of each piece between stop words (the whole run

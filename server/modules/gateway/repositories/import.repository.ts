@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Queryable, TransactionHook } from '../../../core/db/database.ts';
 import type { DuplicateKey, DuplicateReason } from '../../../../shared/gateway/record-index.ts';
 import type { GatewayRecord, RecordType } from '../../../../shared/gateway/record-types.ts';
-import { digestKey, insertRows, writeIndex, type FlagRecord } from './record-index.sql.ts';
+import { arrayLiteral, insertRows } from './bulk-insert.sql.ts';
+import { digestKey, writeIndex, type FlagRecord } from './record-index.sql.ts';
 
 /** Records per batch of statements. */
 export const IMPORT_BATCH = 10_000;
@@ -149,7 +150,7 @@ async function raise(tx: Queryable, toRaise: readonly FlagToRaise[], at: number)
     const chunk = rows.slice(start, start + size);
     const returned =
       tx.dialect === 'postgres'
-        ? await tx.all<{ id: string }>(`${insert} SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) ON CONFLICT (pair) DO NOTHING RETURNING id`, [0, 1, 2, 3, 4, 5, 6].map((c) => chunk.map((row) => row[c]!)) as (string[] | number[])[])
+        ? await tx.all<{ id: string }>(`${insert} SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) ON CONFLICT (pair) DO NOTHING RETURNING id`, [0, 1, 2, 3, 4, 5, 6].map((c) => arrayLiteral(chunk.map((row) => row[c]!))))
         : await tx.all<{ id: string }>(`${insert} VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (pair) DO NOTHING RETURNING id`, chunk.flat());
     for (const { id } of returned) added.add(id);
   }

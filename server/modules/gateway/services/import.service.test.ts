@@ -38,6 +38,7 @@ describe.each(dialects)('Gateway bulk import on %s', (dialect) => {
   let moderatorId: string;
   const cirts = async () => (await platform.gatewaySearch.find({ type: 'cirt', limit: 100 })).total;
   const stored = async () => Number((await platform.db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM gateway_records'))!.n);
+  const keysStored = async () => Number((await platform.db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM gateway_duplicate_keys'))!.n);
 
   beforeAll(async () => {
     test = await openTestPlatform(dialect);
@@ -138,13 +139,13 @@ describe.each(dialects)('Gateway bulk import on %s', (dialect) => {
   });
 
   it('leaves nothing of a file when the import fails before its end', async () => {
-    const before = { records: await stored(), cirts: await cirts(), clock: await platform.db.get('SELECT doc FROM gateway_clock') };
+    const before = { records: await stored(), keys: await keysStored(), cirts: await cirts(), clock: await platform.db.get('SELECT doc FROM gateway_clock') };
     // The audit entry is written last, inside the transaction: failing there fails the whole file.
     const failing = { within: () => async () => { throw new Error('the store went away'); } } as unknown as AuditLog;
     const service = new ImportService(new ImportRepository(platform.db), new RecordRepository(platform.db), failing);
     const csv = [HEADER, 'Nigeria CERT,,https://example.org/ng,NG,national,,', 'Rwanda CERT,,https://example.org/rw,RW,national,,'].join('\n');
     await expect(service.import(SYSTEM, { type: 'cirt', content: csv })).rejects.toThrow('the store went away');
-    expect({ records: await stored(), cirts: await cirts(), clock: await platform.db.get('SELECT doc FROM gateway_clock') }).toEqual(before);
+    expect({ records: await stored(), keys: await keysStored(), cirts: await cirts(), clock: await platform.db.get('SELECT doc FROM gateway_clock') }).toEqual(before);
     expect((await platform.gatewaySearch.find({ country: 'NG' })).total).toBe(0);
   });
 });
