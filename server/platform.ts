@@ -64,6 +64,15 @@ import { GatewayFactsService } from './modules/gateway/services/facts.service.ts
 import { ImportService } from './modules/gateway/services/import.service.ts';
 import { MatchingService } from './modules/gateway/services/matching.service.ts';
 import { NetworkService } from './modules/gateway/services/network.service.ts';
+import { federationMigrations } from './modules/federation/repositories/federation-migrations.ts';
+import { LinkRepository } from './modules/federation/repositories/link.repository.ts';
+import { PeerRepository } from './modules/federation/repositories/peer.repository.ts';
+import { ProvenanceRepository } from './modules/federation/repositories/provenance.repository.ts';
+import { fetchRemote, type RemoteFactory } from './modules/federation/services/fetch-remote.ts';
+import { LinkService } from './modules/federation/services/link.service.ts';
+import { PeerService } from './modules/federation/services/peer.service.ts';
+import { SecretBox } from './modules/federation/services/secret-box.ts';
+import { SyncService } from './modules/federation/services/sync.service.ts';
 
 export interface Platform {
   config: Config;
@@ -113,6 +122,12 @@ export interface Platform {
   gatewayNetwork: NetworkService;
   /** A country's assessment needs matched with the Gateway's assistance offers. */
   gatewayMatching: MatchingService;
+  /** Peer hubs of the federation, their credentials sealed. */
+  peers: PeerService;
+  /** Links between a peer's collection and a local one, with cursors and status. */
+  links: LinkService;
+  /** Hub-to-hub sync over the links. */
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -120,10 +135,10 @@ registerRoles(ASSESSMENT_ROLES);
 registerRoles(GATEWAY_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations];
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...federationMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
-export async function openPlatform(config: Config): Promise<Platform> {
+export async function openPlatform(config: Config, remote: RemoteFactory = fetchRemote): Promise<Platform> {
   const db = await openDatabase(config.databaseUrl);
   try {
     await migrate(db, migrations);
@@ -195,6 +210,13 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const gatewayNetwork = new NetworkService(gatewaySearchRepository);
   const gatewayMatching = new MatchingService(gatewaySearchRepository, profiles);
   const gatewayDuplicates = new DuplicateService(gatewayDuplicateRepository, gatewayRecordRepository, names, audit);
+  const peers = new PeerService(new PeerRepository(db), organisations, new SecretBox(config.federation.key, config.dataDir), audit);
+  const linkRepository = new LinkRepository(db);
+  const links = new LinkService(linkRepository, peers, collections, communities, audit);
+  const sync = new SyncService(
+    { links: linkRepository, provenance: new ProvenanceRepository(db), peers, objects, organisations, communities, remote },
+    { pageSize: config.federation.pageSize },
+  );
   return {
     config,
     db,
@@ -224,6 +246,9 @@ export async function openPlatform(config: Config): Promise<Platform> {
     gatewayFacts,
     gatewayNetwork,
     gatewayMatching,
+    peers,
+    links,
+    sync,
     close: () => db.close(),
   };
 }
