@@ -68,7 +68,7 @@ import { federationMigrations } from './modules/federation/repositories/federati
 import { LinkRepository } from './modules/federation/repositories/link.repository.ts';
 import { PeerRepository } from './modules/federation/repositories/peer.repository.ts';
 import { ProvenanceRepository } from './modules/federation/repositories/provenance.repository.ts';
-import { fetchRemote, type RemoteFactory } from './modules/federation/services/fetch-remote.ts';
+import { taxiiRemote, type RemoteFactory } from './modules/federation/services/remote-factory.ts';
 import { LinkService } from './modules/federation/services/link.service.ts';
 import { PeerService } from './modules/federation/services/peer.service.ts';
 import { SecretBox } from './modules/federation/services/secret-box.ts';
@@ -138,7 +138,7 @@ registerRoles(GATEWAY_ROLES);
 export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...federationMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
-export async function openPlatform(config: Config, remote: RemoteFactory = fetchRemote): Promise<Platform> {
+export async function openPlatform(config: Config, remote: RemoteFactory = taxiiRemote): Promise<Platform> {
   const db = await openDatabase(config.databaseUrl);
   try {
     await migrate(db, migrations);

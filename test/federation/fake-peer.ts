@@ -15,14 +15,16 @@ export interface FakePeer {
 
 export type Answer = { status: number; body: string; headers?: Record<string, string> };
 
-export async function startFakePeer(answer: (method: string, url: URL) => Answer): Promise<FakePeer> {
+export async function startFakePeer(answer: (method: string, url: URL) => Answer, answersRoot = false): Promise<FakePeer> {
   const seen: string[] = [];
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     seen.push(`${request.method} ${url.pathname}${url.search}`);
     request.resume();
     request.on('end', () => {
-      const { status, body, headers = {} } = answer(request.method ?? 'GET', url);
+      // The API root, which a client reads first for its max_content_length, unless the test answers it.
+      const apiRoot: Answer = { status: 200, body: JSON.stringify({ title: 'Fake', versions: ['application/taxii+json;version=2.1'], max_content_length: 10_000_000 }) };
+      const { status, body, headers = {} } = url.pathname === '/root/' && !answersRoot ? apiRoot : answer(request.method ?? 'GET', url);
       response.writeHead(status, { 'content-type': 'application/taxii+json;version=2.1', ...headers });
       response.end(body);
     });

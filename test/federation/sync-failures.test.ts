@@ -16,7 +16,7 @@ describe.each(dialects)('failures between hubs on %s', (dialect) => {
   let regional: Hub;
   let liar: FakePeer;
   const good = indicator(GREEN);
-  const invalid = { ...indicator(GREEN), pattern_type: undefined, valid_from: 'yesterday' };
+  const invalid: Record<string, unknown> = { ...indicator(GREEN), pattern_type: undefined, valid_from: 'yesterday' };
 
   beforeAll(async () => {
     [national, regional] = await Promise.all([startHub('national', dialect), startHub('regional', dialect)]);
@@ -39,9 +39,9 @@ describe.each(dialects)('failures between hubs on %s', (dialect) => {
     await post(national, indicator(GREEN));
     const report = await national.platform.sync.syncLink(SYSTEM, linkId);
     expect(report.ok).toBe(false);
-    expect(report.error?.code).toBe('federation.peer_unauthorised');
+    expect(report.error?.code).toBe('taxii_remote.unauthorised');
     const status = await national.platform.links.find(SYSTEM, linkId);
-    expect(status.status).toMatchObject({ failures: 1, lastSuccessAt: null, lastError: { code: 'federation.peer_unauthorised' } });
+    expect(status.status).toMatchObject({ failures: 1, lastSuccessAt: null, lastError: { code: 'taxii_remote.unauthorised' } });
     expect(status.cursors.push).toBe(0);
     // The credentials are put right: the same link goes on from where it was.
     const user = regional.userFor.get('national')!;
@@ -59,7 +59,7 @@ describe.each(dialects)('failures between hubs on %s', (dialect) => {
     await post(national, waiting);
     const run = await national.platform.sync.runOnce(SYSTEM);
     const byLink = new Map(run.links.map((l) => [l.link, l]));
-    expect(byLink.get(pushId)?.error?.code).toBe('federation.peer_unreachable');
+    expect(byLink.get(pushId)?.error?.code).toBe('taxii_remote.unreachable');
     expect(byLink.get(liarLink.id)?.ok).toBe(true);
     await regional.resume();
     expect((await syncOk(national, pushId)).push?.sent).toBeGreaterThanOrEqual(1);
@@ -82,12 +82,12 @@ describe.each(dialects)('failures between hubs on %s', (dialect) => {
   });
 
   it('a peer answering something that is not TAXII fails the link with a protocol error', async () => {
-    const html = await startFakePeer(() => ({ status: 200, body: '<html></html>', headers: { 'content-type': 'text/html' } }));
+    const html = await startFakePeer(() => ({ status: 200, body: '<html></html>', headers: { 'content-type': 'text/html' } }), true);
     try {
       const peer = await national.platform.peers.add(SYSTEM, { name: 'html', url: html.url, credentials: { kind: 'none' }, organisation: national.orgFor.get('regional')! });
       const linked = await national.platform.links.add(SYSTEM, { peer: peer.name, remoteCollection: 'x', localCollection: national.collectionId, direction: 'pull' });
       const report = await national.platform.sync.syncLink(SYSTEM, linked.id);
-      expect(report.error?.code).toBe('federation.peer_protocol');
+      expect(report.error?.code).toBe('taxii_remote.protocol');
     } finally {
       await html.close();
     }

@@ -256,13 +256,14 @@ export class ObjectService {
   }
 
   /**
-   * Every stored version of a collection, page by page, for export. Recorded in the audit log
-   * (`collection.export`, with the count) once the last page has been handed out.
+   * Every stored version of a collection, page by page, for export (`push`: for another TAXII server, so
+   * nothing AMBER+STRICT either). Recorded in the audit log (`collection.export`, with the count) once the
+   * last page has been handed out.
    */
-  async *exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000): AsyncGenerator<StoredVersion[]> {
+  async *exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000, purpose: 'export' | 'push' = 'export'): AsyncGenerator<StoredVersion[]> {
     const found = await this.collections.find(actor, collectionIdOrAlias);
     const collection = await this.collections.requireRead(actor, found.apiRoot, found.id);
-    const scope = readScope(actor, collection, 'export');
+    const scope = readScope(actor, collection, purpose);
     let after = 0;
     let count = 0;
     for (;;) {

@@ -16,18 +16,20 @@
  * the whole object instead. `first`/`last` name the collection's versions: a reader who may not see an
  * object's latest version is not shown an older one as its latest.
  * Platform administrators read every collection at GREEN (plus what their organisation and name earn them);
- * the local operator (`system`) reads everything but exports nothing RED.
+ * the local operator (`system`) reads everything but exports nothing RED, and pushes to another server
+ * nothing AMBER+STRICT or RED.
  */
 import type { Actor } from '../../../core/auth/actor.ts';
 import { TLP_AMBER, TLP_AMBER_STRICT, TLP_CLEAR, TLP_GREEN, TLP_RED, essentialProperties, redactObject, type SharingFacts, type SharingRule } from '../../../../shared/stix/sharing.ts';
 import type { ReadScope, VersionAudience } from '../repositories/object.repository.ts';
 import type { Collection } from './collection.service.ts';
 
-export type ReadPurpose = 'read' | 'export';
+/** `export` leaves out RED; `push` (objects sent to another TAXII server) leaves out AMBER+STRICT and RED. */
+export type ReadPurpose = 'read' | 'export' | 'push';
 
 /** The reader's scope in a collection it may read (see `ReadScope` for what the repository does with it). */
 export function readScope(actor: Actor, collection: Collection, purpose: ReadPurpose = 'read'): ReadScope {
-  const cap = purpose === 'export' ? TLP_AMBER_STRICT : TLP_RED;
+  const cap = purpose === 'export' ? TLP_AMBER_STRICT : purpose === 'push' ? TLP_AMBER : TLP_RED;
   if (actor.kind === 'system') return { base: TLP_RED, userId: null, orgId: null, cap };
   if (actor.kind === 'anonymous') return { base: collection.access.granted ? TLP_CLEAR : -1, userId: null, orgId: null, cap };
   const { granted, member } = collection.access;

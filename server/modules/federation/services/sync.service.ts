@@ -12,7 +12,7 @@ import type { OrganisationService } from '../../../core/organisations/organisati
 import type { ObjectService } from '../../exchange/services/object.service.ts';
 import type { LinkRepository, LinkRow } from '../repositories/link.repository.ts';
 import type { ProvenanceRepository } from '../repositories/provenance.repository.ts';
-import type { RemoteFactory } from './fetch-remote.ts';
+import type { RemoteFactory } from './remote-factory.ts';
 import { pullLink, type PullReport } from './link-pull.ts';
 import { pushLink, type PushReport } from './link-push.ts';
 import { peerFailure } from './peer-failure.ts';
@@ -103,7 +103,7 @@ export class SyncService {
     const peer = await this.deps.peers.find(SYSTEM, link.peer_id);
     const report: LinkReport = { link: link.id, peer: peer.name, direction: link.direction, ok: true };
     try {
-      const client = this.deps.remote(peer.apiRootUrl, link.remote_collection, await this.deps.peers.credentialsOf(peer.id));
+      const client = await this.deps.remote(peer.apiRootUrl, link.remote_collection, await this.deps.peers.credentialsOf(peer.id), signal);
       const as = peerActor(peer);
       if (link.direction !== 'push' && only !== 'push') report.pull = await pullLink(this.deps, link, as, peer.id, client, this.options.pageSize, signal);
       if (link.direction !== 'pull' && only !== 'pull') {
@@ -113,7 +113,7 @@ export class SyncService {
       }
       await this.deps.links.recordSuccess(link.id, Date.now());
     } catch (error) {
-      const failure = peerFailure(error, peer.name);
+      const failure = peerFailure(error, peer.apiRootUrl);
       report.ok = false;
       report.error = { code: failure.code, message: failure.message, params: failure.params };
       await this.deps.links.recordFailure(link.id, Date.now(), failure.code, failure.message);

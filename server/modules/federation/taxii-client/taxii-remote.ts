@@ -45,6 +45,24 @@ export interface ObjectsPage {
   dateAddedLast?: string;
 }
 
+/** One record of `GET …/manifest/`: which version of which object the server added when. */
+export interface ManifestRecord {
+  id: string;
+  /** As the server sent it. */
+  dateAdded: string;
+  version: string;
+  mediaType?: string;
+}
+
+/** A page of `GET …/manifest/`, paged like the objects. */
+export interface ManifestPage {
+  records: ManifestRecord[];
+  more: boolean;
+  next?: string;
+  dateAddedFirst?: string;
+  dateAddedLast?: string;
+}
+
 export interface ObjectsQuery {
   addedAfter?: string;
   next?: string;
@@ -64,6 +82,8 @@ export interface PushStatus {
   failureCount: number;
   pendingCount: number;
   failures: { id: string; version?: string; message?: string }[];
+  /** True on the status the client itself made for objects it did not send (each alone beyond `max_content_length`). */
+  local?: boolean;
 }
 
 /** One collection of one remote server, with the credentials to use on it. */
