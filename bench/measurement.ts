@@ -16,6 +16,8 @@ export const GOALS = {
   assessmentProfile: { text: '≤ 200 ms', check: (value: number) => value <= 200, only: undefined },
   gatewaySearch: { text: '≤ 20 ms (p95)', check: (value: number) => value <= 20, only: undefined },
   gatewayImport: { text: '≤ 10 s', check: (value: number) => value <= 10, only: undefined },
+  federationSync: { text: '≥ 20000', check: (value: number) => value >= 20_000, only: undefined },
+  federationLatency: { text: '≤ 2000 ms', check: (value: number) => value <= 2_000, only: undefined },
 } as const;
 
 export type GoalName = keyof typeof GOALS;

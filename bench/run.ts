@@ -21,6 +21,7 @@ import { measureAssessment } from './assessment.bench.ts';
 import { measureProfile } from './assessment-profile.bench.ts';
 import { measureGatewaySearch } from './gateway-search.bench.ts';
 import { measureGatewayImport } from './gateway-import.bench.ts';
+import { measureFederationSync } from './federation-sync.bench.ts';
 import { createDataset } from './dataset.ts';
 import { pageRatios } from './filtered-get.bench.ts';
 import type { DatabaseKind, Measurement } from './measurement.ts';
@@ -116,6 +117,19 @@ async function main(): Promise<number> {
         }
       } catch (error) {
         const message = `gateway import (${database}): ${error instanceof Error ? error.message : String(error)}`;
+        failures.push(message);
+        console.error(`  FAILED ${message}`);
+      }
+    }
+    console.log('\n== federation: hub-to-hub sync');
+    for (const database of options.databases) {
+      try {
+        for (const m of await measureFederationSync(database, tmp, options.postgresUrl)) {
+          measurements.push(m);
+          console.log(describe(m));
+        }
+      } catch (error) {
+        const message = `federation sync (${database}): ${error instanceof Error ? error.message : String(error)}`;
         failures.push(message);
         console.error(`  FAILED ${message}`);
       }

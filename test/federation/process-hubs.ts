@@ -24,6 +24,8 @@ export interface ProcessHub {
   apiRootUrl: string;
   collectionId: string;
   admin: { name: string; password: string };
+  /** Names of the peers added on this hub. */
+  peers: Set<string>;
   /** Runs `thiqa …args` on this hub's store (its environment included). */
   cli(args: readonly string[], input?: string, env?: Record<string, string>): Promise<CliResult>;
   /** Starts `thiqa serve` (again) on the hub's port; `env` adds to its environment (THIQA_SYNC=1 …). */
@@ -70,6 +72,7 @@ export async function startProcessHub(name: string, dialect: Dialect): Promise<P
     apiRootUrl: `${url}/${community.apiRoot.name}/`,
     collectionId: collection.collection.id,
     admin: init.admin,
+    peers: new Set(),
     cli,
     serve: async (env = {}) => {
       child = startCli(['serve', '--port', String(port), '--host', '127.0.0.1', '--json', ...storeArgs(store)], { ...baseEnv, ...env });
@@ -110,8 +113,8 @@ export async function connectProcesses(a: ProcessHub, b: ProcessHub): Promise<vo
 /** On `a`, through its CLI: peer `b` (unless known) and a link of the shared collections; answers the link id. */
 export async function linkProcesses(a: ProcessHub, b: ProcessHub, direction: string, options: { continuous?: boolean; peer?: string; password?: string } = {}): Promise<string> {
   const peer = options.peer ?? b.name;
-  const known = ok<{ peers: { name: string }[] }>(await a.cli(['peer', 'list', '--json'])).peers.some((p) => p.name === peer);
-  if (!known) {
+  if (!a.peers.has(peer)) {
+    a.peers.add(peer);
     ok(await a.cli(['peer', 'add', peer, b.apiRootUrl, '--user', `hub-${a.name}`, '--password-stdin', '--org', `${b.name} hub`, '--json'], `${options.password ?? `hub-${a.name}-password`}\n`));
   }
   const args = ['link', 'add', peer, '--remote-collection', b.collectionId, '--local-collection', 'shared', '--direction', direction, '--json'];

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dialect } from '../../server/core/db/database.ts';
 import { TLP2_MARKINGS } from '../../shared/stix/tlp.ts';
 import { startCli, storeArgs } from '../cli/cli-runner.ts';
-import { dialects } from '../support/databases.ts';
 import { indicator } from '../support/stix-factory.ts';
 import { connectProcesses, linkProcesses, ok, postTaxii, startProcessHub, versionsOver, type ProcessHub } from './process-hubs.ts';
 
@@ -20,7 +20,9 @@ interface SyncRun {
   links: { link: string; ok: boolean; error?: { code: string }; pull?: { stored: number }; push?: { sent: number } }[];
 }
 
-describe.each(dialects)('three hubs as processes on %s', (dialect) => {
+/** The scenarios on one database (one file per database, so the two run side by side). */
+export function multiProcessScenarios(dialect: Dialect): void {
+describe(`three hubs as processes on ${dialect}`, () => {
   let n1: ProcessHub;
   let n2: ProcessHub;
   let regional: ProcessHub;
@@ -129,3 +131,4 @@ describe.each(dialects)('three hubs as processes on %s', (dialect) => {
     }
   }, 60_000);
 });
+}
