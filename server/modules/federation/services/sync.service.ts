@@ -113,6 +113,8 @@ export class SyncService {
       }
       await this.deps.links.recordSuccess(link.id, Date.now());
     } catch (error) {
+      // Stopped while a request was in flight: not the peer's failure; the cursors hold what was done.
+      if (signal?.aborted) return { ...report, ok: true };
       const failure = peerFailure(error, peer.apiRootUrl);
       report.ok = false;
       report.error = { code: failure.code, message: failure.message, params: failure.params };
