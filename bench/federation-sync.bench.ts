@@ -132,11 +132,12 @@ async function measureContinuousLatency(database: DatabaseKind, tmp: string, pos
       for (;;) {
         const page = await regional.platform.objects.getObject(SYSTEM, regional.apiRoot, regional.collectionId, String(object.id), {}).catch(() => undefined);
         if (page?.rows.length) break;
-        if (performance.now() - started > 10_000) throw new Error('an object took more than 10 s to reach the regional hub');
+        if (performance.now() - started > 30_000) break;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       latencies.push(performance.now() - started);
     }
+    // A sample given up after 30 s counts as 30 s: the p95 then says the goal was missed.
     return { name: 'federation: continuous push, posted → visible on the peer (p95)', database, size: SAMPLES, value: round(p95(latencies)), unit: 'ms', goal: 'federationLatency', detail: { max: round(Math.max(...latencies)), samples: latencies.map(round) } };
   } finally {
     controller.abort();
