@@ -6,7 +6,7 @@
  *   npm run bench -- --database postgres --sizes 100000
  *
  * First the assessment's scoring and sensitivity analysis (no store), the country profile, the Gateway's search
- * and its bulk import (100,000 records each). Then, for each size: deterministic data (generation timed apart), the SQLite/PostgreSQL ceiling, ingest through
+ * and its bulk import (100,000 records each), the TAXII client between two stores (100,000 objects). Then, for each size: deterministic data (generation timed apart), the SQLite/PostgreSQL ceiling, ingest through
  * `thiqa import` and through TAXII POST, full reads through TAXII pagination, latencies of filtered GETs
  * (compared with the 10k baseline), and peak RSS of the import and server processes. Prints a table and
  * writes every detail to bench/results/<timestamp>.json. See options.ts for all flags.
@@ -22,6 +22,7 @@ import { measureProfile } from './assessment-profile.bench.ts';
 import { measureGatewaySearch } from './gateway-search.bench.ts';
 import { measureGatewayImport } from './gateway-import.bench.ts';
 import { measureFederationSync } from './federation-sync.bench.ts';
+import { measureTaxiiTransfer, TAXII_TRANSFER_OBJECTS } from './taxii-transfer.bench.ts';
 import { createDataset } from './dataset.ts';
 import { pageRatios } from './filtered-get.bench.ts';
 import type { DatabaseKind, Measurement } from './measurement.ts';
@@ -117,6 +118,19 @@ async function main(): Promise<number> {
         }
       } catch (error) {
         const message = `gateway import (${database}): ${error instanceof Error ? error.message : String(error)}`;
+        failures.push(message);
+        console.error(`  FAILED ${message}`);
+      }
+    }
+    console.log('\n== TAXII client: between two stores');
+    for (const database of options.databases) {
+      try {
+        for (const m of await measureTaxiiTransfer(database, tmp, options.postgresUrl, options.quick ? 10_000 : TAXII_TRANSFER_OBJECTS)) {
+          measurements.push(m);
+          console.log(describe(m));
+        }
+      } catch (error) {
+        const message = `TAXII client (${database}): ${error instanceof Error ? error.message : String(error)}`;
         failures.push(message);
         console.error(`  FAILED ${message}`);
       }

@@ -45,7 +45,15 @@ export function taxiiPullCommand(): Command {
           const root = await resolveApiRoot(client, url, options.apiRoot);
           const remote = await client.collectionClient(root.url, options.collection, { maxContentLength: root.maxContentLength });
           const query = { limit, ...(options.addedAfter !== undefined ? { addedAfter: options.addedAfter } : {}) };
-          for await (const page of remote.pages(query)) {
+          const walk = remote.pages(query)[Symbol.asyncIterator]();
+          let coming = walk.next();
+          for (;;) {
+            const current = await coming;
+            if (current.done) break;
+            const page = current.value;
+            // The remote prepares the next page while this one is validated and stored.
+            coming = walk.next();
+            coming.catch(() => undefined);
             pages += 1;
             for (const object of page.objects) await ingester.add(object);
             dateAddedLast = page.dateAddedLast ?? dateAddedLast;

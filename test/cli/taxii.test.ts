@@ -3,9 +3,13 @@
 // TLP:RED and AMBER+STRICT withheld, refusals), wrong credentials and a server that is down.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TLP2_MARKINGS } from '../../shared/stix/tlp.ts';
+import { timestampMicros } from '../../shared/stix/timestamp.ts';
+import { SYSTEM } from '../../server/core/auth/actor.ts';
+import { loadConfig } from '../../server/core/config.ts';
+import { openPlatform } from '../../server/platform.ts';
 import { createTestStore, dialects, type TestStore } from '../support/databases.ts';
 import { startIndependentServer } from '../support/independent-taxii-server.ts';
-import { indicator } from '../support/stix-factory.ts';
+import { indicator, nextVersion } from '../support/stix-factory.ts';
 import { objectsPath, readAllPages, startTestServer, taxii, type TestServer } from '../support/taxii-server.ts';
 import { jsonOf, runCli, storeArgs } from './cli-runner.ts';
 
@@ -91,6 +95,23 @@ describe.each(dialects)('thiqa taxii on %s', (dialect) => {
     }
   });
 
+  it('keeps what it pulled before the remote failed, and says where to go on from', async () => {
+    const failing = await startIndependentServer({ paging: 'headers', pageSize: 3, failAfterPages: 2 });
+    try {
+      const objects = Array.from({ length: 8 }, () => indicator());
+      failing.preload(objects.map((object, i) => ({ object, dateAdded: 1_770_000_000_000_000 + i })));
+      expect((await cli(['collection', 'create', '--title', 'Half', '--alias', 'half'])).code).toBe(0);
+      const pulled = await cli(['taxii', 'pull', failing.apiRoot, '--collection', failing.collectionId, '--into', 'half']);
+      expect(pulled.code).toBe(4);
+      expect(pulled.stderr).toMatch(/Stored 6 of 6 objects pulled before the failure\. To go on: --added-after 2026-02-02T02:40:00\.000005Z/);
+      expect(pulled.stderr).toMatch(/HTTP 500/);
+      const exported = JSON.parse((await cli(['export', 'half'])).stdout) as { objects: { id: string }[] };
+      expect(exported.objects.map((o) => o.id).sort()).toEqual(objects.slice(0, 6).map((o) => o.id as string).sort());
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('pushes a collection without its TLP:RED and TLP:AMBER+STRICT objects, and reports what the remote refused', async () => {
     const clear = indicator({ object_marking_refs: [TLP2_MARKINGS.clear] });
     const green = indicator({ object_marking_refs: [TLP2_MARKINGS.green] });
@@ -123,5 +144,26 @@ describe.each(dialects)('thiqa taxii on %s', (dialect) => {
     expect([unreachable.code, errorOf(unreachable).code]).toEqual([4, 'taxii_remote.unreachable']);
     const half = await cli(['taxii', 'discover', remote.url, '--user', 'alice', '--json']);
     expect([half.code, errorOf(half).code]).toEqual([2, 'usage.credentials']);
+  });
+
+  it('migrates a remote collection with every version and its date_added into an empty collection, and refuses one that is not', async () => {
+    const object = indicator();
+    await taxii(remote, objectsPath(remote), { method: 'POST', body: { objects: [object, nextVersion(object, '2026-06-01T00:00:00.000Z')] } });
+    const source = (await readAllPages(remote, `/thiqa/collections/${remote.collectionId}/manifest/?match[version]=all`, 500)) as { id: string; version: string; date_added: string }[];
+    expect((await cli(['collection', 'create', '--title', 'Mirror', '--alias', 'mirror'])).code).toBe(0);
+    const args = ['taxii', 'migrate', remote.url, '--api-root', 'thiqa', '--collection', remote.collectionId, '--into', 'mirror', '--limit', '9', '--token-stdin', '--json'];
+    const migrated = await cli(args, token);
+    expect(migrated.code).toBe(0);
+    expect(jsonOf(migrated)).toMatchObject({ pulled: source.length, stored: source.length, nudged: 0, rejected: [] });
+    const platform = await openPlatform(loadConfig({ databaseUrl: store.url }));
+    try {
+      const rows = [];
+      for await (const page of platform.objects.exportAll(SYSTEM, 'mirror')) rows.push(...page);
+      expect(rows.map((r) => [r.id, r.dateAdded])).toEqual(source.map((r) => [r.id, timestampMicros(r.date_added)]));
+    } finally {
+      await platform.close();
+    }
+    const again = await cli(args, token);
+    expect([again.code, errorOf(again).code]).toEqual([1, 'object.migrate_not_empty']);
   });
 });

@@ -12,8 +12,11 @@ const TAXII = 'application/taxii+json;version=2.1';
 type Json = Record<string, unknown>;
 
 export interface IndependentOptions {
-  /** `next`: cursors only, no date headers; `headers`: date headers only, no `next`; `repeat`: the first page forever. */
-  paging?: 'next' | 'headers' | 'repeat';
+  /**
+   * `next`: cursors only, no date headers; `headers`: date headers only, no `next`; `repeat`: the first page
+   * forever, with a `next`; `stuck`: date headers only, and `added_after` ignored (the first page forever).
+   */
+  paging?: 'next' | 'headers' | 'repeat' | 'stuck';
   /** Largest page, whatever the client asks (default 10). */
   pageSize?: number;
   maxContentLength?: number;
@@ -22,6 +25,12 @@ export interface IndependentOptions {
   /** Accepted credentials: a Basic user and password, or a Bearer token. */
   user?: { name: string; password: string };
   token?: string;
+  /** The first this many requests get their connection closed without an answer. */
+  dropFirst?: number;
+  /** Object pages after this many answer 500 (a server failing half-way). */
+  failAfterPages?: number;
+  /** The manifest leaves out the first version: it disagrees with the objects. */
+  manifestSkew?: boolean;
   /** Every answer is this instead of TAXII. */
   broken?: 'html' | 'garbage' | 'json-not-taxii' | 'server-error';
 }
@@ -73,6 +82,8 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
   const statuses = new Map<string, { status: Json; polls: number }>();
   let clock = Date.parse('2025-06-01T00:00:00Z') * 1000;
   let base = '';
+  let objectPages = 0;
+  let dropped = 0;
 
   const authorised = (request: http.IncomingMessage) => {
     const header = request.headers.authorization ?? '';
@@ -83,7 +94,7 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
 
   const page = (query: URLSearchParams, response: http.ServerResponse, manifest = false) => {
     const after = query.get('added_after');
-    const afterMicros = after === null ? -1 : parseMicros(after);
+    const afterMicros = after === null || options.paging === 'stuck' ? -1 : parseMicros(after);
     if (afterMicros === undefined) return send(response, 400, { title: 'added_after is not a timestamp' });
     const start = options.paging === 'repeat' ? 0 : Number(query.get('next') ?? 0);
     const matchVersion = query.get('match[version]') ?? 'last';
@@ -95,14 +106,16 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
       .filter((v) => matchVersion === 'all' || latest.get(v.object.id as string) === versionOf(v.object))
       .sort((a, b) => a.dateAdded - b.dateAdded);
     const limit = Math.min(Number(query.get('limit') ?? pageSize), pageSize);
-    const rows = matching.slice(start, start + limit);
-    const more = start + rows.length < matching.length;
+    if (!manifest && options.failAfterPages !== undefined && ++objectPages > options.failAfterPages) return send(response, 500, { title: 'failing half-way' });
+    const listed = manifest && options.manifestSkew ? matching.slice(1) : matching;
+    const rows = listed.slice(start, start + limit);
+    const more = start + rows.length < listed.length;
     const headers: Record<string, string> = {};
     if (options.paging !== 'next' && rows.length > 0) {
       headers['X-TAXII-Date-Added-First'] = formatMicros(rows[0]!.dateAdded);
       headers['X-TAXII-Date-Added-Last'] = formatMicros(rows[rows.length - 1]!.dateAdded);
     }
-    const next = options.paging === 'headers' || !more ? {} : { next: String(options.paging === 'repeat' ? 0 : start + rows.length) };
+    const next = options.paging === 'headers' || options.paging === 'stuck' || !more ? {} : { next: String(options.paging === 'repeat' ? 0 : start + rows.length) };
     const items = rows.map((r) => (manifest ? { id: r.object.id, date_added: formatMicros(r.dateAdded), version: versionOf(r.object), media_type: 'application/stix+json;version=2.1' } : r.object));
     send(response, 200, { more, ...next, ...(rows.length ? { objects: items } : {}) }, headers);
   };
@@ -179,6 +192,11 @@ export async function startIndependentServer(options: IndependentOptions = {}): 
   };
 
   const server = http.createServer((request, response) => {
+    if (dropped < (options.dropFirst ?? 0)) {
+      dropped += 1;
+      request.socket.destroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => route(request, Buffer.concat(chunks).toString('utf8'), response));

@@ -6,7 +6,9 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TaxiiClient } from '../../server/modules/federation/taxii-client/taxii-client.ts';
-import { TaxiiRemoteError, type RemoteCollectionClient, type TaxiiCredentials } from '../../server/modules/federation/taxii-client/taxii-remote.ts';
+import { datedObjects } from '../../server/modules/federation/taxii-client/taxii-dated-objects.ts';
+import type { TaxiiCollectionClient } from '../../server/modules/federation/taxii-client/taxii-collection-client.ts';
+import { TaxiiRemoteError, type TaxiiCredentials } from '../../server/modules/federation/taxii-client/taxii-remote.ts';
 import { indicator, nextVersion } from '../support/stix-factory.ts';
 import { startIndependentServer, type IndependentOptions, type IndependentServer } from '../support/independent-taxii-server.ts';
 
@@ -23,11 +25,11 @@ async function start(options: IndependentOptions = {}): Promise<IndependentServe
   return server;
 }
 
-async function remoteOf(server: IndependentServer, client = new TaxiiClient({ credentials, poll: { initialDelayMs: 1 } })): Promise<RemoteCollectionClient> {
+async function remoteOf(server: IndependentServer, client = new TaxiiClient({ credentials, poll: { initialDelayMs: 1 } })): Promise<TaxiiCollectionClient> {
   return client.collectionClient(server.apiRoot, server.collectionId);
 }
 
-async function pullIds(remote: RemoteCollectionClient, addedAfter?: string): Promise<{ versions: string[]; pages: number }> {
+async function pullIds(remote: TaxiiCollectionClient, addedAfter?: string): Promise<{ versions: string[]; pages: number }> {
   const versions: string[] = [];
   let pages = 0;
   for await (const page of remote.pages(addedAfter ? { addedAfter } : {})) {
@@ -70,6 +72,15 @@ describe('TAXII client against an independent server', () => {
     const fresh = [indicator(), indicator(), indicator(), indicator()];
     await remote.push(fresh);
     expect((await pullIds(remote, saved)).versions).toEqual(fresh.map((o) => `${o.id as string}@${o.modified as string}`));
+  });
+
+  it('stops with a protocol error, not a loop, when a server without next ignores added_after', async () => {
+    const server = await start({ paging: 'stuck', pageSize: 2 });
+    const remote = await remoteOf(server);
+    await remote.push([indicator(), indicator(), indicator()]);
+    const error = await failureOf(pullIds(remote));
+    expect(error).toMatchObject({ kind: 'protocol' });
+    expect(error?.message).toMatch(/not after the page's added_after/);
   });
 
   it('stops with a protocol error, not a loop, when the server repeats a page', async () => {
@@ -167,6 +178,15 @@ describe('TAXII client against an independent server', () => {
     });
   }
 
+  it('tries again on a new connection when the server closed one, and gives up after two more tries', async () => {
+    const flaky = await start({ dropFirst: 2 });
+    await expect(new TaxiiClient({ credentials }).collections(flaky.apiRoot)).resolves.toHaveLength(1);
+    const worse = await start({ dropFirst: 3 });
+    const error = await failureOf(new TaxiiClient({ credentials }).collections(worse.apiRoot));
+    expect(error).toMatchObject({ kind: 'unreachable' });
+    expect(error?.message).toMatch(/could not reach the server \((UND_ERR_SOCKET|ECONNRESET)\)/);
+  });
+
   it('reports a server that is down as unreachable', async () => {
     const server = await startIndependentServer();
     await server.close();
@@ -192,5 +212,24 @@ describe('TAXII client against an independent server', () => {
       sockets.forEach((s) => s.destroy());
       await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
+  });
+
+  it('gives each version the date_added of the manifest, across pages of both', async () => {
+    const server = await start({ paging: 'headers', pageSize: 3 });
+    const versions = Array.from({ length: 8 }, (_, i) => ({ object: indicator(), dateAdded: 1_700_000_000_000_000 + i * 13 }));
+    server.preload(versions);
+    const dated = [];
+    for await (const batch of datedObjects(await remoteOf(server), { limit: 3 })) dated.push(...batch);
+    expect(dated).toEqual(versions);
+  });
+
+  it('refuses a source whose manifest and objects disagree', async () => {
+    const server = await start({ manifestSkew: true });
+    server.preload([{ object: indicator(), dateAdded: 1_700_000_000_000_000 }, { object: indicator(), dateAdded: 1_700_000_000_000_001 }]);
+    const error = await failureOf((async () => {
+      for await (const batch of datedObjects(await remoteOf(server), {})) void batch;
+    })());
+    expect(error).toMatchObject({ kind: 'protocol' });
+    expect(error?.message).toMatch(/disagree at position 0/);
   });
 });

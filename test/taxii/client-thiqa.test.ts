@@ -105,4 +105,25 @@ describe.each(dialects)('TAXII client against Thiqa on %s', (dialect) => {
     const bob = new TaxiiClient({ credentials: { kind: 'basic', user: 'bob', password: 'bob-password' } });
     await expect(bob.collectionClient(root, server.collectionId).then((r) => r.objects({}))).rejects.toBeInstanceOf(TaxiiRemoteError);
   });
+
+  it('keeps every request within a small max_content_length that the server itself enforces', async () => {
+    const small = await startTestServer(dialect, { THIQA_MAX_CONTENT_LENGTH: '20000' });
+    try {
+      const client = new TaxiiClient({ credentials: { kind: 'bearer', token: small.auth.admin.replace(/^Bearer /, '') } });
+      const remote = await client.collectionClient(`${small.url}/thiqa/`, small.collectionId);
+      expect(remote.maxContentLength).toBe(20_000);
+      const objects = Array.from({ length: 60 }, (_, i) => indicator({ description: `${'د'.repeat(400)} ${i}` }));
+      const huge = indicator({ description: 'x'.repeat(25_000) });
+      const statuses = await remote.push([...objects, huge]);
+      const sent = statuses.filter((s) => !s.local);
+      expect(sent.length).toBeGreaterThan(3);
+      expect(sent.reduce((n, s) => n + s.successCount, 0)).toBe(60);
+      expect(statuses.find((s) => s.local)?.failures.map((f) => f.id)).toEqual([huge.id]);
+      const back = [];
+      for await (const page of remote.pages({ limit: 25 })) back.push(...page.objects);
+      expect(back).toHaveLength(60);
+    } finally {
+      await small.close();
+    }
+  });
 });

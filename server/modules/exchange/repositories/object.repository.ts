@@ -6,7 +6,8 @@
  */
 import type { Database, Queryable, SqlValue, TransactionHook } from '../../../core/db/database.ts';
 import { CollectionSeqs } from './collection-seq.ts';
-import { nowMicros, reserveDateAdded } from './store-clock.repository.ts';
+import { nowMicros, raiseClock, reserveDateAdded } from './store-clock.repository.ts';
+import { migratedDates } from './migrated-dates.sql.ts';
 import { insertRows, loadVersions, setFlag, type FlagTarget, type InsertRow } from './object-batch.sql.ts';
 import { idKey } from './object-key.ts';
 import type { BrowseFacts } from '../../../../shared/stix/browse-facts.ts';
@@ -128,41 +129,67 @@ export class ObjectRepository {
     const seq = await this.seqOf(collectionId);
     return this.db.transaction(async (tx) => {
       let next = await reserveDateAdded(tx, versions.length, nowMicros());
-      const known = await this.knownVersions(tx, seq, versions);
-      const outcomes: StoreOutcome[] = [];
-      const rows: InsertRow[] = [];
-      const clearFirst: FlagTarget[] = [];
-      const clearLast: FlagTarget[] = [];
-      for (const v of versions) {
-        const info = known.get(v.stixId);
-        if (info?.versions.has(v.version)) {
-          outcomes.push({ stixId: v.stixId, version: v.version, stored: false });
-          continue;
-        }
-        const { audience = OPEN_AUDIENCE, browse = NO_BROWSE_FACTS, ...version } = v;
-        const row: InsertRow = { ...version, ...audience, ...browse, idKey: idKey(v.stixId), dateAdded: next++, isFirst: 1, isLast: 1 };
-        if (!info) {
-          known.set(v.stixId, { versions: new Set([v.version]), first: { version: v.version, pending: row }, last: { version: v.version, pending: row } });
-        } else {
-          info.versions.add(v.version);
-          if (v.version < info.first.version) {
-            demote(info.first, 'isFirst', clearFirst, v.stixId, row.idKey);
-            info.first = { version: v.version, pending: row };
-          } else row.isFirst = 0;
-          if (v.version > info.last.version) {
-            demote(info.last, 'isLast', clearLast, v.stixId, row.idKey);
-            info.last = { version: v.version, pending: row };
-          } else row.isLast = 0;
-        }
-        rows.push(row);
-        outcomes.push({ stixId: v.stixId, version: v.version, stored: true, dateAdded: row.dateAdded });
-      }
-      await setFlag(tx, seq, 'is_first', clearFirst);
-      await setFlag(tx, seq, 'is_last', clearLast);
-      await insertRows(tx, seq, rows);
-      await within?.(tx, outcomes);
-      return outcomes;
+      return this.insertBatch(tx, seq, versions, () => next++, within);
     });
+  }
+
+  /**
+   * Like `store`, for versions migrated from another TAXII server with the `date_added` it gave them
+   * (`dateAdded[i]` for `versions[i]`, microseconds): each is kept unless it is not after the collection's
+   * last row and the version before it, or is taken in the store; then it moves on by 1 µs until it is free
+   * (`nudged` counts those). The store clock is moved past the largest value stored only when it is behind,
+   * so later additions to the collection come after every migrated row.
+   */
+  async storeMigrated(collectionId: string, versions: readonly NewVersion[], dateAdded: readonly number[], within?: TransactionHook<StoreOutcome[]>): Promise<{ outcomes: StoreOutcome[]; nudged: number }> {
+    if (versions.length === 0) return { outcomes: [], nudged: 0 };
+    const seq = await this.seqOf(collectionId);
+    return this.db.transaction(async (tx) => {
+      // Holding the clock row first makes other writers wait, so the free values found below stay free.
+      await raiseClock(tx, 0);
+      const last = await tx.get<{ last: number | null }>('SELECT MAX(date_added) AS last FROM stix_objects WHERE collection_seq = ?', [seq]);
+      const dates = await migratedDates(tx, dateAdded, last?.last == null ? -1 : Number(last.last));
+      const outcomes = await this.insertBatch(tx, seq, versions, (i) => dates[i]!, within);
+      await raiseClock(tx, Math.max(...outcomes.filter((o) => o.stored).map((o) => o.dateAdded!), 0));
+      return { outcomes, nudged: outcomes.filter((o, i) => o.stored && dates[i] !== dateAdded[i]).length };
+    });
+  }
+
+  /** Inserts the versions that are not stored yet, the `i`th under `dateOf(i)`, keeping the first/last flags. */
+  private async insertBatch(tx: Queryable, seq: number, versions: readonly NewVersion[], dateOf: (index: number) => number, within?: TransactionHook<StoreOutcome[]>): Promise<StoreOutcome[]> {
+    const known = await this.knownVersions(tx, seq, versions);
+    const outcomes: StoreOutcome[] = [];
+    const rows: InsertRow[] = [];
+    const clearFirst: FlagTarget[] = [];
+    const clearLast: FlagTarget[] = [];
+    for (const [index, v] of versions.entries()) {
+      const info = known.get(v.stixId);
+      if (info?.versions.has(v.version)) {
+        outcomes.push({ stixId: v.stixId, version: v.version, stored: false });
+        continue;
+      }
+      const { audience = OPEN_AUDIENCE, browse = NO_BROWSE_FACTS, ...version } = v;
+      const row: InsertRow = { ...version, ...audience, ...browse, idKey: idKey(v.stixId), dateAdded: dateOf(index), isFirst: 1, isLast: 1 };
+      if (!info) {
+        known.set(v.stixId, { versions: new Set([v.version]), first: { version: v.version, pending: row }, last: { version: v.version, pending: row } });
+      } else {
+        info.versions.add(v.version);
+        if (v.version < info.first.version) {
+          demote(info.first, 'isFirst', clearFirst, v.stixId, row.idKey);
+          info.first = { version: v.version, pending: row };
+        } else row.isFirst = 0;
+        if (v.version > info.last.version) {
+          demote(info.last, 'isLast', clearLast, v.stixId, row.idKey);
+          info.last = { version: v.version, pending: row };
+        } else row.isLast = 0;
+      }
+      rows.push(row);
+      outcomes.push({ stixId: v.stixId, version: v.version, stored: true, dateAdded: row.dateAdded });
+    }
+    await setFlag(tx, seq, 'is_first', clearFirst);
+    await setFlag(tx, seq, 'is_last', clearLast);
+    await insertRows(tx, seq, rows);
+    await within?.(tx, outcomes);
+    return outcomes;
   }
 
   private async knownVersions(tx: Queryable, seq: number, versions: readonly NewVersion[]): Promise<Map<string, Known>> {

@@ -21,3 +21,12 @@ export async function reserveDateAdded(tx: Queryable, count: number, nowMicros: 
 export function nowMicros(): number {
   return Date.now() * 1000;
 }
+
+/**
+ * Moves the clock on to `atLeast` when it is behind (never back), holding its row until the transaction
+ * ends: values given by hand (migrated `date_added`) are then never handed out again.
+ */
+export async function raiseClock(tx: Queryable, atLeast: number): Promise<void> {
+  const max = tx.dialect === 'postgres' ? 'GREATEST' : 'MAX';
+  await tx.run(`UPDATE store_clock SET last_micros = ${max}(last_micros, ?) WHERE id = 1`, [atLeast]);
+}

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
-import { notFound, unauthenticated } from '../../../core/errors.ts';
+import { conflict, forbidden, notFound, unauthenticated } from '../../../core/errors.ts';
 import type { ObjectRepository, StoreOutcome, VersionRow } from '../repositories/object.repository.ts';
 import type { StatusRepository } from '../repositories/status.repository.ts';
 import type { CollectionService } from './collection.service.ts';
@@ -64,6 +64,9 @@ export interface PageLimits {
   pageMax: number;
 }
 
+/** What a repository write runs last in its transaction (the audit entry). */
+type StoreHook = NonNullable<Parameters<ObjectRepository['store']>[2]>;
+
 function ownerOf(actor: Actor): string {
   return actor.kind === 'user' ? `user:${actor.userId}` : actor.kind;
 }
@@ -108,13 +111,60 @@ export class ObjectService {
    */
   async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared, statusId?: string): Promise<IngestResult> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
+    const details = { status: statusId ?? null };
+    return this.storePrepared(actor, collection, prepared, 'objects.add', details, (versions, _indexes, hook) => this.objects.store(collection.id, versions, hook));
+  }
+
+  /**
+   * The collection a migration from another TAXII server may write into: an empty one, and only for
+   * administrators (who keep the source's ids, versions and `date_added`).
+   * @throws DomainError `forbidden` `object.migrate_forbidden`; `conflict` `object.migrate_not_empty`.
+   */
+  async requireMigrationTarget(actor: Actor, apiRoot: string, collectionId: string): Promise<Collection> {
+    if (!isPrivileged(actor)) throw forbidden('object.migrate_forbidden', 'only administrators may migrate objects from another TAXII server');
+    const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
+    const count = await this.objects.count(collection.id, false);
+    if (count > 0) throw conflict('object.migrate_not_empty', `a migration goes into an empty collection; ${collection.id} holds ${count} object versions`, { collection: collection.id, count });
+    return collection;
+  }
+
+  /**
+   * Stores one batch of a migration (after `requireMigrationTarget`): validated and shared like `ingest`,
+   * each object under the `date_added` the source gave it (`dateAdded[i]` for `objects[i]`, microseconds),
+   * moved on by 1 µs where the store needs it (`nudged`). Administrators only; audited as `objects.migrate`.
+   * @throws DomainError `forbidden` `object.migrate_forbidden`.
+   */
+  async ingestMigrated(actor: Actor, apiRoot: string, collectionId: string, objects: readonly unknown[], dateAdded: readonly number[], offset = 0): Promise<IngestResult & { nudged: number }> {
+    if (!isPrivileged(actor)) throw forbidden('object.migrate_forbidden', 'only administrators may migrate objects from another TAXII server');
+    const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
+    let nudged = 0;
+    const result = await this.storePrepared(actor, collection, prepareObjects(objects, offset), 'objects.migrate', {}, async (versions, indexes, hook) => {
+      const stored = await this.objects.storeMigrated(collection.id, versions, indexes.map((index) => dateAdded[index - offset]!), hook);
+      nudged = stored.nudged;
+      return stored.outcomes;
+    });
+    return { ...result, nudged };
+  }
+
+  /**
+   * Stores the accepted objects with `write`; one audit entry per batch (`action`, with counts and
+   * `details`), in the batch's transaction.
+   */
+  private async storePrepared(
+    actor: Actor,
+    collection: Collection,
+    prepared: Prepared,
+    action: 'objects.add' | 'objects.migrate',
+    extra: Record<string, string | null>,
+    write: (versions: NewVersion[], indexes: number[], hook: StoreHook) => Promise<StoreOutcome[]>,
+  ): Promise<IngestResult> {
     const { versions, indexes, rejected } = await this.withAudiences(actor, collection, prepared);
     const event = (outcomes: readonly StoreOutcome[]): AuditEvent => {
       const stored = outcomes.filter((o) => o.stored).length;
-      const details = { stored, duplicates: outcomes.length - stored, rejected: rejected.length, status: statusId ?? null };
-      return { action: 'objects.add', target: collection.id, details };
+      const details = { stored, duplicates: outcomes.length - stored, rejected: rejected.length, ...extra };
+      return { action, target: collection.id, details };
     };
-    const outcomes = await this.objects.store(collection.id, versions, this.audit.within(actor, event));
+    const outcomes = await write(versions, indexes, this.audit.within<StoreOutcome[]>(actor, event));
     if (outcomes.some((o) => o.stored)) for (const listener of this.storedListeners) listener(collection.id);
     // Nothing to store opens no transaction: the (all rejected, or empty) request is recorded on its own.
     if (versions.length === 0) await this.audit.record(actor, event([]));

@@ -1,7 +1,8 @@
 /**
  * TLP 2.0 on every read path, for any memberships, grants, markings and recipients: each reader gets exactly
  * the versions, and the properties, that the rules allow — nothing more, nothing less — through the objects
- * listing (latest and all versions, paged), the manifest, one object, its versions, the export and the count.
+ * listing (latest and all versions, paged), the manifest, one object, its versions, the export, the push to
+ * another TAXII server (never AMBER+STRICT or RED) and the count.
  * The oracle (test/support/sharing-world.ts) works from the scenario alone.
  *
  * THIQA_PROPERTY_RUNS sets the number of generated scenarios per database (nightly size: 500 or more).
@@ -133,8 +134,12 @@ describe.each(dialects)('TLP 2.0 visibility on %s', (dialect) => {
     const exported = [];
     for await (const rows of platform.objects.exportAll(reader.actor, id)) exported.push(...rows.map((r) => parse(r.body)));
     expect(exported.sort(byIdAndVersion)).toEqual(shown(stored, 3));
+    // A push to another TAXII server (`thiqa taxii push`): nothing AMBER+STRICT or RED, objects or properties.
+    const pushed = [];
+    for await (const rows of platform.objects.exportAll(reader.actor, id, 5_000, 'push')) pushed.push(...rows.map((r) => parse(r.body)));
+    expect(pushed.sort(byIdAndVersion)).toEqual(shown(stored, 2));
     expect(await platform.objects.count(reader.actor, root, id)).toBe(shown(latest).length);
-    verdicts += stored.length + 1;
+    verdicts += 2 * stored.length + 1;
   }
 
   it('gives every reader exactly what the rules allow, on every read path', async () => {
@@ -207,6 +212,11 @@ describe.each(dialects)('TLP 2.0 visibility on %s', (dialect) => {
             }
           }
           for (const reader of world.readers) await checkReader(scenario, reader, target.root, target.id, target.model, stored, keys, generated.limit);
+          // The operator reads everything, and pushes nothing AMBER+STRICT or RED either.
+          const pushed = [];
+          for await (const rows of platform.objects.exportAll(SYSTEM, target.id, 5_000, 'push')) pushed.push(...rows.map((r) => parse(r.body)));
+          expect(pushed.sort(byIdAndVersion)).toEqual(stored.map((v) => expectedBody(v, target.model, 2)).filter((b) => b !== undefined).sort(byIdAndVersion));
+          verdicts += stored.length;
         }
       }),
       { numRuns: RUNS },

@@ -13,7 +13,7 @@ import { TaxiiHttp, type TaxiiHttpOptions } from './taxii-http.ts';
 import { readApiRoot, readCollection, readCollections, readDiscovery, rootUrl } from './taxii-resources.ts';
 import { TaxiiCollectionClient } from './taxii-collection-client.ts';
 import type { PollOptions } from './taxii-push.ts';
-import { TaxiiRemoteError, type Discovery, type RemoteApiRoot, type RemoteCollection, type RemoteCollectionClient } from './taxii-remote.ts';
+import { TaxiiRemoteError, type Discovery, type RemoteApiRoot, type RemoteCollection } from './taxii-remote.ts';
 
 export interface TaxiiClientOptions extends TaxiiHttpOptions {
   /** How a push polls its statuses until they are complete. */
@@ -78,7 +78,7 @@ export class TaxiiClient {
    * The client of one remote collection. Reads the API root first, for its `max_content_length`
    * (`maxContentLength` given skips that request).
    */
-  async collectionClient(apiRootUrl: string, collectionId: string, options: { maxContentLength?: number; signal?: AbortSignal } = {}): Promise<RemoteCollectionClient> {
+  async collectionClient(apiRootUrl: string, collectionId: string, options: { maxContentLength?: number; signal?: AbortSignal } = {}): Promise<TaxiiCollectionClient> {
     const url = rootUrl(apiRootUrl, apiRootUrl);
     const max = options.maxContentLength ?? (await this.apiRoot(url, options.signal)).maxContentLength;
     return new TaxiiCollectionClient(this.#http, url, collectionId, max, this.#poll);

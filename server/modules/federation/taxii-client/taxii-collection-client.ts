@@ -3,10 +3,14 @@
  * it and fall back to `added_after` = the last page's `X-TAXII-Date-Added-Last` when it does not; a server
  * that sends the same cursor twice is an error, never a loop.
  */
+import { timestampMicros } from '../../../../shared/stix/timestamp.ts';
 import type { TaxiiHttp } from './taxii-http.ts';
 import { pollUntilComplete, planEnvelopes, tooLargeStatus, type PollOptions } from './taxii-push.ts';
 import { readEnvelope, readManifest, readStatus } from './taxii-resources.ts';
 import { TaxiiRemoteError, type ManifestPage, type ObjectsPage, type ObjectsQuery, type PushStatus, type RemoteCollectionClient } from './taxii-remote.ts';
+
+/** How many of the last page cursors a walk remembers to notice a server sending one again. */
+const RECENT_CURSORS = 1_024;
 
 /** The query string of a page request; `match[version]` is `all` unless asked otherwise. */
 export function objectsSearch(query: ObjectsQuery): string {
@@ -63,22 +67,28 @@ export class TaxiiCollectionClient implements RemoteCollectionClient {
 
   async *#paginate<P extends { more: boolean; next?: string; dateAddedLast?: string }>(query: ObjectsQuery, read: (query: ObjectsQuery) => Promise<P>): AsyncGenerator<P> {
     let current: ObjectsQuery = { ...query };
-    const sent = new Set<string>(query.next !== undefined ? [`next:${query.next}`] : query.addedAfter !== undefined ? [`after:${query.addedAfter}`] : []);
+    // The cursors of the last pages (bounded, so a walk of millions of pages keeps its memory).
+    const recent = new Set<string>(query.next !== undefined ? [`next:${query.next}`] : query.addedAfter !== undefined ? [`after:${query.addedAfter}`] : []);
     for (;;) {
       const page = await read(current);
       yield page;
       if (!page.more) return;
+      const previousAfter = current.addedAfter;
       if (page.next !== undefined) {
         current = { ...query, next: page.next };
       } else if (page.dateAddedLast !== undefined) {
         current = { ...query, addedAfter: page.dateAddedLast };
         delete current.next;
+        // Without `next`, a walk goes on only if the date moves forward.
+        const [before, after] = [previousAfter, page.dateAddedLast].map((t) => (t === undefined ? NaN : timestampMicros(t)));
+        if (after! <= before!) throw new TaxiiRemoteError('protocol', `${this.#where()}: X-TAXII-Date-Added-Last ${page.dateAddedLast.slice(0, 40)} is not after the page's added_after; stopped instead of looping`);
       } else {
         throw new TaxiiRemoteError('protocol', `${this.#where()}: a page said "more" but gave neither "next" nor X-TAXII-Date-Added-Last`);
       }
       const key = current.next !== undefined ? `next:${current.next}` : `after:${current.addedAfter}`;
-      if (sent.has(key)) throw new TaxiiRemoteError('protocol', `${this.#where()}: the server sent the same page cursor twice (${key.slice(0, 120)}); stopped instead of looping`);
-      sent.add(key);
+      if (recent.has(key)) throw new TaxiiRemoteError('protocol', `${this.#where()}: the server sent the same page cursor twice (${key.slice(0, 120)}); stopped instead of looping`);
+      recent.add(key);
+      if (recent.size > RECENT_CURSORS) recent.delete(recent.values().next().value!);
     }
   }
 

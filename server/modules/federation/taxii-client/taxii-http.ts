@@ -7,6 +7,11 @@ import { TaxiiRemoteError, type TaxiiCredentials } from './taxii-remote.ts';
 
 export const TAXII_MEDIA_TYPE = 'application/taxii+json;version=2.1';
 
+/** Failures of a connection that was open (closed or reset by the other side): worth a second try. */
+const DROPPED = new Set(['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNRESET', 'EPIPE']);
+/** Waits before each new try, in ms. */
+const RETRIES = [50, 250];
+
 export interface TaxiiHttpOptions {
   credentials: TaxiiCredentials;
   /** Milliseconds each request may take, answer included (default 30 s). */
@@ -88,16 +93,22 @@ export class TaxiiHttp {
     if (options.body !== undefined) headers['content-type'] = TAXII_MEDIA_TYPE;
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.#fetch(url, { method, headers, body: options.body, signal, redirect: 'follow' });
-      text = await response.text();
-    } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
-      if (timeout.aborted) throw new TaxiiRemoteError('unreachable', `${where} took longer than ${this.#timeoutMs} ms`);
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error instanceof Error ? error.message : 'network error');
-      throw new TaxiiRemoteError('unreachable', `${where} could not reach the server (${cause})`);
+    let response: Response | undefined;
+    let text = '';
+    for (let attempt = 0; response === undefined; attempt++) {
+      try {
+        response = await this.#fetch(url, { method, headers, body: options.body, signal, redirect: 'follow' });
+        text = await response.text();
+      } catch (error) {
+        if (options.signal?.aborted) throw options.signal.reason;
+        if (timeout.aborted) throw new TaxiiRemoteError('unreachable', `${where} took longer than ${this.#timeoutMs} ms`);
+        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error instanceof Error ? error.message : 'network error');
+        // A kept-alive connection the server closed while idle fails the next request on it: try again on a
+        // new one. (TAXII adds are idempotent by id and version, so a POST is safe to send again.)
+        if (!DROPPED.has(cause) || attempt >= RETRIES.length) throw new TaxiiRemoteError('unreachable', `${where} could not reach the server (${cause})`);
+        response = undefined;
+        await new Promise((resolve) => setTimeout(resolve, RETRIES[attempt]));
+      }
     }
     const taxii = isTaxiiMediaType(response.headers.get('content-type'));
     let body: unknown;

@@ -101,8 +101,8 @@ export interface RemoteCollectionClient {
 
 /**
  * A failure talking to the remote: `unreachable` (connection, DNS, timeout), `unauthorised` (401/403),
- * `not_found`, `protocol` (the answer is not TAXII 2.1: wrong media type, unparsable, missing fields) or
- * `server` (5xx). `status` is the HTTP status when there was one.
+ * `not_found`, `protocol` (the answer is not TAXII 2.1: wrong media type, unparsable, missing fields),
+ * `server` (5xx) or `refused` (another 4xx, such as 400 or 413). `status` is the HTTP status when there was one.
  */
 export type TaxiiFailureKind = 'unreachable' | 'unauthorised' | 'not_found' | 'protocol' | 'server' | 'refused';
 
