@@ -18,6 +18,8 @@ export const GOALS = {
   gatewayImport: { text: '≤ 10 s', check: (value: number) => value <= 10, only: undefined },
   warninglistCheck: { text: '≥ 100000', check: (value: number) => value >= 100_000, only: undefined },
   mispImport: { text: '≥ 10000 attributes/s', check: (value: number) => value >= 10_000, only: undefined },
+  federationSync: { text: '≥ 20000', check: (value: number) => value >= 20_000, only: undefined },
+  federationLatency: { text: '≤ 2000 ms', check: (value: number) => value <= 2_000, only: undefined },
 } as const;
 
 export type GoalName = keyof typeof GOALS;

@@ -74,6 +74,15 @@ import { WARNINGLIST_ROLES } from './modules/warninglists/services/warninglist-r
 import { WarningListService } from './modules/warninglists/services/warninglist.service.ts';
 import { MispExportService } from './modules/misp/services/misp-export.service.ts';
 import { MispImportService } from './modules/misp/services/misp-import.service.ts';
+import { federationMigrations } from './modules/federation/repositories/federation-migrations.ts';
+import { LinkRepository } from './modules/federation/repositories/link.repository.ts';
+import { PeerRepository } from './modules/federation/repositories/peer.repository.ts';
+import { ProvenanceRepository } from './modules/federation/repositories/provenance.repository.ts';
+import { taxiiRemote, type RemoteFactory } from './modules/federation/services/remote-factory.ts';
+import { LinkService } from './modules/federation/services/link.service.ts';
+import { PeerService } from './modules/federation/services/peer.service.ts';
+import { SecretBox } from './modules/federation/services/secret-box.ts';
+import { SyncService } from './modules/federation/services/sync.service.ts';
 
 export interface Platform {
   config: Config;
@@ -131,6 +140,12 @@ export interface Platform {
   mispImport: MispImportService;
   /** A collection as a MISP feed, through the Exchange's scoped export. */
   mispExport: MispExportService;
+  /** Peer hubs of the federation, their credentials sealed. */
+  peers: PeerService;
+  /** Links between a peer's collection and a local one, with cursors and status. */
+  links: LinkService;
+  /** Hub-to-hub sync over the links. */
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -139,10 +154,10 @@ registerRoles(GATEWAY_ROLES);
 registerRoles(WARNINGLIST_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations];
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations, ...federationMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
-export async function openPlatform(config: Config): Promise<Platform> {
+export async function openPlatform(config: Config, remote: RemoteFactory = taxiiRemote): Promise<Platform> {
   const db = await openDatabase(config.databaseUrl);
   try {
     await migrate(db, migrations);
@@ -231,6 +246,13 @@ export async function openPlatform(config: Config): Promise<Platform> {
     },
   };
   const feeds = new FeedService(new FeedRepository(db), collections, objects, feedReaders, audit, feedWarningLists);
+  const peers = new PeerService(new PeerRepository(db), organisations, new SecretBox(config.federation.key, config.dataDir), audit);
+  const linkRepository = new LinkRepository(db);
+  const links = new LinkService(linkRepository, peers, collections, communities, audit);
+  const sync = new SyncService(
+    { links: linkRepository, provenance: new ProvenanceRepository(db), peers, objects, organisations, communities, remote },
+    { pageSize: config.federation.pageSize },
+  );
   return {
     config,
     db,
@@ -264,6 +286,9 @@ export async function openPlatform(config: Config): Promise<Platform> {
     warningLists,
     mispImport: new MispImportService(objects, collections),
     mispExport: new MispExportService(objects, collections),
+    peers,
+    links,
+    sync,
     close: () => db.close(),
   };
 }

@@ -9,6 +9,8 @@ import { startServer, type RunningServer } from '../../server/serve.ts';
 import { contextOf } from '../command-context.ts';
 import { defaultCollectionId } from '../default-collection.ts';
 import { redactUrl } from '../output.ts';
+import { SYSTEM } from '../../server/core/auth/actor.ts';
+import { runSync } from '../../server/modules/federation/services/sync-runner.ts';
 
 /** How long open connections (keep-alive, slow clients) may hold up a shutdown. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -58,6 +60,20 @@ export function serveCommand(): Command {
       } else {
         process.stdout.write(`${startLines(server, store, collectionId, result.admin).join('\n')}\n`);
       }
+      // The warning lists' index is built now rather than by the first reader of an object (a failure shows then).
+      void platform.warningLists.ready().catch(() => undefined);
+      // THIQA_SYNC=1: the hub syncs its links in this same process (see `thiqa sync`).
+      const syncing = new AbortController();
+      const sync = config.federation.syncOnServe
+        ? runSync(platform.sync, SYSTEM, syncing.signal, {
+            intervalSeconds: config.federation.intervalSeconds,
+            pollMs: config.federation.pollMs,
+            onReport: (report) => {
+              if (!report.ok) process.stderr.write(`thiqa sync: link ${report.link} (${report.peer}): ${report.error?.message ?? ''}\n`);
+            },
+            onError: (error) => process.stderr.write(`thiqa sync: ${(error as Error).message}\n`),
+          })
+        : Promise.resolve();
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
           process.off('SIGINT', stop);
@@ -68,8 +84,9 @@ export function serveCommand(): Command {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
+      syncing.abort();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
-      await Promise.race([server.close(), grace]);
+      await Promise.race([Promise.all([server.close(), sync]), grace]);
       await platform.close();
       // Connections still open past the grace period would keep the process alive: leave now.
       process.exit(process.exitCode ?? 0);

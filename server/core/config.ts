@@ -21,6 +21,21 @@ export interface Config {
   /** Public base URL of the server, used in discovery; derived from host and port when unset. */
   publicUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Hub-to-hub federation (server/modules/federation). */
+  federation: FederationConfig;
+}
+
+export interface FederationConfig {
+  /** AES-256 key (64 hex digits) sealing peer credentials (`THIQA_FEDERATION_KEY`); else a key file in `dataDir`. */
+  key: string | undefined;
+  /** Run the sync inside `thiqa serve` (`THIQA_SYNC=1`). */
+  syncOnServe: boolean;
+  /** Seconds between runs of a scheduled link (`THIQA_SYNC_INTERVAL`, default 60). */
+  intervalSeconds: number;
+  /** Milliseconds between polls of a continuous link (`THIQA_SYNC_POLL_MS`, default 500). */
+  pollMs: number;
+  /** Objects per page read from or sent to a peer (`THIQA_SYNC_PAGE`, default 1,000). */
+  pageSize: number;
 }
 
 export interface ConfigOverrides {
@@ -61,6 +76,12 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     throw invalid('config.invalid_log_level', `THIQA_LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
   }
   const pageMax = integer('THIQA_PAGE_MAX', env.THIQA_PAGE_MAX, 10_000, 1, 100_000);
+  const key = env.THIQA_FEDERATION_KEY;
+  if (key !== undefined && key !== '' && !/^[0-9a-fA-F]{64}$/.test(key)) {
+    throw invalid('config.invalid_federation_key', 'THIQA_FEDERATION_KEY must be 64 hexadecimal digits (a 256-bit key)');
+  }
+  const sync = env.THIQA_SYNC ?? '0';
+  if (sync !== '0' && sync !== '1') throw invalid('config.invalid_flag', `THIQA_SYNC must be 0 or 1, got "${sync}"`, { name: 'THIQA_SYNC', value: sync });
   return {
     dataDir,
     // An explicit --data names the embedded store, even when DATABASE_URL is set in the environment.
@@ -72,6 +93,13 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     pageMax,
     publicUrl: overrides.publicUrl ?? env.THIQA_PUBLIC_URL,
     logLevel: logLevel as Config['logLevel'],
+    federation: {
+      key: key || undefined,
+      syncOnServe: sync === '1',
+      intervalSeconds: integer('THIQA_SYNC_INTERVAL', env.THIQA_SYNC_INTERVAL, 60, 1, 86_400),
+      pollMs: integer('THIQA_SYNC_POLL_MS', env.THIQA_SYNC_POLL_MS, 500, 10, 60_000),
+      pageSize: integer('THIQA_SYNC_PAGE', env.THIQA_SYNC_PAGE, 1_000, 1, pageMax),
+    },
   };
 }
 

@@ -123,4 +123,21 @@ export const exchangeMigrations: Migration[] = [
     up: BROWSE_COLUMNS,
     backfill: backfillBrowseColumns,
   },
+  {
+    // A record of each deletion (tombstone), so that hubs syncing a collection can pass deletions on
+    // (server/modules/federation). `date_added` comes from the store clock; `versions` is `all` or a JSON list
+    // of version keys; `tlp` and `origin_org` are the most restrictive level and an origin of what was deleted.
+    id: 'exchange-0005-tombstones',
+    up: [
+      `CREATE TABLE object_tombstones (
+        date_added BIGINT PRIMARY KEY,
+        collection_id TEXT NOT NULL,
+        stix_id TEXT NOT NULL,
+        versions TEXT NOT NULL,
+        tlp INTEGER NOT NULL,
+        origin_org TEXT
+      )`,
+      'CREATE INDEX object_tombstones_collection ON object_tombstones (collection_id, date_added)',
+    ],
+  },
 ];

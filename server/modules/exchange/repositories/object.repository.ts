@@ -79,10 +79,21 @@ export interface VersionRow {
   body?: Uint8Array;
   /** With bodies only: JSON `[[property, tlp], …]` or null. */
   redactions?: string | null;
-  /** With bodies only: the version's TLP rank. */
-  tlp?: number;
   /** With a scope only: the reader's clearance for this row (before the scope's cap). */
   clearance?: number;
+  /** With bodies only: the row's TLP rank and the organisation that stored it. */
+  tlp?: number;
+  origin_org?: string | null;
+}
+
+/** A deletion, as recorded for those who pass deletions on (federation). */
+export interface TombstoneRow {
+  date_added: number;
+  stix_id: string;
+  /** `all`, or a JSON list of version keys. */
+  versions: string;
+  tlp: number;
+  origin_org: string | null;
 }
 
 interface Known {
@@ -224,7 +235,7 @@ export class ObjectRepository {
     restrictVersions(query.versions, where, params);
     restrictToScope(scope, seq, query.after, where, params, source.sql !== 'stix_objects');
     params.push(query.limit);
-    let columns = `stix_id, version, date_added, spec_version, type${withBody ? ', body, redactions, tlp' : ''}`;
+    let columns = `stix_id, version, date_added, spec_version, type${withBody ? ', body, redactions, tlp, origin_org' : ''}`;
     let columnParams: SqlValue[] = [];
     if (scope && withBody) {
       const clearance = clearanceSql(scope);
@@ -237,6 +248,7 @@ export class ObjectRepository {
       ...params,
     ]);
     if (scope && withBody) for (const row of rows) row.clearance = Number(row.clearance);
+    if (withBody) for (const row of rows) row.tlp = Number(row.tlp);
     return rows;
   }
 
@@ -255,6 +267,8 @@ export class ObjectRepository {
     const seq = await this.seqOf(collectionId);
     const key = idKey(stixId);
     return this.db.transaction(async (tx) => {
+      // The clock first, as `store` takes it, so the two never wait on each other in opposite orders.
+      const at = await reserveDateAdded(tx, 1, nowMicros());
       const where = ['collection_seq = ?', 'id_key = ?', 'stix_id = ?'];
       const params: SqlValue[] = [seq, key, stixId];
       if (specVersions.length) {
@@ -264,6 +278,7 @@ export class ObjectRepository {
       restrictVersions(versions, where, params);
       restrictToScope(scope, seq, 0, where, params);
       const condition = where.join(' AND ');
+      const gone = await tx.all<{ version: string; tlp: number; origin_org: string | null }>(`SELECT version, tlp, origin_org FROM stix_objects WHERE ${condition}`, params);
       await tx.run(`DELETE FROM object_recipients WHERE collection_seq = ? AND date_added IN (SELECT date_added FROM stix_objects WHERE ${condition})`, [seq, ...params]);
       const deleted = await tx.run(`DELETE FROM stix_objects WHERE ${condition}`, params);
       if (deleted > 0) {
@@ -275,10 +290,27 @@ export class ObjectRepository {
            WHERE ${scope}`,
           [seq, key, stixId, seq, key, stixId, seq, key, stixId],
         );
+        await tx.run('INSERT INTO object_tombstones (date_added, collection_id, stix_id, versions, tlp, origin_org) VALUES (?, ?, ?, ?, ?, ?)', [
+          at,
+          collectionId,
+          stixId,
+          versions.all ? 'all' : JSON.stringify(gone.map((row) => row.version)),
+          Math.max(...gone.map((row) => Number(row.tlp))),
+          gone.find((row) => row.origin_org !== null)?.origin_org ?? null,
+        ]);
       }
       await within?.(tx, deleted);
       return deleted;
     });
+  }
+
+  /** Deletions recorded in a collection after `after` (a `date_added`), oldest first, at most `limit`. */
+  async tombstones(collectionId: string, after: number, limit: number): Promise<TombstoneRow[]> {
+    const rows = await this.db.all<TombstoneRow>(
+      'SELECT date_added, stix_id, versions, tlp, origin_org FROM object_tombstones WHERE collection_id = ? AND date_added > ? ORDER BY date_added LIMIT ?',
+      [collectionId, after, limit],
+    );
+    return rows.map((row) => ({ ...row, date_added: Number(row.date_added), tlp: Number(row.tlp) }));
   }
 
   /** Number of stored versions in a collection (all, or only the latest of each object) a scope may see. */

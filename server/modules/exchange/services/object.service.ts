@@ -28,8 +28,21 @@ export interface StoredVersion {
   type: string;
   /** The object as UTF-8 JSON (listings with bodies only). */
   body: Uint8Array | undefined;
-  /** The version's TLP rank (`latestVersions` only). */
+  /** With bodies only: the version's TLP rank and the organisation that stored it (for federation). */
   tlp?: number | undefined;
+  originOrg?: string | null | undefined;
+}
+
+/** A deletion in a collection (see `ObjectService.deletionsSince`). */
+export interface Deletion {
+  /** Its place in the store's `date_added` order (microseconds). */
+  at: number;
+  id: string;
+  /** The version keys deleted, or `all`. */
+  versions: string[] | 'all';
+  /** The most restrictive TLP rank and an origin organisation of the versions deleted. */
+  tlp: number;
+  originOrg: string | null;
 }
 
 export interface Page {
@@ -65,6 +78,7 @@ export class ObjectService {
   private readonly audit: AuditLog;
   private readonly limits: PageLimits;
   private readonly directory: RecipientDirectory;
+  private readonly storedListeners = new Set<(collectionId: string) => void>();
 
   constructor(
     objects: ObjectRepository,
@@ -151,6 +165,7 @@ export class ObjectService {
       return { action, target: collection.id, details };
     };
     const outcomes = await write(versions, indexes, this.audit.within<StoreOutcome[]>(actor, event));
+    if (outcomes.some((o) => o.stored)) for (const listener of this.storedListeners) listener(collection.id);
     // Nothing to store opens no transaction: the (all rejected, or empty) request is recorded on its own.
     if (versions.length === 0) await this.audit.record(actor, event([]));
     return {
@@ -259,6 +274,38 @@ export class ObjectService {
   }
 
   /**
+   * Calls `listener` with the collection's id after every write that stored something in this process (the
+   * federation's continuous push wakes on it). Answers the function that stops it.
+   */
+  onStored(listener: (collectionId: string) => void): () => void {
+    this.storedListeners.add(listener);
+    return () => this.storedListeners.delete(listener);
+  }
+
+  /**
+   * Every version added to a collection after `after` (a `date_added`, microseconds), oldest first, at most
+   * `limit`, with bodies, TLP and origin: what `actor` may see of them, as every read path serves it.
+   */
+  async changesSince(actor: Actor, apiRoot: string, collectionId: string, after: number, limit: number): Promise<StoredVersion[]> {
+    const collection = await this.collections.requireRead(actor, apiRoot, collectionId);
+    const scope = readScope(actor, collection);
+    const rows = await this.objects.list({ collectionId: collection.id, after, versions: { all: true, first: false, last: false, keys: [] }, limit }, true, scope);
+    return rows.map((row) => toStoredVersion(row, scope));
+  }
+
+  /** Deletions in a collection the actor may read, after `after` (microseconds), oldest first, at most `limit`. */
+  async deletionsSince(actor: Actor, apiRoot: string, collectionId: string, after: number, limit: number): Promise<Deletion[]> {
+    const collection = await this.collections.requireRead(actor, apiRoot, collectionId);
+    return (await this.objects.tombstones(collection.id, after, limit)).map((row) => ({
+      at: row.date_added,
+      id: row.stix_id,
+      versions: row.versions === 'all' ? 'all' : (JSON.parse(row.versions) as string[]),
+      tlp: row.tlp,
+      originOrg: row.origin_org,
+    }));
+  }
+
+  /**
    * Every stored version of a collection, page by page, for export (`push`: for another TAXII server, so
    * nothing AMBER+STRICT either). Recorded in the audit log (`collection.export`, with the count) once the
    * last page has been handed out.
@@ -333,7 +380,7 @@ export class ObjectService {
 
 function toStoredVersion(row: VersionRow, scope: ReadScope): StoredVersion {
   const body = row.body && bodyFor(row.body, row.redactions, row.clearance, scope.cap);
-  return { id: row.stix_id, version: row.version, dateAdded: row.date_added, specVersion: row.spec_version, type: row.type, body };
+  return { id: row.stix_id, version: row.version, dateAdded: row.date_added, specVersion: row.spec_version, type: row.type, body, tlp: row.tlp, originOrg: row.origin_org };
 }
 
 /** Restricted properties are left out of what the UI searches (rare: parsed again only then). */
