@@ -317,10 +317,19 @@ describe('an assessment cycle in a real browser', () => {
       let name = '';
       await expect.poll(async () => (name = await tooltip.locator('strong').first().innerText().catch(() => '')), { timeout: 5_000 }).toMatch(/^(Tunisia|Kenya)$/);
       fills[name] = fill;
-      // Away from the map, so that the next country's tooltip is never this one's.
-      await page.mouse.move(1, 1);
-      // (ECharts hides it after a delay and a fade, slower on a busy machine.)
-      await expect.poll(() => tooltip.first().isVisible().catch(() => false), { timeout: 5_000 }).toBe(false);
+      // Away from the map, so that the next country's tooltip is never this one's. ECharts hides it after a
+      // delay and a fade, slower on a busy machine, and a busy browser may drop the one move out of the chart:
+      // each poll moves the mouse again, off the map.
+      let step = 0;
+      await expect
+        .poll(
+          async () => {
+            await page.mouse.move(1 + (step++ % 2), 1);
+            return tooltip.first().isVisible().catch(() => false);
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(false);
     }
     expect(Object.keys(fills).sort()).toEqual(['Kenya', 'Tunisia']);
     expect(fills.Tunisia).toBe(colourOf(bandsOf('overall'), tunisiaOverall));
