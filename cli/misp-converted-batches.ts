@@ -3,8 +3,8 @@
  * MISP input while this thread stores the previous batch; as for `thiqa import`, SQLite's synchronous writes
  * would otherwise stop the conversion while they run. The worker stays at most two batches ahead.
  */
-import { Worker } from 'node:worker_threads';
 import type { ConversionSummary, ConvertedBatch } from '../server/modules/misp/services/misp-conversion.ts';
+import { workerBatches } from './worker-batches.ts';
 
 export interface MispWorkerInput {
   target: string;
@@ -18,41 +18,15 @@ export type MispWorkerMessage =
 
 /** The converted batches of `target` (a MISP event file or feed folder), then the summary. */
 export async function* convertInWorker(target: string, batchSize: number): AsyncGenerator<ConvertedBatch, ConversionSummary, undefined> {
-  const worker = new Worker(new URL('./misp-convert-worker.ts', import.meta.url), {
-    workerData: { target, batchSize } satisfies MispWorkerInput,
-    resourceLimits: { maxYoungGenerationSizeMb: 24 },
-  });
-  const queue: MispWorkerMessage[] = [];
-  let failure: Error | undefined;
-  let notify: (() => void) | undefined;
-  const wake = () => {
-    notify?.();
-    notify = undefined;
-  };
-  worker.on('message', (message: MispWorkerMessage) => {
-    queue.push(message);
-    wake();
-  });
-  worker.on('error', (error) => {
-    failure = error;
-    wake();
-  });
-  worker.on('exit', (code) => {
-    failure ??= new Error(`the MISP conversion worker stopped (exit code ${code}) before the end of ${target}`);
-    wake();
-  });
+  const input: MispWorkerInput = { target, batchSize };
+  const batches = workerBatches<MispWorkerMessage>(new URL('./misp-convert-worker.ts', import.meta.url), input, (code) => `the MISP conversion worker stopped (exit code ${code}) before the end of ${target}`);
   try {
     for (;;) {
-      while (queue.length === 0 && !failure) await new Promise<void>((resolve) => (notify = resolve));
-      const message = queue.shift();
-      if (!message) throw failure!;
-      if (message.kind === 'end') return message.summary;
-      if (message.kind === 'error') throw Object.assign(new Error(message.message), { stack: message.stack });
-      yield message.batch;
-      worker.postMessage({ kind: 'ack' });
+      const next = await batches.next();
+      if (next.done) return next.value.summary;
+      yield next.value.batch;
     }
   } finally {
-    worker.removeAllListeners('exit');
-    await worker.terminate();
+    await batches.return(undefined as never);
   }
 }
