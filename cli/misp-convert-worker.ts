@@ -6,21 +6,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { convertMispInput } from '../server/modules/misp/services/misp-conversion.ts';
 import { openMispInput } from '../shared/misp/feed-directory.ts';
 import type { MispWorkerInput, MispWorkerMessage } from './misp-converted-batches.ts';
+import { batchPoster } from './worker-batches.ts';
 
-const MAX_AHEAD = 2;
 const { target, batchSize } = workerData as MispWorkerInput;
-const port = parentPort!;
-let outstanding = 0;
-let wake: (() => void) | undefined;
-
-port.on('message', (message: { kind: string }) => {
-  if (message.kind !== 'ack') return;
-  outstanding--;
-  wake?.();
-  wake = undefined;
-});
-
-const post = (message: MispWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const { post, posted } = batchPoster<MispWorkerMessage>(parentPort!);
 
 try {
   const batches = convertMispInput(openMispInput(target), batchSize);
@@ -32,8 +21,7 @@ try {
     }
     // Each body has a buffer of its own (object-ingest.ts): handed over, not copied.
     post({ kind: 'batch', batch: next.value }, next.value.prepared.accepted.map((a) => a.version.body.buffer as ArrayBuffer));
-    outstanding++;
-    while (outstanding >= MAX_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
+    await posted();
   }
 } catch (error) {
   post({ kind: 'error', message: (error as Error).message, stack: (error as Error).stack ?? '' });

@@ -2,28 +2,17 @@
  * Worker thread of `thiqa import`: reads a bundle file, parses and validates its objects (`prepareObjects`)
  * and posts them in batches, while the main thread stores the previous batch. On two cores this doubles the
  * import rate: SQLite writes are synchronous and would otherwise stop parsing while they run.
- * It stays at most MAX_AHEAD batches ahead of the store, so memory holds a few batches whatever the file size.
+ * It stays at most two batches ahead of the store (`batchPoster`, worker-batches.ts), so memory holds a few batches whatever the file size.
  */
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareObjects } from '../server/modules/exchange/services/object-ingest.ts';
 import { isBundleReadError, readBundleObjects } from '../shared/json/index.ts';
 import type { WorkerInput, WorkerMessage } from './prepared-batches.ts';
+import { batchPoster } from './worker-batches.ts';
 
-const MAX_AHEAD = 2;
 const { file, batchSize } = workerData as WorkerInput;
-const port = parentPort!;
-let outstanding = 0;
-let wake: (() => void) | undefined;
-
-port.on('message', (message: { kind: string }) => {
-  if (message.kind !== 'ack') return;
-  outstanding--;
-  wake?.();
-  wake = undefined;
-});
-
-const post = (message: WorkerMessage) => port.postMessage(message);
+const { post, posted } = batchPoster<WorkerMessage>(parentPort!);
 let bytes = 0;
 let seen = 0;
 let batch: unknown[] = [];
@@ -33,8 +22,7 @@ async function send(): Promise<void> {
   const objects = batch;
   batch = [];
   post({ kind: 'batch', prepared: prepareObjects(objects, seen - objects.length), objects: objects.length, bytes });
-  outstanding++;
-  while (outstanding >= MAX_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
+  await posted();
 }
 
 async function* counted(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {

@@ -4,7 +4,7 @@
  * asks for the next, which lets the worker go on (it stays at most two batches ahead); answers the worker's
  * end message; throws the worker's error, or its stopping before the end.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 
 /** What a batch worker posts: batches, then an end, or an error. */
 export type BatchWorkerMessage = { kind: 'batch' } | { kind: 'end' } | { kind: 'error'; message: string; stack: string };
@@ -53,4 +53,29 @@ export async function* workerBatches<M extends BatchWorkerMessage>(
     worker.removeAllListeners('exit');
     await worker.terminate();
   }
+}
+
+/** How many batches a worker posts before it waits for the first to be acknowledged. */
+const MAX_AHEAD = 2;
+
+/**
+ * The worker's side: `post` sends a message to the main thread; `posted` counts a batch just posted and waits
+ * while MAX_AHEAD batches are not yet acknowledged, so memory holds a few batches whatever the input's size.
+ */
+export function batchPoster<M>(port: MessagePort): { post(message: M, transfer?: ArrayBuffer[]): void; posted(): Promise<void> } {
+  let outstanding = 0;
+  let wake: (() => void) | undefined;
+  port.on('message', (message: { kind: string }) => {
+    if (message.kind !== 'ack') return;
+    outstanding--;
+    wake?.();
+    wake = undefined;
+  });
+  return {
+    post: (message, transfer = []) => port.postMessage(message, transfer),
+    posted: async () => {
+      outstanding++;
+      while (outstanding >= MAX_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
+    },
+  };
 }
