@@ -112,7 +112,7 @@ export async function measureFederationSync(database: DatabaseKind, tmp: string,
   return measurements;
 }
 
-async function measureContinuousLatency(database: DatabaseKind, tmp: string, postgresUrl: string): Promise<Measurement> {
+export async function measureContinuousLatency(database: DatabaseKind, tmp: string, postgresUrl: string): Promise<Measurement> {
   const national = await openSide(database, tmp, `fed-lat-national-${database}`, postgresUrl, { THIQA_SYNC_POLL_MS: '500' });
   const regional = await openSide(database, tmp, `fed-lat-regional-${database}`, postgresUrl);
   const server = await startServer(regional.platform, '127.0.0.1', 0);

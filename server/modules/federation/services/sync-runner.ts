@@ -59,7 +59,9 @@ export async function runSync(sync: SyncService, actor: Actor, signal: AbortSign
     while (!signal.aborted) {
       waker.pending = false;
       try {
-        options.onReport?.(await sync.syncLink(actor, first.id, signal));
+        // Run first, report after: `onReport?.(await …)` would skip the run itself when there is no listener.
+        const report = await sync.syncLink(actor, first.id, signal);
+        options.onReport?.(report);
       } catch (error) {
         // The store itself failed (the peer's failures are reported, not thrown): wait and try again.
         options.onError?.(error);
