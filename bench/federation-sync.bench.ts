@@ -93,6 +93,7 @@ export async function measureFederationSync(database: DatabaseKind, tmp: string,
         env: { THIQA_DATA_DIR: regional.store.dataDir, THIQA_SYNC_PAGE: '5000' },
         timeoutMs: 600_000,
       });
+      console.error(run.stderr.slice(0, 3000));
       if (run.code !== 0) throw new Error(`thiqa sync --once failed (${run.code}): ${run.stdout.slice(0, 500)} ${run.stderr.slice(0, 500)}`);
       const report = JSON.parse(run.stdout) as { startedAt: number; finishedAt: number; links: { pull?: { stored: number } }[] };
       const stored = report.links[0]?.pull?.stored ?? 0;

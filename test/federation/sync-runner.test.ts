@@ -52,7 +52,7 @@ describe.each(dialects)('the sync runner on %s', (dialect) => {
       for (let i = 0; i < 3; i++) {
         const object = indicator(GREEN);
         await post(national, object);
-        await eventually(async () => (await heldIds(regional)).includes(object.id));
+        await eventually(async () => (await heldIds(regional)).includes(String(object.id)));
       }
     } finally {
       controller.abort();

@@ -40,19 +40,31 @@ export class ProvenanceRepository {
     this.db = db;
   }
 
-  /** Records that `peerId` delivered these versions into `collectionId` at `at` (first arrival or another). */
+  /**
+   * Records that `peerId` delivered these versions into `collectionId` at `at` (first arrival or another).
+   * A version listed twice counts once. On PostgreSQL the pairs travel as two arrays in one statement.
+   */
   async recordArrivals(collectionId: string, peerId: string, linkId: string, at: number, arrivals: readonly ArrivalRow[]): Promise<void> {
-    if (arrivals.length === 0) return;
+    const unique = [...new Map(arrivals.map((a) => [`${a.stixId}\u0000${a.version}`, a])).values()];
+    if (unique.length === 0) return;
+    const onConflict = `ON CONFLICT (collection_id, stix_id, version, peer_id)
+      DO UPDATE SET last_at = excluded.last_at, arrivals = federation_provenance.arrivals + 1`;
+    if (this.db.dialect === 'postgres') {
+      await this.db.run(
+        `INSERT INTO federation_provenance (collection_id, stix_id, version, peer_id, link_id, first_at, last_at, arrivals)
+         SELECT ?, t.stix_id, t.version, ?, ?, ?, ?, 1 FROM unnest(?::text[], ?::text[]) AS t(stix_id, version) ${onConflict}`,
+        [collectionId, peerId, linkId, at, at, unique.map((a) => a.stixId), unique.map((a) => a.version)],
+      );
+      return;
+    }
     await this.db.transaction(async (tx) => {
-      for (let start = 0; start < arrivals.length; start += CHUNK) {
-        const chunk = arrivals.slice(start, start + CHUNK);
+      for (let start = 0; start < unique.length; start += CHUNK) {
+        const chunk = unique.slice(start, start + CHUNK);
         const params: SqlValue[] = [];
         for (const a of chunk) params.push(collectionId, a.stixId, a.version, peerId, linkId, at, at);
         await tx.run(
           `INSERT INTO federation_provenance (collection_id, stix_id, version, peer_id, link_id, first_at, last_at, arrivals)
-           VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, 1)').join(', ')}
-           ON CONFLICT (collection_id, stix_id, version, peer_id)
-           DO UPDATE SET last_at = excluded.last_at, arrivals = federation_provenance.arrivals + 1`,
+           VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, 1)').join(', ')} ${onConflict}`,
           params,
         );
       }

@@ -3,8 +3,8 @@
  * (`match[version]=all`), ingested into the local collection through the exchange's ingest path as the peer
  * (so the origin organisation of what arrives is the peer's, and the exchange's validation and sharing checks
  * hold), provenance recorded for every version accepted (stored or already there), what is refused
- * quarantined with its rule codes, and the cursor moved after each page is stored. Only one page is in
- * memory at a time.
+ * quarantined with its rule codes, and the cursor moved after each page is stored. The next page is fetched
+ * while one is stored: at most two pages are in memory.
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../core/auth/actor.ts';
@@ -49,11 +49,32 @@ function asJson(object: unknown): { text: string; truncated: boolean } {
   return { text: bytes.subarray(0, QUARANTINE_MAX_BYTES).toString('utf8'), truncated: true };
 }
 
+/**
+ * The pages of `source`, each next one already asked for while the one handed out is being stored: the peer
+ * reads and sends while this side writes. At most two pages are in memory.
+ */
+async function* aheadByOne<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = iterator.next();
+      // A failure of the request ahead surfaces when its page is awaited, not before the current one is stored.
+      next.catch(() => undefined);
+      yield current.value;
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
 /** Pulls `link` until the peer has nothing more, or `signal` asks to stop (after the page in hand is stored). */
 export async function pullLink(deps: PullDeps, link: LinkRow, peerActor: Actor, peerId: string, client: RemoteCollectionClient, pageSize: number, signal?: AbortSignal): Promise<PullReport> {
   const report: PullReport = { pages: 0, received: 0, stored: 0, duplicates: 0, quarantined: 0 };
   let cursor = link.pull_cursor;
-  for await (const page of client.pages(queryFrom(cursor, pageSize), signal)) {
+  for await (const page of aheadByOne(client.pages(queryFrom(cursor, pageSize), signal))) {
     report.pages++;
     report.received += page.objects.length;
     if (page.objects.length > 0) {
