@@ -1,7 +1,7 @@
 // A backlog of 100,000 objects pulled by `thiqa sync --once` in bounded memory, on both databases: the peer
 // (a TAXII server generating its collection page by page, never holding it) offers 100,000 GREEN indicators;
 // the sync runs with its JavaScript heap capped at HEAP_MB, well below what holding the backlog would take
-// (its JSON alone is about 60 MB, several times that parsed), so it can finish only by storing page after
+// (its JSON alone is about 40 MB, several times that parsed), so it can finish only by storing page after
 // page (checked by hand: the same run with the whole backlog as one page dies of "heap out of memory").
 // Every object must arrive, once, and a second run must find nothing new.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
