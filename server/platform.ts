@@ -83,6 +83,7 @@ import { LinkService } from './modules/federation/services/link.service.ts';
 import { PeerService } from './modules/federation/services/peer.service.ts';
 import { SecretBox } from './modules/federation/services/secret-box.ts';
 import { SyncService } from './modules/federation/services/sync.service.ts';
+import { recordPushed } from './modules/federation/services/push-provenance.ts';
 
 export interface Platform {
   config: Config;
@@ -249,10 +250,9 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
   const peers = new PeerService(new PeerRepository(db), organisations, new SecretBox(config.federation.key, config.dataDir), audit);
   const linkRepository = new LinkRepository(db);
   const links = new LinkService(linkRepository, peers, collections, communities, audit);
-  const sync = new SyncService(
-    { links: linkRepository, provenance: new ProvenanceRepository(db), peers, objects, organisations, communities, remote },
-    { pageSize: config.federation.pageSize },
-  );
+  const provenance = new ProvenanceRepository(db);
+  const sync = new SyncService({ links: linkRepository, provenance, peers, objects, organisations, communities, remote }, { pageSize: config.federation.pageSize });
+  objects.onAccepted((accepted) => recordPushed({ peers, links: linkRepository, provenance }, accepted));
   return {
     config,
     db,

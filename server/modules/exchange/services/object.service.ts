@@ -64,6 +64,13 @@ export interface PageLimits {
   pageMax: number;
 }
 
+/** The versions one write by `actor` accepted into a collection, stored or already there. */
+export interface Accepted {
+  actor: Actor;
+  collectionId: string;
+  versions: { id: string; version: string }[];
+}
+
 /** What a repository write runs last in its transaction (the audit entry). */
 type StoreHook = NonNullable<Parameters<ObjectRepository['store']>[2]>;
 
@@ -79,6 +86,7 @@ export class ObjectService {
   private readonly limits: PageLimits;
   private readonly directory: RecipientDirectory;
   private readonly storedListeners = new Set<(collectionId: string) => void>();
+  private readonly acceptedHooks = new Set<(accepted: Accepted) => Promise<void>>();
 
   constructor(
     objects: ObjectRepository,
@@ -166,6 +174,10 @@ export class ObjectService {
     };
     const outcomes = await write(versions, indexes, this.audit.within<StoreOutcome[]>(actor, event));
     if (outcomes.some((o) => o.stored)) for (const listener of this.storedListeners) listener(collection.id);
+    if (action === 'objects.add' && outcomes.length > 0) {
+      const accepted: Accepted = { actor, collectionId: collection.id, versions: outcomes.map((o) => ({ id: o.stixId, version: o.version })) };
+      for (const hook of this.acceptedHooks) await hook(accepted);
+    }
     // Nothing to store opens no transaction: the (all rejected, or empty) request is recorded on its own.
     if (versions.length === 0) await this.audit.record(actor, event([]));
     return {
@@ -280,6 +292,15 @@ export class ObjectService {
   onStored(listener: (collectionId: string) => void): () => void {
     this.storedListeners.add(listener);
     return () => this.storedListeners.delete(listener);
+  }
+
+  /**
+   * Awaits `hook` after every write of objects (not migrations) that accepted versions, once they are stored
+   * (the federation records which peer pushed them). Answers the function that removes it.
+   */
+  onAccepted(hook: (accepted: Accepted) => Promise<void>): () => void {
+    this.acceptedHooks.add(hook);
+    return () => this.acceptedHooks.delete(hook);
   }
 
   /**

@@ -53,7 +53,8 @@ export interface QuarantinedObject {
 export interface Provenance {
   version: string;
   peerId: string;
-  linkId: string;
+  /** The link that brought it; null when the peer pushed it here by itself. */
+  linkId: string | null;
   firstAt: number;
   lastAt: number;
   arrivals: number;
@@ -150,7 +151,7 @@ export class SyncService {
     return (await this.deps.provenance.ofObject(collection, objectId)).map((row) => ({
       version: row.version,
       peerId: row.peer_id,
-      linkId: row.link_id,
+      linkId: row.link_id === '' ? null : row.link_id,
       firstAt: row.first_at,
       lastAt: row.last_at,
       arrivals: row.arrivals,
