@@ -133,3 +133,40 @@ export interface ImportResult {
     problems: { rule: string; path: string; message: string }[];
   }[];
 }
+
+/** A peer hub (never its credentials). */
+export interface FederationPeer {
+  id: string;
+  name: string;
+  api_root_url: string;
+  auth: 'basic' | 'bearer' | 'none';
+  organisation: string;
+  created_at: string;
+}
+
+/** A link between a peer's collection and a local one, with its health. */
+export interface FederationLink {
+  id: string;
+  peer: string;
+  remote_collection: string;
+  local_api_root: string;
+  local_collection: string;
+  direction: 'pull' | 'push' | 'both';
+  mode: 'scheduled' | 'continuous';
+  propagate_deletions: boolean;
+  community: string | null;
+  status: { last_success_at: string | null; last_attempt_at: string | null; failures: number; last_error: { code: string; message: string } | null };
+  created_at: string;
+}
+
+/** What a peer sent that could not be stored, as received. */
+export interface QuarantinedObject {
+  id: string;
+  peer: string;
+  link: string;
+  received_at: string;
+  object_id: string | null;
+  reasons: string[];
+  object: string;
+  truncated: boolean;
+}

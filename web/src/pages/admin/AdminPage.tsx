@@ -1,17 +1,18 @@
 /**
  * Administration, for the roles allowed it: organisations, users and their roles, communities and their
- * members, collections and who may use them. The server decides every request again; these pages only leave
- * out what the caller's roles cannot do.
+ * members, collections and who may use them, federation with other hubs. The server decides every request
+ * again; these pages only leave out what the caller's roles cannot do.
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../router.tsx';
 import { adminRights, useCaller } from '../../session.tsx';
 import { CollectionsAdmin } from './CollectionsAdmin.tsx';
 import { CommunitiesAdmin } from './CommunitiesAdmin.tsx';
+import { FederationAdmin } from './FederationAdmin.tsx';
 import { OrganisationsAdmin } from './OrganisationsAdmin.tsx';
 import { UsersAdmin } from './UsersAdmin.tsx';
 
-const SECTIONS = ['organisations', 'users', 'communities', 'collections'] as const;
+const SECTIONS = ['organisations', 'users', 'communities', 'collections', 'federation'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function AdminPage({ section }: { section: string }) {
@@ -42,6 +43,7 @@ export function AdminPage({ section }: { section: string }) {
           {current === 'users' && <UsersAdmin />}
           {current === 'communities' && <CommunitiesAdmin />}
           {current === 'collections' && <CollectionsAdmin />}
+          {current === 'federation' && <FederationAdmin />}
         </>
       )}
     </section>
