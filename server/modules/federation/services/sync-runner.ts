@@ -70,9 +70,10 @@ export async function runSync(sync: SyncService, actor: Actor, signal: AbortSign
       }
       if (signal.aborted) break;
       const current = (await sync.linkRows(actor)).find((l) => l.id === first.id) ?? first;
-      // A local store during the run: go again at once, for continuous pushes.
-      if (waker.pending && current.mode === 'continuous' && current.failures === 0 && current.direction !== 'pull') continue;
-      await pause(delayAfter(current, options), signal, current.mode === 'continuous' && current.direction !== 'pull' ? waker : {});
+      // A local store wakes a healthy continuous push at once; a failing link waits out its back-off.
+      const wakeable = current.mode === 'continuous' && current.failures === 0 && current.direction !== 'pull';
+      if (waker.pending && wakeable) continue;
+      await pause(delayAfter(current, options), signal, wakeable ? waker : {});
     }
   };
 
