@@ -1,9 +1,10 @@
 /**
  * Keeping the links going: one loop per link, so a slow or failing peer never holds up another. A scheduled
  * link runs every `intervalSeconds`; a continuous one polls its peer every `pollMs` and its push is woken at
- * once by a local store into its collection (in this process). A failing link waits longer each time
- * (1 s, 2 s, 4 s … at most 5 minutes) before it is tried again. Aborting the signal lets each loop finish the
- * page in hand (its cursor saved) and then stop; links added meanwhile are picked up on the next look.
+ * once by a local store into its collection (in this process), unless it is backing off. A failing link waits
+ * longer each time (1 s, 2 s, 4 s … at most 5 minutes) before it is tried again. Aborting the signal lets each
+ * loop finish the page in hand (its cursor saved) and then stop; links added meanwhile are picked up on the
+ * next look.
  */
 import type { Actor } from '../../../core/auth/actor.ts';
 import type { LinkRow } from '../repositories/link.repository.ts';
@@ -70,9 +71,10 @@ export async function runSync(sync: SyncService, actor: Actor, signal: AbortSign
       }
       if (signal.aborted) break;
       const current = (await sync.linkRows(actor)).find((l) => l.id === first.id) ?? first;
-      // A local store during the run: go again at once, for continuous pushes.
-      if (waker.pending && current.mode === 'continuous' && current.failures === 0 && current.direction !== 'pull') continue;
-      await pause(delayAfter(current, options), signal, current.mode === 'continuous' && current.direction !== 'pull' ? waker : {});
+      // A local store wakes a healthy continuous push at once; a failing link waits out its back-off.
+      const wakeable = current.mode === 'continuous' && current.failures === 0 && current.direction !== 'pull';
+      if (waker.pending && wakeable) continue;
+      await pause(delayAfter(current, options), signal, wakeable ? waker : {});
     }
   };
 
