@@ -251,7 +251,7 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
   const links = new LinkService(linkRepository, peers, collections, communities, audit);
   const sync = new SyncService(
     { links: linkRepository, provenance: new ProvenanceRepository(db), peers, objects, organisations, communities, remote },
-    { pageSize: config.federation.pageSize },
+    { pageSize: config.federation.pageSize, reconcileSeconds: config.federation.reconcileSeconds },
   );
   return {
     config,
