@@ -43,12 +43,11 @@ async function remoteVersions(client: RemoteCollectionClient, pageSize: number, 
   return keys;
 }
 
-/** What the peer delivered and no longer has, grouped by object: id → versions. */
-function goneByObject(delivered: readonly ArrivalRow[], remote: ReadonlySet<string>, others: ReadonlyMap<string, string[]>, peerId: string): Map<string, string[]> {
+/** Of what the peer delivered and no longer has, what no other peer delivered, grouped by object: id → versions. */
+function goneByObject(missing: readonly ArrivalRow[], deliverers: ReadonlyMap<string, string[]>, peerId: string): Map<string, string[]> {
   const gone = new Map<string, string[]>();
-  for (const { stixId, version } of delivered) {
-    if (remote.has(versionKey(stixId, version))) continue;
-    if ((others.get(`${stixId}\u0000${version}`) ?? []).some((peer) => peer !== peerId)) continue;
+  for (const { stixId, version } of missing) {
+    if ((deliverers.get(`${stixId}\u0000${version}`) ?? []).some((peer) => peer !== peerId)) continue;
     gone.set(stixId, [...(gone.get(stixId) ?? []), version]);
   }
   return gone;
@@ -63,7 +62,9 @@ export async function reconcileLink(deps: ReconcileDeps, link: LinkRow, peer: Re
   if (delivered.length === 0) return 0;
   const remote = await remoteVersions(client, pageSize, signal);
   if (signal?.aborted) return 0;
-  const gone = goneByObject(delivered, remote, await deps.provenance.deliverers(link.local_collection, delivered), peer.id);
+  const missing = delivered.filter(({ stixId, version }) => !remote.has(versionKey(stixId, version)));
+  if (missing.length === 0) return 0;
+  const gone = goneByObject(missing, await deps.provenance.deliverers(link.local_collection, missing), peer.id);
   let deleted = 0;
   for (const [id, versions] of gone) {
     if (signal?.aborted) break;
