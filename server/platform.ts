@@ -251,8 +251,11 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
   const linkRepository = new LinkRepository(db);
   const links = new LinkService(linkRepository, peers, collections, communities, audit);
   const provenance = new ProvenanceRepository(db);
-  const sync = new SyncService({ links: linkRepository, provenance, peers, objects, organisations, communities, remote }, { pageSize: config.federation.pageSize });
-  objects.onAccepted((accepted) => recordPushed({ peers, links: linkRepository, provenance }, accepted));
+  const sync = new SyncService(
+    { links: linkRepository, provenance, peers, objects, organisations, communities, remote },
+    { pageSize: config.federation.pageSize, reconcileSeconds: config.federation.reconcileSeconds },
+  );
+  objects.onAccepted((accepted) => recordPushed({ peers, provenance }, accepted));
   return {
     config,
     db,

@@ -1,4 +1,4 @@
-/** `thiqa link add|list`: a peer's collection tied to a local collection, with a direction and a mode. */
+/** `thiqa link add|list|remove`: a peer's collection tied to a local collection, with a direction and a mode. */
 import { Command } from 'commander';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
@@ -25,7 +25,7 @@ export function linkCommand(): Command {
     .requiredOption('--local-collection <id>', 'local collection id or alias')
     .requiredOption('--direction <direction>', 'pull, push or both')
     .option('--continuous', 'sync continuously (poll, and push at once what is stored here) rather than on a schedule')
-    .option('--deletions', 'pass deletions of this collection on to the peer')
+    .option('--deletions', 'propagate deletions: passed on to the peer (push), and taken from it (pull: what it delivered and no longer has is deleted here)')
     .option('--community <community>', 'the community the link belongs to (default: that of the local collection’s API root)')
     .action(async (peer: string, options: AddOptions, command: Command) => {
       const context = contextOf(command);
@@ -55,6 +55,17 @@ export function linkCommand(): Command {
             links.map((l) => [l.id, l.direction, l.mode, l.localCollection, l.remoteCollection, when(l.status.lastSuccessAt), l.status.lastError?.code ?? '-']),
           ),
         );
+      });
+    });
+  link
+    .command('remove')
+    .description('remove a link: its sync stops (what it brought stays)')
+    .argument('<id>', 'link id')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const context = contextOf(command);
+      await withInitialisedPlatform(context, async (platform) => {
+        const removed = await platform.links.remove(SYSTEM, id);
+        context.out.result({ link: removed }, () => `Removed link ${removed.id} (${removed.direction}, local collection ${removed.localCollection}).`);
       });
     });
   return link;

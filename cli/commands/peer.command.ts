@@ -1,12 +1,12 @@
 /**
- * `thiqa peer add|list`: other hubs this one syncs with. Credentials are read from standard input only
+ * `thiqa peer add|list|remove`: other hubs this one syncs with. Credentials are read from standard input only
  * (`--password-stdin`, `--token-stdin`), never from the command line, and are never printed.
  */
 import { Command } from 'commander';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import type { TaxiiCredentials } from '../../server/modules/federation/taxii-client/taxii-remote.ts';
 import { contextOf, usageError, withInitialisedPlatform } from '../command-context.ts';
-import { formatTable } from '../output.ts';
+import { formatCountOf, formatTable } from '../output.ts';
 import { readFirstLine } from '../password-input.ts';
 
 interface AddOptions {
@@ -63,6 +63,17 @@ export function peerCommand(): Command {
       await withInitialisedPlatform(context, async (platform) => {
         const peers = await platform.peers.list(SYSTEM);
         context.out.result({ peers }, () => formatTable(['NAME', 'URL', 'AUTH', 'ID'], peers.map((p) => [p.name, p.apiRootUrl, p.auth, p.id])));
+      });
+    });
+  peer
+    .command('remove')
+    .description('remove a peer hub, its credentials and its links (what it delivered stays)')
+    .argument('<name>', 'peer name or id')
+    .action(async (name: string, _options: unknown, command: Command) => {
+      const context = contextOf(command);
+      await withInitialisedPlatform(context, async (platform) => {
+        const removed = await platform.peers.remove(SYSTEM, name);
+        context.out.result(removed, () => `Removed peer ${removed.peer.name} (${removed.peer.id}) and its ${formatCountOf(removed.links.length, 'link')}.`);
       });
     });
   return peer;

@@ -14,7 +14,7 @@ import { formatTable } from '../output.ts';
 function line(report: LinkReport): string {
   if (!report.ok) return `link ${report.link} (${report.peer}): failed: ${report.error?.message ?? ''} [${report.error?.code ?? ''}]`;
   const parts = [];
-  if (report.pull) parts.push(`pulled ${report.pull.stored} new, ${report.pull.duplicates} already here, ${report.pull.quarantined} quarantined`);
+  if (report.pull) parts.push(`pulled ${report.pull.stored} new, ${report.pull.duplicates} already here, ${report.pull.quarantined} quarantined, ${report.pull.deleted} deleted (gone on the peer)`);
   if (report.push) parts.push(`pushed ${report.push.sent} of ${report.push.read}, ${report.push.refused} refused by the peer, ${report.push.deletions} deletions`);
   return `link ${report.link} (${report.peer}): ${parts.join('; ')}`;
 }

@@ -36,6 +36,11 @@ export interface FederationConfig {
   pollMs: number;
   /** Objects per page read from or sent to a peer (`THIQA_SYNC_PAGE`, default 1,000). */
   pageSize: number;
+  /**
+   * Seconds at least between two comparisons of a pull link's peer manifest with what it delivered, for
+   * deletions on the peer (`THIQA_SYNC_RECONCILE`, default 300; 0: at every run).
+   */
+  reconcileSeconds: number;
 }
 
 export interface ConfigOverrides {
@@ -99,6 +104,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
       intervalSeconds: integer('THIQA_SYNC_INTERVAL', env.THIQA_SYNC_INTERVAL, 60, 1, 86_400),
       pollMs: integer('THIQA_SYNC_POLL_MS', env.THIQA_SYNC_POLL_MS, 500, 10, 60_000),
       pageSize: integer('THIQA_SYNC_PAGE', env.THIQA_SYNC_PAGE, 1_000, 1, pageMax),
+      reconcileSeconds: integer('THIQA_SYNC_RECONCILE', env.THIQA_SYNC_RECONCILE, 300, 0, 7 * 86_400),
     },
   };
 }

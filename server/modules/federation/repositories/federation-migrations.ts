@@ -9,7 +9,9 @@
  *   (pull, push, both), a mode (scheduled, continuous), whether deletions propagate, the community the link
  *   belongs to, and its cursors: `pull_cursor` (the remote's last `date_added` fully stored, as it sent it),
  *   `push_cursor` (the local `date_added` last acknowledged, microseconds), `delete_cursor` (the last local
- *   tombstone sent); and its health: last success, last error, consecutive failures.
+ *   tombstone sent); and its health: last success, last error, consecutive failures. `federation-0002` adds
+ *   `last_reconcile_at`: when a pull link that propagates deletions last compared the peer's manifest with
+ *   what the peer delivered here (services/link-reconcile.ts), and an index of the provenance by link for it.
  * - `federation_provenance`: which peer delivered each version of an object into a local collection, and
  *   when (first and last arrival, count). One row per (collection, id, version, peer).
  * - `federation_quarantine`: what a peer sent that could not be stored (malformed or invalid), as received
@@ -75,5 +77,9 @@ export const federationMigrations: Migration[] = [
       )`,
       'CREATE INDEX federation_quarantine_link ON federation_quarantine (link_id, received_at)',
     ],
+  },
+  {
+    id: 'federation-0002-link-reconcile',
+    up: ['ALTER TABLE federation_links ADD COLUMN last_reconcile_at BIGINT', 'CREATE INDEX federation_provenance_link ON federation_provenance (link_id)'],
   },
 ];

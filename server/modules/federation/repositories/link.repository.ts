@@ -26,9 +26,11 @@ export interface LinkRow {
   last_error_message: string | null;
   failures: number;
   created_at: number;
+  /** When the peer's manifest was last compared with what it delivered (pull-side deletions); null: never. */
+  last_reconcile_at: number | null;
 }
 
-const NUMBERS = ['push_cursor', 'delete_cursor', 'last_success_at', 'last_attempt_at', 'failures', 'created_at', 'propagate_deletions'] as const;
+const NUMBERS = ['push_cursor', 'delete_cursor', 'last_success_at', 'last_attempt_at', 'failures', 'created_at', 'propagate_deletions', 'last_reconcile_at'] as const;
 
 function fromDb(row: LinkRow): LinkRow {
   const out = { ...row } as Record<string, unknown>;
@@ -82,6 +84,15 @@ export class LinkRepository {
 
   async setDeleteCursor(id: string, cursor: number): Promise<void> {
     await this.db.run('UPDATE federation_links SET delete_cursor = ? WHERE id = ? AND delete_cursor < ?', [cursor, id, cursor]);
+  }
+
+  async setReconciledAt(id: string, at: number): Promise<void> {
+    await this.db.run('UPDATE federation_links SET last_reconcile_at = ? WHERE id = ?', [at, id]);
+  }
+
+  /** Removes a link; answers false when there was none. */
+  async remove(id: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM federation_links WHERE id = ?', [id])) > 0;
   }
 
   async recordSuccess(id: string, at: number): Promise<void> {

@@ -1,4 +1,7 @@
-/** Peer hubs: the only SQL on `federation_peers`. Credentials arrive and leave sealed (services/secret-box.ts). */
+/**
+ * Peer hubs: the only SQL on `federation_peers` (and the removal of a peer's links with it, which their
+ * foreign key needs in the same transaction). Credentials arrive and leave sealed (services/secret-box.ts).
+ */
 import type { Database } from '../../../core/db/database.ts';
 
 export interface PeerRow {
@@ -51,5 +54,18 @@ export class PeerRepository {
   async list(): Promise<PeerRow[]> {
     const rows = await this.db.all<PeerRow>('SELECT * FROM federation_peers ORDER BY name_key');
     return rows.map((row) => ({ ...row, created_at: Number(row.created_at) }));
+  }
+
+  /**
+   * Removes a peer, its sealed credentials with its row, and its links; answers the ids of the links removed.
+   * What the peer delivered and sent to quarantine stays (history, without a reference to the peer's row).
+   */
+  async remove(id: string): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      const links = await tx.all<{ id: string }>('SELECT id FROM federation_links WHERE peer_id = ? ORDER BY created_at, id', [id]);
+      await tx.run('DELETE FROM federation_links WHERE peer_id = ?', [id]);
+      await tx.run('DELETE FROM federation_peers WHERE id = ?', [id]);
+      return links.map((l) => l.id);
+    });
   }
 }

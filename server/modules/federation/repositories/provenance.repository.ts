@@ -89,6 +89,15 @@ export class ProvenanceRepository {
     return found;
   }
 
+  /** The versions one link of a peer delivered into a collection (each once, by id). */
+  async deliveredBy(collectionId: string, peerId: string, linkId: string): Promise<ArrivalRow[]> {
+    const rows = await this.db.all<{ stix_id: string; version: string }>(
+      'SELECT stix_id, version FROM federation_provenance WHERE collection_id = ? AND peer_id = ? AND link_id = ? ORDER BY stix_id, version',
+      [collectionId, peerId, linkId],
+    );
+    return rows.map((row) => ({ stixId: row.stix_id, version: row.version }));
+  }
+
   /** Every provenance of one object in a collection, oldest arrival first. */
   async ofObject(collectionId: string, stixId: string): Promise<ProvenanceRow[]> {
     const rows = await this.db.all<ProvenanceRow>(

@@ -22,6 +22,8 @@ export interface PullReport {
   stored: number;
   duplicates: number;
   quarantined: number;
+  /** Versions deleted here because the peer no longer has them (link-reconcile.ts). */
+  deleted: number;
 }
 
 export interface PullDeps {
@@ -72,7 +74,7 @@ async function* aheadByOne<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
 
 /** Pulls `link` until the peer has nothing more, or `signal` asks to stop (after the page in hand is stored). */
 export async function pullLink(deps: PullDeps, link: LinkRow, peerActor: Actor, peerId: string, client: RemoteCollectionClient, pageSize: number, signal?: AbortSignal): Promise<PullReport> {
-  const report: PullReport = { pages: 0, received: 0, stored: 0, duplicates: 0, quarantined: 0 };
+  const report: PullReport = { pages: 0, received: 0, stored: 0, duplicates: 0, quarantined: 0, deleted: 0 };
   let cursor = link.pull_cursor;
   for await (const page of aheadByOne(client.pages(queryFrom(cursor, pageSize), signal))) {
     report.pages++;

@@ -64,6 +64,8 @@ export function presentLink(row: LinkRow): Link {
   };
 }
 
+const linkNotFound = (id: string) => notFound('link.not_found', `there is no link "${id}"`, { link: id });
+
 export class LinkService {
   private readonly links: LinkRepository;
   private readonly peers: PeerService;
@@ -110,6 +112,7 @@ export class LinkService {
       last_error_message: null,
       failures: 0,
       created_at: Date.now(),
+      last_reconcile_at: null,
     };
     if (!(await this.links.insert(row))) {
       throw conflict('link.exists', `peer "${peer.name}" collection "${row.remote_collection}" is already linked to collection "${collection.id}"`, { peer: peer.name, collection: collection.id });
@@ -130,8 +133,25 @@ export class LinkService {
   /** @throws DomainError not_found `link.not_found`. */
   async find(actor: Actor, id: string): Promise<Link> {
     requireConfigurer(actor);
-    const row = await this.links.find(id);
-    if (!row) throw notFound('link.not_found', `there is no link "${id}"`, { link: id });
+    return presentLink(await this.row(id));
+  }
+
+  /**
+   * Removes a link: its sync stops (a running loop ends after the run in hand). What it brought stays, with
+   * its provenance and quarantine. Recorded as `federation.link_remove`.
+   * @throws DomainError `federation.forbidden`, not_found `link.not_found`.
+   */
+  async remove(actor: Actor, id: string): Promise<Link> {
+    requireConfigurer(actor);
+    const row = await this.row(id);
+    if (!(await this.links.remove(row.id))) throw linkNotFound(id);
+    await this.audit.record(actor, { action: 'federation.link_remove', target: row.id, details: { peer: row.peer_id, remote: row.remote_collection, collection: row.local_collection } });
     return presentLink(row);
+  }
+
+  private async row(id: string): Promise<LinkRow> {
+    const row = await this.links.find(id);
+    if (!row) throw linkNotFound(id);
+    return row;
   }
 }

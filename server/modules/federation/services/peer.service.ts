@@ -113,6 +113,19 @@ export class PeerService {
     return present(await this.row(idOrName));
   }
 
+  /**
+   * Removes a peer with its credentials and its links (their syncs stop). What it delivered stays, with its
+   * provenance. Recorded as `federation.peer_remove`, with the links removed.
+   * @throws DomainError `federation.forbidden`, not_found `peer.not_found`.
+   */
+  async remove(actor: Actor, idOrName: string): Promise<{ peer: Peer; links: string[] }> {
+    requireConfigurer(actor);
+    const row = await this.row(idOrName);
+    const links = await this.peers.remove(row.id);
+    await this.audit.record(actor, { action: 'federation.peer_remove', target: row.id, details: { name: row.name, url: row.api_root_url, links: links.join(' ') } });
+    return { peer: present(row), links };
+  }
+
   /** The credentials to use on a peer, for the sync only (never presented). */
   async credentialsOf(peerId: string): Promise<TaxiiCredentials> {
     const row = await this.row(peerId);

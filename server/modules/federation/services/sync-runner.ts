@@ -4,7 +4,7 @@
  * once by a local store into its collection (in this process), unless it is backing off. A failing link waits
  * longer each time (1 s, 2 s, 4 s … at most 5 minutes) before it is tried again. Aborting the signal lets each
  * loop finish the page in hand (its cursor saved) and then stop; links added meanwhile are picked up on the
- * next look.
+ * next look, and the loop of a link removed meanwhile ends.
  */
 import type { Actor } from '../../../core/auth/actor.ts';
 import type { LinkRow } from '../repositories/link.repository.ts';
@@ -54,6 +54,9 @@ export async function runSync(sync: SyncService, actor: Actor, signal: AbortSign
   });
   const linkCollections = new Map<string, string>();
 
+  // When the store cannot say, the link is taken to be there (and tried again later).
+  const exists = (linkId: string) => sync.linkRows(actor).then((rows) => rows.some((l) => l.id === linkId), () => true);
+
   const loop = async (first: LinkRow) => {
     const waker: { resolve?: () => void; pending: boolean } = { pending: false };
     wakers.set(first.id, waker);
@@ -64,18 +67,22 @@ export async function runSync(sync: SyncService, actor: Actor, signal: AbortSign
         const report = await sync.syncLink(actor, first.id, signal);
         options.onReport?.(report);
       } catch (error) {
+        // The link (or its peer) was removed: its loop ends.
+        if (!(await exists(first.id))) break;
         // The store itself failed (the peer's failures are reported, not thrown): wait and try again.
         options.onError?.(error);
         await pause(MAX_BACKOFF_MS / 10, signal, {});
         continue;
       }
       if (signal.aborted) break;
-      const current = (await sync.linkRows(actor)).find((l) => l.id === first.id) ?? first;
+      const current = (await sync.linkRows(actor)).find((l) => l.id === first.id);
+      if (!current) break;
       // A local store wakes a healthy continuous push at once; a failing link waits out its back-off.
       const wakeable = current.mode === 'continuous' && current.failures === 0 && current.direction !== 'pull';
       if (waker.pending && wakeable) continue;
       await pause(delayAfter(current, options), signal, wakeable ? waker : {});
     }
+    wakers.delete(first.id);
   };
 
   try {

@@ -1,5 +1,6 @@
 /**
- * The sync: each link pulled and / or pushed (link-pull.ts, link-push.ts), each on its own, so a peer that is
+ * The sync: each link pulled and / or pushed (link-pull.ts, link-push.ts), each on its own (a pull that
+ * propagates deletions then reconciled with the peer's manifest, link-reconcile.ts), so a peer that is
  * down or refuses the credentials is reported on its link (last error, failures, last success) while the
  * other links go on. `runOnce` runs every link once; `run` keeps them going until its signal aborts
  * (sync-runner.ts), finishing the page in hand, whose cursor is saved.
@@ -15,12 +16,15 @@ import type { ProvenanceRepository } from '../repositories/provenance.repository
 import type { RemoteFactory } from './remote-factory.ts';
 import { pullLink, type PullReport } from './link-pull.ts';
 import { pushLink, type PushReport } from './link-push.ts';
+import { reconcileLink } from './link-reconcile.ts';
 import { peerFailure } from './peer-failure.ts';
 import { requireConfigurer, type Peer, type PeerService } from './peer.service.ts';
 
 export interface SyncOptions {
   /** Objects per page read or sent. */
   pageSize: number;
+  /** Seconds at least between two reconciliations of a pull link that propagates deletions (0: every run). */
+  reconcileSeconds: number;
 }
 
 export interface LinkReport {
@@ -106,7 +110,13 @@ export class SyncService {
     try {
       const client = await this.deps.remote(peer.apiRootUrl, link.remote_collection, await this.deps.peers.credentialsOf(peer.id), signal);
       const as = peerActor(peer);
-      if (link.direction !== 'push' && only !== 'push') report.pull = await pullLink(this.deps, link, as, peer.id, client, this.options.pageSize, signal);
+      if (link.direction !== 'push' && only !== 'push') {
+        report.pull = await pullLink(this.deps, link, as, peer.id, client, this.options.pageSize, signal);
+        if (this.reconcileDue(link) && !signal?.aborted) {
+          report.pull.deleted = await reconcileLink(this.deps, link, { id: peer.id, organisationId: peer.organisationId, actor: as }, client, this.options.pageSize, signal);
+          if (!signal?.aborted) await this.deps.links.setReconciledAt(link.id, Date.now());
+        }
+      }
       if (link.direction !== 'pull' && only !== 'pull') {
         const members = link.community_id ? new Set((await this.deps.communities.membersOf(SYSTEM, link.community_id)).map((m) => m.organisationId)) : null;
         const target = { peerId: peer.id, peerOrg: peer.organisationId, communityMembers: members };
@@ -161,6 +171,12 @@ export class SyncService {
   /** Calls `listener` with a local collection id whenever something is stored in it in this process. */
   onStored(listener: (collectionId: string) => void): () => void {
     return this.deps.objects.onStored(listener);
+  }
+
+  /** Deletions on the peer are looked for on links that propagate them, at most every `reconcileSeconds`. */
+  private reconcileDue(link: LinkRow): boolean {
+    if (link.propagate_deletions !== 1) return false;
+    return link.last_reconcile_at === null || Date.now() - link.last_reconcile_at >= this.options.reconcileSeconds * 1000;
   }
 
   private async identityMap(): Promise<(identityId: string) => Promise<string | undefined>> {

@@ -93,6 +93,8 @@ export interface RemoteCollectionClient {
   objects(query: ObjectsQuery, signal?: AbortSignal): Promise<ObjectsPage>;
   /** Every version of every object from `query.addedAfter` on, page by page, following `next`, else `added_after`. */
   pages(query: ObjectsQuery, signal?: AbortSignal): AsyncGenerator<ObjectsPage>;
+  /** Every manifest record from `query.addedAfter` on, page by page, paged like `pages`. */
+  manifestPages(query: ObjectsQuery, signal?: AbortSignal): AsyncGenerator<ManifestPage>;
   /** Adds objects, split into envelopes within the API root's `max_content_length`; one status per envelope. */
   push(objects: readonly unknown[], signal?: AbortSignal): Promise<PushStatus[]>;
   /** `DELETE …/objects/{id}/` (with `match[version]` when given). */
