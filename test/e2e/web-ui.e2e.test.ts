@@ -20,7 +20,7 @@ const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 const POISON_IVY = path.join(referenceDataDir(), 'stix', 'poisonivy.json');
 const ARABIC = /[\u0600-\u06FF]/;
 /** A catalog key shown instead of its text: what a missing translation looks like on the page. */
-const RAW_KEY = /\b(common|errors|shell|nav|sign_in|dashboard|collections|browse|object|import|admin|tlp|role|principal|organisation_type|organisation_subtype|stix_property)\.[a-z_]{3,}\b/;
+const RAW_KEY = /\b(common|errors|shell|nav|sign_in|dashboard|collections|browse|object|import|admin|tlp|role|principal|organisation_type|organisation_subtype|stix_property|federation)\.[a-z_]{3,}\b/;
 
 let server: TestServer;
 let browser: Browser;
@@ -246,7 +246,7 @@ describe('the web UI in a real browser', () => {
     // amina sees the community's AMBER objects; only an administrator sees the administration pages.
     const visits: [string, string, string[]][] = [
       ['amina', 'amina-password', ['/', '/collections', `/collections/${collectionId}`, objectPage(), '/import']],
-      ['root', 'root-password', ['/admin/organisations', '/admin/users', '/admin/communities', '/admin/collections']],
+      ['root', 'root-password', ['/admin/organisations', '/admin/users', '/admin/communities', '/admin/collections', '/admin/federation']],
     ];
     for (const [user, password, paths] of visits) {
       const context = await newContext(browser, 'en-GB', 360);
@@ -270,7 +270,7 @@ describe('the web UI in a real browser', () => {
   it('writes screenshots of the main pages in Arabic and in English', async () => {
     const shots: [string, string, [string, string][]][] = [
       ['amina', 'amina-password', [['dashboard', '/'], ['collections', '/collections'], ['collection', `/collections/${collectionId}?q=poison`], ['object', objectPage()], ['import', `/import?collection=${collectionId}`]]],
-      ['root', 'root-password', [['admin-organisations', '/admin/organisations'], ['admin-users', '/admin/users'], ['admin-communities', '/admin/communities'], ['admin-collections', '/admin/collections']]],
+      ['root', 'root-password', [['admin-organisations', '/admin/organisations'], ['admin-users', '/admin/users'], ['admin-communities', '/admin/communities'], ['admin-collections', '/admin/collections'], ['admin-federation', '/admin/federation']]],
     ];
     for (const [user, password, pages] of shots) {
       const context = await newContext(browser, 'en-GB');

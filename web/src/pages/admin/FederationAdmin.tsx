@@ -46,7 +46,8 @@ function RemoveButton({ label, confirm, busy, onRemove }: { label: string; confi
 export function linkErrorText(language: Language, error: { code: string; message: string }, peerUrl: string | undefined): string {
   // The status is not kept apart from the stored message ("… (HTTP 503)"): taken from it for the messages that name it.
   const status = /\bHTTP (\d{3})\b/.exec(error.message)?.[1];
-  return errorMessage(language, error.code, { url: peerUrl ?? '', status: status ?? '?' });
+  // The address isolated (FSI … PDI): left to right inside a right-to-left sentence, its slashes in place.
+  return errorMessage(language, error.code, { url: `\u2068${peerUrl ?? ''}\u2069`, status: status ?? '?' });
 }
 
 function LinkHealth({ link, peerUrl }: { link: FederationLink; peerUrl: string | undefined }) {
