@@ -1,4 +1,4 @@
-/** `thiqa org add NAME --type TYPE [--subtype S] --country CC [--sector S]` and `thiqa org list`. */
+/** `thiqa org add NAME --type TYPE [--subtype S] --country CC [--sector S] [--identity ID]` and `thiqa org list`. */
 import { Command } from 'commander';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { ORGANISATION_TYPES } from '../../server/core/organisations/organisation-types.ts';
@@ -10,6 +10,7 @@ interface AddOptions {
   subtype?: string;
   country?: string;
   sector?: string;
+  identity?: string;
 }
 
 export function orgCommand(): Command {
@@ -22,6 +23,7 @@ export function orgCommand(): Command {
     .option('--subtype <subtype>', 'member-state: ministry, regulator, national-cirt, other; sector-member: operator, vendor, bank, other')
     .option('--country <cc>', 'ISO 3166-1 alpha-2 country code (required except for regional-international)')
     .option('--sector <sector>', 'sector, e.g. energy, financial-services, telecommunications')
+    .option('--identity <id>', 'the STIX identity it already publishes under (identity--<uuid>, e.g. from its own hub); default: a new one')
     .action(async (name: string, options: AddOptions, command: Command) => {
       const context = contextOf(command);
       await withInitialisedPlatform(context, async (platform) => {

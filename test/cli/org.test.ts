@@ -33,6 +33,16 @@ describe.each(dialects)('organisation commands on %s', (dialect) => {
     expect((await cli(['org', 'add', 'Orange', '--type', 'sector-member', '--subtype', 'operator', '--country', 'FR'])).stdout).toMatch(/^Added organisation Orange \(/);
   });
 
+  it('org add --identity gives the organisation the identity its own hub gave it', async () => {
+    const identity = 'identity--0e8b2f6d-93a1-4c55-8b7e-4d2a61f3c9b8';
+    const added = await cli(['org', 'add', 'Regional hub', '--type', 'regional-international', '--identity', identity, '--json']);
+    expect(added.code).toBe(0);
+    expect(jsonOf<{ organisation: Org }>(added).organisation).toMatchObject({ identityId: identity, identity: { id: identity } });
+    const again = await cli(['org', 'add', 'Other hub', '--type', 'regional-international', '--identity', identity, '--json']);
+    expect(again.code).toBe(1);
+    expect(jsonOf<{ error: { code: string } }>(again).error.code).toBe('organisation.identity_taken');
+  });
+
   it('org add refuses bad input with a stable code and exit status 1', async () => {
     for (const [args, code] of [
       [['--type', 'member-state', '--country', 'EU'], 'organisation.invalid_country'],
@@ -51,7 +61,7 @@ describe.each(dialects)('organisation commands on %s', (dialect) => {
 
   it('org list shows every organisation, as JSON and as a table', async () => {
     const listed = jsonOf<{ organisations: Org[] }>(await cli(['org', 'list', '--json'])).organisations;
-    expect(listed.map((o) => o.name)).toEqual(['CERT-MU', 'Orange']);
+    expect(listed.map((o) => o.name)).toEqual(['CERT-MU', 'Orange', 'Regional hub']);
     expect((await cli(['org', 'list'])).stdout).toMatch(/^NAME +TYPE +COUNTRY +SECTOR +ID\nCERT-MU +member-state\/national-cirt +MU +government /);
   });
 

@@ -86,14 +86,18 @@ export async function startHub(name: string, dialect: Dialect, env: Record<strin
   return hub;
 }
 
-/** Makes `a` and `b` know each other (organisations, community membership, sign-in users). */
-export async function connect(a: Hub, b: Hub, options: { member?: boolean } = {}): Promise<void> {
+/**
+ * Makes `a` and `b` know each other (organisations, community membership, sign-in users). With
+ * `sameIdentity`, the organisation standing for each hub takes that hub's own STIX identity, as operators
+ * do when they copy it from the other hub (`thiqa org add --identity`).
+ */
+export async function connect(a: Hub, b: Hub, options: { member?: boolean; sameIdentity?: boolean } = {}): Promise<void> {
   for (const [here, there] of [
     [a, b],
     [b, a],
   ] as const) {
     if (here.orgFor.has(there.name)) continue;
-    const org = await here.platform.organisations.add(SYSTEM, { name: `${there.name} hub`, type: 'regional-international' });
+    const org = await here.platform.organisations.add(SYSTEM, { name: `${there.name} hub`, type: 'regional-international', ...(options.sameIdentity ? { identity: there.own.identityId } : {}) });
     if (options.member !== false) await here.platform.communities.join(SYSTEM, here.communityId, org.id);
     const password = `hub-${there.name}-password`;
     await here.platform.users.addUser({ name: `hub-${there.name}`, password, organisation: org.id });

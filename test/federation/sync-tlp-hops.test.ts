@@ -3,7 +3,7 @@
 // exceptions an operator relies on: a link outside the peer's community holds GREEN and AMBER, a peer
 // outside the community is sent nothing, and AMBER+STRICT naming the peer hub is sent to it alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../server/core/auth/actor.ts';
+import { SYSTEM, type Actor } from '../../server/core/auth/actor.ts';
 import type { LinkReport } from '../../server/modules/federation/services/sync.service.ts';
 import { TLP2_MARKINGS } from '../../shared/stix/tlp.ts';
 import { dialects } from '../support/databases.ts';
@@ -111,6 +111,41 @@ describe.each(dialects)('AMBER+STRICT naming the peer hub on %s', (dialect) => {
     expect(first.push).toMatchObject({ read: 1, sent: 1, refused: 1, held: {} });
     expect(await heldIds(regional)).toEqual([]);
     await syncOk(other, await link(other, regional, 'pull'));
+    expect(await heldIds(other)).toEqual([]);
+  });
+});
+
+describe.each(dialects)('AMBER+STRICT between hubs that give an organisation the same identity on %s', (dialect) => {
+  let national: Hub;
+  let regional: Hub;
+  let other: Hub;
+
+  beforeAll(async () => {
+    [national, regional, other] = await Promise.all([startHub('national', dialect), startHub('regional', dialect), startHub('other', dialect)]);
+    await connect(national, regional, { sameIdentity: true });
+    await connect(other, regional, { sameIdentity: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([national, regional, other].map((h) => h?.close()));
+  });
+
+  it('reaches the named hub, where only its own organisation (and the origin) may read it, and goes no further', async () => {
+    const object = indicator({ object_marking_refs: [TLP2_MARKINGS['amber+strict']], x_thiqa_recipient_refs: [national.own.identityId, regional.own.identityId] });
+    const bystander = marked(national, 'amber+strict');
+    expect((await post(national, object, bystander)).rejected).toEqual([]);
+    const first = await syncOk(national, await link(national, regional, 'push'));
+    expect(first.push).toMatchObject({ read: 1, sent: 1, refused: 0, held: {} });
+    expect(await heldIds(regional)).toEqual([object.id]);
+    const read = async (actor: Actor) => (await regional.platform.objects.changesSince(actor, regional.apiRoot, regional.collectionId, 0, 100)).map((row) => row.id);
+    expect(await read(regional.own.actor)).toEqual([object.id]);
+    const otherUser = await regional.platform.users.findUser("hub-other");
+    expect(await read({ kind: 'user', userId: otherUser!.id, name: otherUser!.name, roles: otherUser!.roles, organisationId: regional.orgFor.get('other')! })).toEqual([]);
+    // Neither a pull by the other national hub nor a push to it takes it further.
+    await syncOk(other, await link(other, regional, 'pull'));
+    expect(await heldIds(other)).toEqual([]);
+    const onward = await syncOk(regional, await link(regional, other, 'push'));
+    expect(onward.push?.sent).toBe(0);
     expect(await heldIds(other)).toEqual([]);
   });
 });

@@ -26,6 +26,20 @@ describe.each(dialects)('organisations on %s', (dialect) => {
     expect(await orgs.find(alice, added.id)).toEqual(added);
   });
 
+  it('takes the identity an organisation already has on another hub, once, and refuses one that is not a STIX identity', async () => {
+    const orgs = test.platform.organisations;
+    const identity = 'identity--6a1f0c2e-52b4-4f7e-9d3a-2c8b1e4f5a60';
+    const added = await orgs.add(SYSTEM, { name: 'Regional hub', type: 'regional-international', identity: identity.toUpperCase().replace('IDENTITY', 'identity') });
+    expect(added.identityId).toBe(identity);
+    expect(added.identity).toMatchObject({ id: identity, name: 'Regional hub' });
+    expect(validateObject(added.identity)).toEqual([]);
+    await expect(orgs.add(SYSTEM, { name: 'Another hub', type: 'regional-international', identity })).rejects.toMatchObject({ kind: 'conflict', code: 'organisation.identity_taken', params: { identity } });
+    for (const wrong of ['indicator--6a1f0c2e-52b4-4f7e-9d3a-2c8b1e4f5a60', 'identity--not-a-uuid', 'identity-6a1f0c2e-52b4-4f7e-9d3a-2c8b1e4f5a60']) {
+      await expect(orgs.add(SYSTEM, { name: 'Another hub', type: 'regional-international', identity: wrong })).rejects.toMatchObject({ kind: 'invalid', code: 'organisation.invalid_identity', params: { identity: wrong, field: 'identity' } });
+    }
+    expect((await orgs.list(SYSTEM)).map((o) => o.name)).not.toContain('Another hub');
+  });
+
   it('finds by id or by name in any case; an unknown one is not found', async () => {
     const orgs = test.platform.organisations;
     const added = await orgs.add(admin, { name: 'Banque Atlantique', type: 'sector-member', subtype: 'bank', country: 'CI' });
@@ -39,7 +53,7 @@ describe.each(dialects)('organisations on %s', (dialect) => {
   it('lists organisations by name', async () => {
     await test.platform.organisations.add(SYSTEM, { name: 'African Union', type: 'regional-international' });
     const names = (await test.platform.organisations.list(alice)).map((o) => o.name);
-    expect(names).toEqual(['African Union', 'Banque Atlantique', 'CERT Sénégal']);
+    expect(names).toEqual(['African Union', 'Banque Atlantique', 'CERT Sénégal', 'Regional hub']);
   });
 
   it('lets only administrators and the operator add, and signed-in callers see', async () => {

@@ -11,6 +11,7 @@ import { isPrivileged, type Actor } from '../auth/actor.ts';
 import { conflict, forbidden, invalid, notFound, unknownLanguage } from '../errors.ts';
 import { countryNames, normaliseCountryCode } from './country-code.ts';
 import { isLanguage } from '../../../shared/i18n/languages.ts';
+import { isIdentifier } from '../../../shared/stix/identifier.ts';
 import { buildOrganisationIdentity, type OrganisationIdentity } from './organisation-identity.ts';
 import { ORGANISATION_TYPES, organisationType } from './organisation-types.ts';
 import type { OrganisationRecord, OrganisationRepository } from './organisation.repository.ts';
@@ -38,6 +39,12 @@ export interface NewOrganisation {
   subtype?: string | undefined;
   country?: string | undefined;
   sector?: string | undefined;
+  /**
+   * The STIX identity the organisation already publishes under (`identity--<uuid>`), e.g. the one its own hub
+   * gave it: the same organisation then has the same identity on every hub, so what names it as a recipient
+   * names it everywhere. A new one is made when absent.
+   */
+  identity?: string | undefined;
 }
 
 export interface OrganisationServiceOptions {
@@ -71,14 +78,19 @@ export class OrganisationService {
    * Adds an organisation and builds its STIX identity.
    * @throws DomainError `forbidden` `organisation.forbidden` (not an administrator); `invalid`
    *   `organisation.invalid_name`, `organisation.invalid_type`, `organisation.invalid_subtype`,
-   *   `organisation.invalid_country`, `organisation.country_required`, `organisation.invalid_sector`;
-   *   `conflict` `organisation.exists` (the name in any case).
+   *   `organisation.invalid_country`, `organisation.country_required`, `organisation.invalid_sector`,
+   *   `organisation.invalid_identity`; `conflict` `organisation.exists` (the name in any case),
+   *   `organisation.identity_taken`.
    */
   async add(actor: Actor, input: NewOrganisation): Promise<Organisation> {
     if (!isPrivileged(actor)) throw forbidden('organisation.forbidden', 'only administrators add organisations');
     const facts = validate(input);
+    const identityId = identityOf(input.identity);
+    if (identityId && (await this.organisations.list()).some((o) => o.identityId === identityId)) {
+      throw conflict('organisation.identity_taken', `another organisation already has the identity ${identityId}`, { identity: identityId, field: 'identity' });
+    }
     const createdAt = this.now();
-    const identity = buildOrganisationIdentity({ id: `identity--${randomUUID()}`, createdAt, ...facts });
+    const identity = buildOrganisationIdentity({ id: identityId ?? `identity--${randomUUID()}`, createdAt, ...facts });
     const record: OrganisationRecord = { id: randomUUID(), ...facts, identityId: identity.id, identity: JSON.stringify(identity), createdAt };
     const details = { name: record.name, type: record.type, country: record.country, identity: record.identityId };
     if (!(await this.organisations.insert(record, this.audit.within(actor, { action: 'organisation.add', target: record.id, details })))) {
@@ -123,6 +135,16 @@ function requireSignedIn(actor: Actor): void {
 }
 
 /** Checks and normalises the input; answers the stored facts. */
+/** The identity given, checked; undefined when none was given. */
+function identityOf(text: string | undefined): string | undefined {
+  const given = blankToUndefined(text)?.toLowerCase();
+  if (given === undefined) return undefined;
+  if (!isIdentifier(given) || !given.startsWith('identity--')) {
+    throw invalid('organisation.invalid_identity', `"${text}" is not a STIX identity id (identity--<uuid>)`, { identity: text, field: 'identity' });
+  }
+  return given;
+}
+
 function validate(input: NewOrganisation): Pick<OrganisationRecord, 'name' | 'type' | 'subtype' | 'country' | 'sector'> {
   const name = input.name.trim().normalize('NFC');
   if (!NAME.test(name)) throw invalid('organisation.invalid_name', 'an organisation name is 1 to 200 characters, no control characters', { name: input.name, field: 'name' });

@@ -29,11 +29,12 @@ export const ADMIN_ENDPOINTS = {
         subtype: { type: 'string', description: 'a subtype of the type (member-state: ministry, regulator, national-cirt, other)' },
         country: { type: 'string', description: 'ISO 3166-1 alpha-2 code; needed by every type but regional-international' },
         sector: { type: 'string', description: 'sector, an industry-sector-ov value where one fits' },
+        identity: { type: 'string', description: 'the STIX identity (identity--<uuid>) it already publishes under, e.g. on its own hub; a new one when absent' },
       },
       required: ['name', 'type'],
     },
     success: { status: 201, description: 'the organisation added', schema: ref('Organisation') },
-    errors: { 400: 'a field is missing or wrong (params.field names it): unknown type or subtype, bad country…', 403: NOT_ADMIN, 409: 'an organisation of that name exists' },
+    errors: { 400: 'a field is missing or wrong (params.field names it): unknown type or subtype, bad country…', 403: NOT_ADMIN, 409: 'an organisation of that name, or with that identity, exists' },
   },
   getOrganisation: {
     method: 'get',

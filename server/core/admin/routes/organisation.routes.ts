@@ -15,8 +15,8 @@ export function organisationRoutes(router: RestRouter, organisations: Organisati
   router.handle(E.listOrganisations, async ({ actor }) => ({ organisations: (await organisations.list(actor)).map(presentOrganisation) }));
 
   router.handle<NewOrganisationBody>(E.addOrganisation, async ({ actor, body }) => {
-    const { name, type, subtype, country, sector } = body;
-    return presentOrganisation(await organisations.add(actor, { name, type, subtype, country, sector }));
+    const { name, type, subtype, country, sector, identity } = body;
+    return presentOrganisation(await organisations.add(actor, { name, type, subtype, country, sector, identity }));
   });
 
   router.handle(E.getOrganisation, async ({ actor, params }) => presentOrganisation(await organisations.find(actor, params.id!)));
