@@ -1,6 +1,6 @@
 // How objects travel between hubs, on both databases: a peer signed in to with a Bearer token, a backlog
 // larger than the sync page (pulled page by page, stopped after the first and resumed with no loss and no
-// repeat; pushed in several pages), an object the pulling hub refuses quarantined once without holding up
+// repeat; pushed in several pages, a stop waiting for the page in hand), an object the pulling hub refuses quarantined once without holding up
 // what follows, and a push into a peer with a small max_content_length split into requests that fit.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
@@ -69,6 +69,22 @@ describe.each(dialects)('objects between hubs on %s', (dialect) => {
     expect((await syncOk(national!, push)).push).toMatchObject({ pages: 3, read: 120, sent: 120, refused: 0 });
     expect(await heldIds(regional!)).toEqual(backlog.map((o) => String(o.id)).sort());
     expect((await syncOk(national!, push)).push).toMatchObject({ pages: 0, read: 0 });
+  });
+
+  it('a push stopped while the peer is storing a page waits for its answer: the cursor is saved, nothing is sent twice', async () => {
+    const [national, regional] = await fresh(['national', 'regional'], { national: { THIQA_SYNC_PAGE: '50' } });
+    const backlog = greens(120);
+    await post(national!, ...backlog);
+    const push = await link(national!, regional!, 'push');
+    const controller = new AbortController();
+    // The stop comes while the first page's request is being handled on the peer.
+    const stop = regional!.platform.objects.onAccepted(async () => controller.abort());
+    const first = await national!.platform.sync.syncLink(SYSTEM, push, controller.signal);
+    stop();
+    expect(first).toMatchObject({ ok: true, push: { pages: 1, read: 50, sent: 50 } });
+    const rest = await syncOk(national!, push);
+    expect(rest.push).toMatchObject({ read: 70, sent: 70 });
+    expect(await heldIds(regional!)).toEqual(backlog.map((o) => String(o.id)).sort());
   });
 
   it('an object this hub refuses is quarantined once; the cursor moves past it and later objects arrive', async () => {

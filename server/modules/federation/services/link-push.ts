@@ -63,7 +63,8 @@ export async function pushLink(deps: PushDeps, link: LinkRow, peerActor: Actor, 
       if (decision.forward) outgoing.push(object);
       else report.held[decision.reason] = (report.held[decision.reason] ?? 0) + 1;
     }
-    const statuses = await client.push(outgoing, signal);
+    // Not aborted by `signal`: a stop waits for the peer to answer for the page, so its cursor is saved.
+    const statuses = await client.push(outgoing);
     report.sent += outgoing.length;
     report.refused += statuses.reduce((n, s) => n + s.failureCount, 0);
     after = rows[rows.length - 1]!.dateAdded;
