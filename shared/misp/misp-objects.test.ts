@@ -75,6 +75,14 @@ describe('MISP objects → STIX 2.1', () => {
     expect(resolve(objects, message.to_refs).map((a) => a.value)).toEqual(['alice@example.org', 'bob@example.org']);
   });
 
+  it('maps x509: an x509-certificate with its fingerprint, issuer, serial number, validity and key exponent', () => {
+    const { objects } = convert(objectEvent());
+    const indicator = objects.get(`indicator--${OBJECT_UUIDS.x509}`)!;
+    expect(indicator.pattern).toBe("[x509-certificate:hashes.'SHA-256' = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' AND x509-certificate:issuer = 'CN=Example Phishing CA' AND x509-certificate:serial_number = '0a1b2c3d' AND x509-certificate:validity_not_after = t'2024-11-20T00:00:00.000Z' AND x509-certificate:subject_public_key_exponent = 65537]");
+    const certificate = [...objects.values()].find((o) => o.type === 'x509-certificate' && o.serial_number === '0a1b2c3d')!;
+    expect(certificate).toMatchObject({ issuer: 'CN=Example Phishing CA', validity_not_after: '2024-11-20T00:00:00.000Z', subject_public_key_exponent: 65537 });
+  });
+
   it('gives objects Thiqa’s validator accepts, the same ones every time, all in the report', () => {
     const { list, objects, reportId } = convert(objectEvent());
     for (const object of list) {

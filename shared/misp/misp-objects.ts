@@ -113,7 +113,8 @@ export function convertReferences(context: Context, object: MispObject, stixIds:
     const example = `${String(reference.uuid)} ${object.name} ${object.uuid} → ${referenced || '(no referenced_uuid)'}`;
     if (!source || !target) {
       const why = !source ? 'its object is not mapped as a whole' : 'the referenced uuid is no attribute or object the event maps';
-      context.tally.unmapped('object-reference', String(reference.relationship_type), `${example}: ${why}`);
+      const named = typeof reference.relationship_type === 'string' ? reference.relationship_type : '(no relationship_type)';
+      context.tally.unmapped('object-reference', named, `${example}: ${why}`);
       continue;
     }
     const type = relationshipType(reference.relationship_type);

@@ -37,7 +37,7 @@ export interface TemplateMapping {
 
 const text = (value: string) => (value === '' ? undefined : value);
 const port = (value: string) => (/^\d{1,5}$/.test(value) && Number(value) <= 65535 ? Number(value) : undefined);
-const size = (value: string) => (/^\d{1,15}$/.test(value) ? Number(value) : undefined);
+const natural = (value: string) => (/^\d{1,15}$/.test(value) ? Number(value) : undefined);
 const protocol = (value: string) => (/^[a-z0-9][a-z0-9.+-]*$/i.test(value) ? value.toLowerCase() : undefined);
 const email = (value: string) => (/^[^\s@]+@[^\s@]+$/.test(value) ? value : undefined);
 const time = (value: string) => {
@@ -121,6 +121,37 @@ function url(values: RelationValues): TemplateObservation | undefined {
   return value === undefined ? undefined : { objects: [sco({ type: 'url', value })], pattern: observation([`url:value = ${quote(value)}`]) };
 }
 
+const X509_TEXT: Readonly<Record<string, string>> = {
+  issuer: 'issuer', subject: 'subject', 'serial-number': 'serial_number', version: 'version',
+  'pubkey-info-algorithm': 'subject_public_key_algorithm', 'pubkey-info-modulus': 'subject_public_key_modulus',
+};
+const X509_TIMES: Readonly<Record<string, string>> = { 'validity-not-before': 'validity_not_before', 'validity-not-after': 'validity_not_after' };
+const X509_HASHES: Readonly<Record<string, string>> = { 'x509-fingerprint-md5': 'MD5', 'x509-fingerprint-sha1': 'SHA-1', 'x509-fingerprint-sha256': 'SHA-256' };
+
+/** The values read of `relations` (relation → property), as [property, value] pairs. */
+const pairs = <T>(values: RelationValues, relations: Readonly<Record<string, string>>) =>
+  Object.entries(relations).flatMap(([relation, property]) => { const v = first<T>(values, relation); return v === undefined ? [] : [[property, v] as const]; });
+
+function x509(values: RelationValues): TemplateObservation | undefined {
+  const hashes = pairs<string>(values, X509_HASHES);
+  const texts = pairs<string>(values, X509_TEXT);
+  const times = pairs<string>(values, X509_TIMES);
+  const exponent = first<number>(values, 'pubkey-info-exponent');
+  const certificate = sco({
+    type: 'x509-certificate',
+    ...(hashes.length ? { hashes: Object.fromEntries(hashes) } : {}),
+    ...Object.fromEntries([...texts, ...times]),
+    ...(exponent !== undefined ? { subject_public_key_exponent: exponent } : {}),
+  });
+  const comparisons = [
+    ...hashes.map(([algorithm, hash]) => `x509-certificate:hashes.${hashPath(algorithm)} = ${quote(hash)}`),
+    ...texts.map(([property, value]) => `x509-certificate:${property} = ${quote(value)}`),
+    ...times.map(([property, value]) => `x509-certificate:${property} = t'${value}'`),
+    ...(exponent !== undefined ? [`x509-certificate:subject_public_key_exponent = ${exponent}`] : []),
+  ];
+  return { objects: [certificate], pattern: observation(comparisons) };
+}
+
 const EMAIL_TEXT: Readonly<Record<string, string>> = { subject: 'subject', 'email-body': 'body', 'message-id': 'message_id' };
 const EMAIL_HEADERS: Readonly<Record<string, string>> = { 'reply-to': 'Reply-To', 'x-mailer': 'X-Mailer' };
 const EMAIL_RECIPIENTS: Readonly<Record<string, string>> = { to: 'to_refs', cc: 'cc_refs', bcc: 'bcc_refs' };
@@ -129,8 +160,8 @@ function emailMessage(values: RelationValues): TemplateObservation | undefined {
   const address = (value: string) => sco({ type: 'email-addr', value });
   const from = first<string>(values, 'from');
   const recipients = Object.entries(EMAIL_RECIPIENTS).map(([relation, property]) => [property, all<string>(values, relation).map(address)] as const);
-  const texts = Object.entries(EMAIL_TEXT).flatMap(([relation, property]) => { const v = first<string>(values, relation); return v === undefined ? [] : [[property, v] as const]; });
-  const headers = Object.entries(EMAIL_HEADERS).flatMap(([relation, header]) => { const v = first<string>(values, relation); return v === undefined ? [] : [[header, v] as const]; });
+  const texts = pairs<string>(values, EMAIL_TEXT);
+  const headers = pairs<string>(values, EMAIL_HEADERS);
   const date = first<string>(values, 'send-date');
   const fromAddress = from === undefined ? undefined : address(from);
   const message = sco({
@@ -161,7 +192,7 @@ const protocolOf = reads('`protocols`', protocol);
 export const OBJECT_TEMPLATES: Readonly<Record<string, TemplateMapping>> = {
   file: {
     becomes: 'file',
-    relations: { filename: reads('`name`', text), ...hashRelations, 'size-in-bytes': reads('`size`', size), mimetype: reads('`mime_type`', text) },
+    relations: { filename: reads('`name`', text), ...hashRelations, 'size-in-bytes': reads('`size`', natural), mimetype: reads('`mime_type`', text) },
     build: file,
   },
   'domain-ip': {
@@ -196,6 +227,16 @@ export const OBJECT_TEMPLATES: Readonly<Record<string, TemplateMapping>> = {
       'send-date': reads('`date`', time),
     },
     build: emailMessage,
+  },
+  x509: {
+    becomes: 'x509-certificate',
+    relations: {
+      ...Object.fromEntries(Object.entries(X509_HASHES).map(([relation, algorithm]) => [relation, reads(`\`hashes.${algorithm}\``, text)])),
+      ...Object.fromEntries(Object.entries(X509_TEXT).map(([relation, property]) => [relation, reads(`\`${property}\``, text)])),
+      ...Object.fromEntries(Object.entries(X509_TIMES).map(([relation, property]) => [relation, reads(`\`${property}\``, time)])),
+      'pubkey-info-exponent': reads('`subject_public_key_exponent`', (value) => natural(value.trim())),
+    },
+    build: x509,
   },
 };
 

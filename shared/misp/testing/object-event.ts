@@ -1,6 +1,6 @@
 /**
  * A MISP event for tests whose content is in MISP objects, as MISP writes them: one object of every mapped
- * template (file, domain-ip, ip-port, network-connection, url, email), a template Thiqa does not map, attributes
+ * template (file, domain-ip, ip-port, network-connection, url, email, x509), a template Thiqa does not map, attributes
  * of relations the templates do not read, and `ObjectReference`s between objects, to an attribute, to a uuid
  * that is not in the event and from the unmapped object.
  */
@@ -10,7 +10,8 @@ import { uuidFor } from './rich-event.ts';
 /** The uuids of the event's objects, by name. */
 export const OBJECT_UUIDS = {
   file: uuidFor('o-file'), fileSeen: uuidFor('o-file-seen'), domainIp: uuidFor('o-domain-ip'), ipPort: uuidFor('o-ip-port'),
-  connection: uuidFor('o-network-connection'), url: uuidFor('o-url'), email: uuidFor('o-email'), unmapped: uuidFor('o-geolocation'),
+  connection: uuidFor('o-network-connection'), url: uuidFor('o-url'), email: uuidFor('o-email'), x509: uuidFor('o-x509'),
+  unmapped: uuidFor('o-geolocation'),
 } as const;
 
 /** The uuid of the event's one attribute outside objects. */
@@ -83,6 +84,13 @@ export function objectEvent(): { Event: MispRecord } {
           attribute('email', 'reply-to', 'email-reply-to', 'reply@example.com'),
           attribute('email', 'send-date', 'datetime', '2023-11-19T08:30:00+00:00'),
         ], [reference('email-file', OBJECT_UUIDS.email, OBJECT_UUIDS.file, 'contains')]),
+        object('x509', 'x509', 'network', [
+          attribute('x509', 'x509-fingerprint-sha256', 'x509-fingerprint-sha256', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', true),
+          attribute('x509', 'issuer', 'text', 'CN=Example Phishing CA'),
+          attribute('x509', 'serial-number', 'text', '0a1b2c3d'),
+          attribute('x509', 'validity-not-after', 'datetime', '2024-11-20T00:00:00+00:00'),
+          attribute('x509', 'pubkey-info-exponent', 'text', '65537'),
+        ]),
         object('unmapped', 'geolocation', 'misc', [attribute('geolocation', 'city', 'text', 'Luxembourg'), attribute('geolocation', 'latitude', 'float', '49.61')], [
           reference('geolocation-file', OBJECT_UUIDS.unmapped, OBJECT_UUIDS.file, 'located-at'),
         ]),
