@@ -40,7 +40,7 @@ export function templateTable(): string {
       const relations = Object.entries(template.relations).map(([relation, reader]) => `\`${relation}\` → ${reader.gives}${reader.many ? ' (every one)' : ''}${reader.as ? ` (the first of it and \`${reader.as}\`)` : ''}`);
       return `| \`${name}\` | ${cell(template.becomes)} | ${cell(relations.join('; '))} |`;
     });
-  return ['| MISP template | STIX observable | `object_relation` → property |', '| --- | --- | --- |', ...rows].join('\n');
+  return ['| MISP template | STIX object | `object_relation` → property |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
 export const MAPPING_FILE = path.join(import.meta.dirname, 'MAPPING.md');

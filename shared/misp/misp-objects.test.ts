@@ -83,6 +83,15 @@ describe('MISP objects → STIX 2.1', () => {
     expect(certificate).toMatchObject({ issuer: 'CN=Example Phishing CA', validity_not_after: '2024-11-20T00:00:00.000Z', subject_public_key_exponent: 65537 });
   });
 
+  it('maps person and organization: an identity with its name, roles and contact information, not its passport', () => {
+    const { objects, reportId } = convert(objectEvent());
+    expect(objects.get(`identity--${OBJECT_UUIDS.person}`)).toMatchObject({ name: 'Jane Doe', identity_class: 'individual', roles: ['Victim'], contact_information: 'e-mail: jane.doe@example.org' });
+    expect(objects.get(`identity--${OBJECT_UUIDS.organization}`)).toMatchObject({ name: 'Example Logistics S.A.', identity_class: 'organization', roles: ['Target'], contact_information: 'phone-number: +352 000 000\naddress: 1 Rue Exemple, Luxembourg' });
+    const person = (xMispOf(objects.get(reportId)!)!.objects as Obj[]).find((o) => o.uuid === OBJECT_UUIDS.person)!;
+    expect(person.unmapped_attributes).toMatchObject([{ object_relation: 'passport-number' }]);
+    expect(objects.get(`relationship--${uuidFor('ref:person-email')}`)).toMatchObject({ source_ref: `identity--${OBJECT_UUIDS.person}`, target_ref: `indicator--${OBJECT_UUIDS.email}`, relationship_type: 'received' });
+  });
+
   it('gives objects Thiqa’s validator accepts, the same ones every time, all in the report', () => {
     const { list, objects, reportId } = convert(objectEvent());
     for (const object of list) {

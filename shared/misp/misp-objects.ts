@@ -1,7 +1,8 @@
 /**
  * MISP objects of a mapped template (object-templates.ts) as one STIX 2.1 object each: the observables the
  * template makes of the object's attributes, with an `indicator` over them (one pattern) when any of those
- * attributes is `to_ids`, else an `observed-data` of them; its id from the object's uuid. The attributes it took
+ * attributes is `to_ids`, else an `observed-data` of them (or the one domain object the template makes: the
+ * identity of a `person`); its id from the object's uuid. The attributes it took
  * are kept whole in its `x_misp.object_attributes`, so the export gives MISP the object back.
  *
  * An object's `ObjectReference`s become `relationship`s between what the object and the referenced attribute or
@@ -12,7 +13,8 @@ import type { StixRecord } from './attribute-types.ts';
 import { add, countAttribute, createdFor, idFor, iso, labelsOf, seen, type Context } from './conversion-context.ts';
 import { flagOf, integerOf, isRecord, type MispAttribute, type MispObject, type MispRecord } from './misp-event.ts';
 import { levelOf, markingRefs } from './misp-sharing.ts';
-import { readerOf, templateOf, type TemplateMapping } from './object-templates.ts';
+import { readerOf, templateOf } from './object-templates.ts';
+import type { TemplateDomainObject, TemplateMapping, TemplateObservation } from './template-readers.ts';
 import { derivedId, withXMisp } from './x-misp-extension.ts';
 
 /** The values of the relations the template reads, and the attributes they came from. */
@@ -50,27 +52,30 @@ function labelsOfAll(attributes: readonly MispAttribute[]): { labels?: string[];
   return { ...(labels.size ? { labels: [...labels] } : {}), ...(references.size ? { external_references: [...references.values()] } : {}) };
 }
 
+/** The type and properties of an observation's indicator (an attribute read is `to_ids`) or observed-data. */
+function observationObject(observation: TemplateObservation, object: MispObject, taken: readonly MispAttribute[], modified: string, scos: readonly StixRecord[]): TemplateDomainObject {
+  const first = seen(object.first_seen) ?? modified;
+  const last = seen(object.last_seen);
+  return taken.some((attribute) => flagOf(attribute.to_ids))
+    ? { type: 'indicator', properties: { pattern: observation.pattern, pattern_type: 'stix', pattern_version: '2.1', valid_from: first, ...(last && last > first ? { valid_until: last } : {}) } }
+    : { type: 'observed-data', properties: { first_observed: first, last_observed: last && last > first ? last : first, number_observed: 1, object_refs: scos.map((o) => o.id) } };
+}
+
 /**
  * Converts an object of a mapped template. Returns the id of the STIX object it became and the attributes it
  * took (the caller converts the others one by one), or undefined when its template is not mapped or it gives
- * no observable (a `file` object with neither name nor hash).
+ * no STIX object (a `file` object with neither name nor hash).
  */
 export function convertTemplate(context: Context, object: MispObject): { id: string; taken: ReadonlySet<MispAttribute> } | undefined {
   const template = templateOf(object.name);
   if (!template) return undefined;
   const { values, taken } = readRelations(template, Array.isArray(object.Attribute) ? object.Attribute : []);
-  const observation = taken.length ? template.build(values) : undefined;
-  if (!observation) return undefined;
+  const made = taken.length ? template.build(values) : undefined;
+  if (!made) return undefined;
   const modified = modifiedOf(context, [object, ...taken]);
   const level = taken.reduce((inherited, attribute) => levelOf(attribute, inherited), levelOf(object, context.level));
-  const scos: StixRecord[] = observation.objects.map((o) => ({ ...o, ...markingRefs(level) }));
-  const first = seen(object.first_seen) ?? modified;
-  const last = seen(object.last_seen);
-  const toIds = taken.some((attribute) => flagOf(attribute.to_ids));
-  const type = toIds ? 'indicator' : 'observed-data';
-  const specific = toIds
-    ? { pattern: observation.pattern, pattern_type: 'stix', pattern_version: '2.1', valid_from: first, ...(last && last > first ? { valid_until: last } : {}) }
-    : { first_observed: first, last_observed: last && last > first ? last : first, number_observed: 1, object_refs: scos.map((o) => o.id) };
+  const scos: StixRecord[] = 'pattern' in made ? made.objects.map((o) => ({ ...o, ...markingRefs(level) })) : [];
+  const { type, properties } = 'pattern' in made ? observationObject(made, object, taken, modified, scos) : made;
   const { id, uuid } = idFor(type, object.uuid);
   add(context, {
     type,
@@ -80,7 +85,7 @@ export function convertTemplate(context: Context, object: MispObject): { id: str
     created: createdFor(context.created, modified),
     modified,
     ...(typeof object.comment === 'string' && object.comment !== '' ? { description: object.comment } : {}),
-    ...specific,
+    ...properties,
     ...labelsOfAll(taken),
     ...markingRefs(level),
     ...withXMisp({ uuid, object_attributes: taken }),

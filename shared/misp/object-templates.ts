@@ -1,56 +1,18 @@
 /**
  * The MISP object templates Thiqa maps as a whole, as data: for each, the attributes (by `object_relation`) it
- * reads and the STIX 2.1 cyber-observable property each gives, and how the values read make the observables and
- * a STIX pattern over them. `MAPPING.md` prints this table (a test keeps the two equal).
+ * reads and the STIX 2.1 property each gives, and how the values read make the observables and a STIX pattern
+ * over them (or, for `person` and `organization`, an identity: identity-templates.ts). `MAPPING.md` prints this
+ * table (a test keeps the two equal).
  *
  * An attribute of a relation the template does not list, or whose value cannot be read, is converted on its own
  * as any attribute (see attribute-types.ts); a template not listed here is not mapped as a whole.
  */
 import { HASH_NAMES, ip, quote, sco, urlOf, type StixRecord } from './attribute-types.ts';
-
-/** One relation of a template: how its value is read (undefined: it cannot be), and what it gives. */
-export interface RelationReader {
-  gives: string;
-  read: (value: string) => unknown;
-  /** Every attribute of the relation is taken; otherwise only the first one that reads. */
-  many?: boolean;
-  /** The relation whose values these are (two relations of a template can name the same thing). */
-  as?: string;
-}
-
-/** The values read, by relation. */
-export type RelationValues = ReadonlyMap<string, readonly unknown[]>;
-
-/** The observables (the one the pattern is about first) and a STIX pattern matching them. */
-export interface TemplateObservation {
-  objects: StixRecord[];
-  pattern: string;
-}
-
-export interface TemplateMapping {
-  /** What the object becomes, for MAPPING.md. */
-  becomes: string;
-  relations: Readonly<Record<string, RelationReader>>;
-  /** Undefined when what was read makes no observable (a file with neither name nor hash). */
-  build: (values: RelationValues) => TemplateObservation | undefined;
-}
-
-const text = (value: string) => (value === '' ? undefined : value);
-const port = (value: string) => (/^\d{1,5}$/.test(value) && Number(value) <= 65535 ? Number(value) : undefined);
-const natural = (value: string) => (/^\d{1,15}$/.test(value) ? Number(value) : undefined);
-const protocol = (value: string) => (/^[a-z0-9][a-z0-9.+-]*$/i.test(value) ? value.toLowerCase() : undefined);
-const email = (value: string) => (/^[^\s@]+@[^\s@]+$/.test(value) ? value : undefined);
-const time = (value: string) => {
-  const parsed = Date.parse(value);
-  return Number.isNaN(parsed) ? undefined : new Date(parsed).toISOString();
-};
-
-const reads = (gives: string, read: (value: string) => unknown, options: { many?: boolean; as?: string } = {}): RelationReader => ({ gives, read, ...options });
-/** One observation expression: the comparisons joined by AND. */
-const observation = (comparisons: string[]) => `[${comparisons.join(' AND ')}]`;
-const first = <T>(values: RelationValues, relation: string) => values.get(relation)?.[0] as T | undefined;
-const all = <T>(values: RelationValues, relation: string) => (values.get(relation) ?? []) as T[];
-const hashPath = (name: string) => (name.includes('-') ? `'${name}'` : name);
+import { IDENTITY_TEMPLATES } from './identity-templates.ts';
+import {
+  all, email, first, hashPath, natural, observation, pairs, port, protocol, reads, text, time,
+  type RelationReader, type RelationValues, type TemplateMapping, type TemplateObservation,
+} from './template-readers.ts';
 
 function file(values: RelationValues): TemplateObservation | undefined {
   const name = first<string>(values, 'filename');
@@ -127,10 +89,6 @@ const X509_TEXT: Readonly<Record<string, string>> = {
 };
 const X509_TIMES: Readonly<Record<string, string>> = { 'validity-not-before': 'validity_not_before', 'validity-not-after': 'validity_not_after' };
 const X509_HASHES: Readonly<Record<string, string>> = { 'x509-fingerprint-md5': 'MD5', 'x509-fingerprint-sha1': 'SHA-1', 'x509-fingerprint-sha256': 'SHA-256' };
-
-/** The values read of `relations` (relation → property), as [property, value] pairs. */
-const pairs = <T>(values: RelationValues, relations: Readonly<Record<string, string>>) =>
-  Object.entries(relations).flatMap(([relation, property]) => { const v = first<T>(values, relation); return v === undefined ? [] : [[property, v] as const]; });
 
 function x509(values: RelationValues): TemplateObservation | undefined {
   const hashes = pairs<string>(values, X509_HASHES);
@@ -238,6 +196,7 @@ export const OBJECT_TEMPLATES: Readonly<Record<string, TemplateMapping>> = {
     },
     build: x509,
   },
+  ...IDENTITY_TEMPLATES,
 };
 
 /** The mapping of a template name, if it is mapped. */

@@ -1,6 +1,6 @@
 /**
  * A MISP event for tests whose content is in MISP objects, as MISP writes them: one object of every mapped
- * template (file, domain-ip, ip-port, network-connection, url, email, x509), a template Thiqa does not map, attributes
+ * template (file, domain-ip, ip-port, network-connection, url, email, x509, person, organization), a template Thiqa does not map, attributes
  * of relations the templates do not read, and `ObjectReference`s between objects, to an attribute, to a uuid
  * that is not in the event and from the unmapped object.
  */
@@ -11,7 +11,7 @@ import { uuidFor } from './rich-event.ts';
 export const OBJECT_UUIDS = {
   file: uuidFor('o-file'), fileSeen: uuidFor('o-file-seen'), domainIp: uuidFor('o-domain-ip'), ipPort: uuidFor('o-ip-port'),
   connection: uuidFor('o-network-connection'), url: uuidFor('o-url'), email: uuidFor('o-email'), x509: uuidFor('o-x509'),
-  unmapped: uuidFor('o-geolocation'),
+  person: uuidFor('o-person'), organization: uuidFor('o-organization'), unmapped: uuidFor('o-geolocation'),
 } as const;
 
 /** The uuid of the event's one attribute outside objects. */
@@ -90,6 +90,19 @@ export function objectEvent(): { Event: MispRecord } {
           attribute('x509', 'serial-number', 'text', '0a1b2c3d'),
           attribute('x509', 'validity-not-after', 'datetime', '2024-11-20T00:00:00+00:00'),
           attribute('x509', 'pubkey-info-exponent', 'text', '65537'),
+        ]),
+        object('person', 'person', 'misc', [
+          attribute('person', 'first-name', 'first-name', 'Jane'),
+          attribute('person', 'last-name', 'last-name', 'Doe'),
+          attribute('person', 'role', 'text', 'Victim'),
+          attribute('person', 'e-mail', 'email-src', 'jane.doe@example.org'),
+          attribute('person', 'passport-number', 'passport-number', 'X1234567'),
+        ], [reference('person-email', OBJECT_UUIDS.person, OBJECT_UUIDS.email, 'received')]),
+        object('organization', 'organization', 'misc', [
+          attribute('organization', 'name', 'text', 'Example Logistics S.A.'),
+          attribute('organization', 'role', 'text', 'Target'),
+          attribute('organization', 'address', 'text', '1 Rue Exemple, Luxembourg'),
+          attribute('organization', 'phone-number', 'phone-number', '+352 000 000'),
         ]),
         object('unmapped', 'geolocation', 'misc', [attribute('geolocation', 'city', 'text', 'Luxembourg'), attribute('geolocation', 'latitude', 'float', '49.61')], [
           reference('geolocation-file', OBJECT_UUIDS.unmapped, OBJECT_UUIDS.file, 'located-at'),
