@@ -49,7 +49,8 @@ function split(value: string): [string, string] | undefined {
   return at < 0 ? undefined : [value.slice(0, at), value.slice(at + 1)];
 }
 
-function ip(value: string): StixRecord | undefined {
+/** The ipv4-addr or ipv6-addr of an address or CIDR block; undefined when it is neither. */
+export function ip(value: string): StixRecord | undefined {
   const [address, prefix] = value.split('/');
   const version = isIP(address ?? '');
   if (version === 0 || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) return undefined;
@@ -134,7 +135,8 @@ function fileAndHash(value: string): Observation {
   return { objects: [sco({ type: 'file', name: parts[0], hashes: { MD5: parts[1] } })], pattern: `[file:name = ${quote(parts[0])} AND file:hashes.MD5 = ${quote(parts[1])}]` };
 }
 
-const urlOf = (value: string) => (/^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value) ? value : undefined);
+/** The value when it is a URL with a scheme; undefined otherwise. */
+export const urlOf = (value: string) => (/^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value) ? value : undefined);
 
 const observable = (becomes: string, observe: (value: string) => Observation): AttributeMapping => ({ kind: 'observable', becomes, observe });
 const rule = (patternType: string): AttributeMapping => ({ kind: 'pattern', becomes: `indicator, pattern_type \`${patternType}\`, the value as pattern`, patternType });

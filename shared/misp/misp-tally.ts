@@ -1,10 +1,10 @@
 /** What an import made of MISP content: counts per STIX type, and what it did not map, by kind, with examples. */
 
-export type UnmappedKind = 'attribute-type' | 'attribute-value' | 'object-template' | 'field';
+export type UnmappedKind = 'attribute-type' | 'attribute-value' | 'object-template' | 'object-reference' | 'field';
 
 export interface UnmappedEntry {
   kind: UnmappedKind;
-  /** The attribute type, object template name or field (`Event.analysis`, `Attribute.category`). */
+  /** The attribute type, object template name, reference's relationship type or field (`Event.analysis`, `Attribute.category`). */
   name: string;
   count: number;
   /** Up to three: the uuid (and value) of what was kept in `x_misp` rather than mapped. */

@@ -1,17 +1,17 @@
 /**
  * A MISP event as STIX 2.1 objects: the event becomes a `report` (created by the identity of its Orgc) that
- * refers to what its attributes became (see attribute-types.ts), tags become labels, `tlp:` tags and
- * distribution become TLP 2.0 markings (misp-sharing.ts), galaxy clusters become labels and external
- * references. Whatever has no STIX property is kept in the `x_misp` extension and counted in the conversion's
+ * refers to what its attributes became (see attribute-types.ts), its objects of a mapped template (see
+ * misp-objects.ts) and their references, tags become labels, `tlp:` tags and distribution become TLP 2.0
+ * markings (misp-sharing.ts), galaxy clusters become labels and external references. Whatever has no STIX property is kept in the `x_misp` extension and counted in the conversion's
  * `unmapped` list. The same event always gives the same objects (ids from MISP uuids, SCO ids deterministic).
  */
-import { isIdentifier } from '../stix/identifier.ts';
-import type { TlpLevel } from '../stix/sharing.ts';
 import { ATTRIBUTE_TYPES, stixPatternOf, type StixRecord } from './attribute-types.ts';
-import { flagOf, integerOf, isRecord, type MispAttribute, type MispEvent, type MispRecord } from './misp-event.ts';
-import { levelOf, markingRefs, tlpOfTag } from './misp-sharing.ts';
+import { add, countAttribute, createdFor, idFor, iso, labelsOf, seen, without, type Context } from './conversion-context.ts';
+import { flagOf, integerOf, isRecord, type MispAttribute, type MispEvent, type MispObject, type MispRecord } from './misp-event.ts';
+import { convertReferences, convertTemplate } from './misp-objects.ts';
+import { levelOf, markingRefs } from './misp-sharing.ts';
 import { Tally, type UnmappedKind } from './misp-tally.ts';
-import { derivedId, THIQA_IDENTITY_ID, withXMisp } from './x-misp-extension.ts';
+import { THIQA_IDENTITY_ID, withXMisp } from './x-misp-extension.ts';
 
 export { Tally };
 
@@ -19,78 +19,19 @@ export { Tally };
 const EVENT_MAPPED = new Set(['uuid', 'info', 'timestamp', 'date', 'publish_timestamp', 'Orgc', 'Tag', 'Galaxy', 'Attribute', 'Object']);
 /** Event fields STIX holds exactly, so `x_misp.event` leaves them out. */
 const EVENT_IN_STIX = new Set(['uuid', 'info', 'timestamp', 'Tag', 'Galaxy', 'Attribute', 'Object']);
-const ATTRIBUTE_MAPPED = new Set(['uuid', 'type', 'value', 'comment', 'timestamp', 'to_ids', 'Tag', 'Galaxy', 'first_seen', 'last_seen']);
 const ATTRIBUTE_IN_STIX = new Set(['uuid', 'comment', 'timestamp', 'Tag', 'Galaxy']);
 
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
-
-function without(record: MispRecord, left: ReadonlySet<string>): MispRecord {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !left.has(key)));
-}
-
-/** An ISO time from a MISP `first_seen`/`last_seen`, or undefined. */
-function seen(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
-
-/** The STIX id for a MISP uuid: the uuid itself when STIX accepts it, else one derived from it. */
-function idFor(type: string, uuid: string): { id: string; uuid?: string } {
-  const id = `${type}--${uuid.toLowerCase()}`;
-  return isIdentifier(id) && uuid === uuid.toLowerCase() ? { id } : { id: derivedId(type, `${type}:${uuid}`), uuid };
-}
-
-/** Labels and external references of tags and galaxies; the TLP tags are markings, not labels. */
-function labelsOf(record: MispRecord): { labels?: string[]; external_references?: StixRecord[] } {
-  const labels = new Set<string>();
-  for (const tag of (record.Tag as MispRecord[] | undefined) ?? []) if (!tlpOfTag(tag.name as string)) labels.add(tag.name as string);
-  const references: StixRecord[] = [];
-  for (const galaxy of (record.Galaxy as MispRecord[] | undefined) ?? []) {
-    for (const cluster of (galaxy.GalaxyCluster as MispRecord[] | undefined) ?? []) {
-      const type = typeof cluster.type === 'string' ? cluster.type : String(galaxy.type ?? 'misp-galaxy');
-      labels.add(typeof cluster.tag_name === 'string' ? cluster.tag_name : `misp-galaxy:${type}="${String(cluster.value)}"`);
-      const meta = isRecord(cluster.meta) ? cluster.meta : {};
-      const ids = Array.isArray(meta.external_id) ? meta.external_id : meta.external_id === undefined ? [] : [meta.external_id];
-      for (const externalId of ids) if (typeof externalId === 'string') references.push({ source_name: type, external_id: externalId, description: String(cluster.value) });
-    }
-  }
-  return { ...(labels.size ? { labels: [...labels] } : {}), ...(references.length ? { external_references: references } : {}) };
-}
-
-interface Context {
-  event: MispEvent;
-  /** The event's `date` at midnight UTC: `created` of every version of its objects (MISP keeps no creation time). */
-  created: string | undefined;
-  reportId: string;
-  createdBy: StixRecord;
-  level: TlpLevel | undefined;
-  modified: string;
-  objects: Map<string, StixRecord>;
-  tally: Tally;
-}
-
 /**
- * `created` must stay the same across an object's versions, and MISP keeps only when a thing last changed: the
- * event's date is used, or the modification time when that is earlier.
+ * Converts one attribute; returns the id of the object it became, or undefined when its type (or value) is not
+ * mapped, so the caller keeps it whole.
  */
-function createdFor(created: string | undefined, modified: string): string {
-  return created !== undefined && created <= modified ? created : modified;
-}
-
-function add(context: Context, object: StixRecord): void {
-  if (!context.objects.has(object.id as string)) context.objects.set(object.id as string, object);
-}
-
-/** Converts one attribute; false when its type (or value) is not mapped, so the caller keeps it whole. */
-function convertAttribute(context: Context, attribute: MispAttribute, objectUuid: string | undefined): boolean {
+function convertAttribute(context: Context, attribute: MispAttribute, objectUuid: string | undefined): string | undefined {
   const { tally } = context;
-  tally.attributes++;
-  for (const field of Object.keys(attribute)) if (!ATTRIBUTE_MAPPED.has(field)) tally.unmapped('field', `Attribute.${field}`, attribute.uuid);
-  const mapping = ATTRIBUTE_TYPES[attribute.type];
+  countAttribute(tally, attribute);
+  const mapping = Object.hasOwn(ATTRIBUTE_TYPES, attribute.type) ? ATTRIBUTE_TYPES[attribute.type] : undefined;
   if (!mapping) {
     tally.unmapped('attribute-type', attribute.type, `${attribute.uuid} ${attribute.value.slice(0, 80)}`);
-    return false;
+    return undefined;
   }
   const timestamp = integerOf(attribute.timestamp);
   const modified = timestamp === undefined ? context.modified : iso(timestamp);
@@ -98,7 +39,7 @@ function convertAttribute(context: Context, attribute: MispAttribute, objectUuid
   const toIds = flagOf(attribute.to_ids) ?? false;
   const unmappedValue = (error: string) => {
     tally.unmapped('attribute-value', attribute.type, `${attribute.uuid} ${attribute.value.slice(0, 80)}: ${error}`);
-    return false;
+    return undefined;
   };
   let stixType: string;
   let scos: StixRecord[] = [];
@@ -160,7 +101,7 @@ function convertAttribute(context: Context, attribute: MispAttribute, objectUuid
     tally.mapped(o.type as string);
   }
   add(context, object);
-  return true;
+  return id;
 }
 
 /** The identity of the event's creator organisation (fixed version: only its uuid and name make it). */
@@ -191,17 +132,27 @@ export function eventToStix(event: MispEvent, tally: Tally): Conversion {
   const context: Context = { event, created, reportId, createdBy, level, modified, objects: new Map(), tally };
   tally.events++;
   for (const field of Object.keys(event)) if (!EVENT_MAPPED.has(field)) tally.unmapped('field', `Event.${field}`, event.uuid);
-  const unmapped: MispRecord[] = [];
-  for (const attribute of (event.Attribute as MispAttribute[] | undefined) ?? []) {
-    if (!convertAttribute(context, attribute, undefined)) unmapped.push(attribute);
-  }
+  // MISP uuid (lower case) → the STIX object it became, for the references between objects and attributes.
+  const stixIds = new Map<string, string>();
+  const converted = (attribute: MispAttribute, objectUuid: string | undefined) => {
+    const id = convertAttribute(context, attribute, objectUuid);
+    if (id) stixIds.set(attribute.uuid.toLowerCase(), id);
+    return id !== undefined;
+  };
+  const unmapped = ((event.Attribute as MispAttribute[] | undefined) ?? []).filter((attribute) => !converted(attribute, undefined));
   const objects: MispRecord[] = [];
-  for (const object of (event.Object as MispRecord[] | undefined) ?? []) {
-    tally.unmapped('object-template', String(object.name), String(object.uuid));
-    const attributes = (object.Attribute as MispAttribute[] | undefined) ?? [];
-    const kept = attributes.filter((attribute) => !convertAttribute(context, attribute, object.uuid as string));
+  const mispObjects = (event.Object as MispObject[] | undefined) ?? [];
+  for (const object of mispObjects) {
+    const attributes = object.Attribute ?? [];
+    const template = convertTemplate(context, object);
+    if (template) {
+      stixIds.set(object.uuid.toLowerCase(), template.id);
+      for (const attribute of template.taken) stixIds.set(attribute.uuid.toLowerCase(), template.id);
+    } else tally.unmapped('object-template', String(object.name), String(object.uuid));
+    const kept = attributes.filter((attribute) => !template?.taken.has(attribute) && !converted(attribute, object.uuid));
     objects.push({ ...without(object, new Set(['Attribute'])), attribute_uuids: attributes.map((a) => a.uuid), ...(kept.length ? { unmapped_attributes: kept } : {}) });
   }
+  for (const object of mispObjects) convertReferences(context, object, stixIds);
   const publishTimestamp = integerOf(event.publish_timestamp);
   const published = publishTimestamp ? iso(publishTimestamp) : typeof event.date === 'string' ? `${event.date}T00:00:00.000Z` : modified;
   const refs = [...context.objects.keys()];

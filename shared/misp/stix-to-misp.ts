@@ -1,7 +1,8 @@
 /**
  * STIX 2.1 objects as MISP events, for a feed. What came from MISP (a report with `x_misp.event`, objects with
- * `x_misp.attribute`) is given back as it was read: the event, its attributes, objects, tags, galaxies and
- * unmapped attributes, with the values STIX carries (uuid, info, comment, timestamps) taken from the objects.
+ * `x_misp.attribute`, objects of a mapped template with `x_misp.object_attributes`) is given back as it was read:
+ * the event, its attributes, objects (with their references), tags, galaxies and unmapped attributes, with the
+ * values STIX carries (uuid, info, comment, timestamps) taken from the objects.
  * Anything else is grouped: one event per report or grouping (its referenced objects as attributes) and one
  * event for the rest of the collection. Objects with no MISP attribute type are counted in `skipped`.
  */
@@ -85,6 +86,8 @@ function eventFromMisp(report: StixRecord, ext: StixRecord, grouping: Grouping):
     if (!object) continue;
     grouping.used.add(ref);
     const own = xMispOf(object);
+    // An object of a mapped template keeps the attributes it took whole.
+    for (const attribute of (own?.object_attributes as MispRecord[] | undefined) ?? []) inObjects.set(attribute.uuid as string, attribute);
     if (!own?.attribute) continue;
     const attribute = rebuiltAttribute(object, own);
     if (typeof own.object_uuid === 'string') inObjects.set(attribute.uuid as string, attribute);

@@ -1,5 +1,5 @@
 // `thiqa misp import` and `thiqa misp export` through the real command, on both databases. The MISP round trip:
-// import the feed sample (and an event of every mapped type), export the collection as a MISP feed, import that
+// import the feed sample (and an event of every mapped type, one of MISP objects), export the collection as a MISP feed, import that
 // feed into another collection: the same STIX objects, compared as canonical JSON. Re-imports are idempotent;
 // refused events, missing files and hashes.csv mismatches are named by file and path; TLP:RED is rejected.
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/stix/index.ts';
 import { writeMispFeed } from '../../shared/misp/feed-directory.ts';
+import { objectEvent } from '../../shared/misp/testing/object-event.ts';
 import { richEvent, uuidFor } from '../../shared/misp/testing/rich-event.ts';
 import { createTestStore, dialects, type TestStore } from '../support/databases.ts';
 import { mispFeedSample } from '../support/reference-data.ts';
@@ -49,9 +50,10 @@ describe.each(dialects)('thiqa misp on %s', (dialect) => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thiqa-misp-cli-'));
     cli = (args, input) => runCli([...args, ...storeArgs(store)], { input });
     expect((await cli(['init'])).code).toBe(0);
-    for (const alias of ['sample', 'sample-again', 'rich', 'rich-again', 'broken', 'red']) expect((await cli(['collection', 'create', '--title', alias, '--alias', alias])).code).toBe(0);
+    for (const alias of ['sample', 'sample-again', 'rich', 'rich-again', 'objects', 'objects-again', 'broken', 'red']) expect((await cli(['collection', 'create', '--title', alias, '--alias', alias])).code).toBe(0);
     const rich = richEvent();
     writeMispFeed(path.join(dir, 'rich-feed'), [rich.Event]);
+    writeMispFeed(path.join(dir, 'objects-feed'), [objectEvent().Event]);
   });
   afterAll(async () => {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -82,15 +84,30 @@ describe.each(dialects)('thiqa misp on %s', (dialect) => {
     const first = await importInto(path.join(dir, 'rich-feed'), 'rich');
     expect(first.code, JSON.stringify(first.report.rejected)).toBe(0);
     expect(first.report.unmapped).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'attribute-type', name: 'size-in-bytes', count: 2 }),
+      expect.objectContaining({ kind: 'attribute-type', name: 'size-in-bytes', count: 1 }),
       expect.objectContaining({ kind: 'attribute-value', name: 'AS', count: 1 }),
-      expect.objectContaining({ kind: 'object-template', name: 'file', count: 1 }),
     ]));
+    // The file object is mapped as a whole, its reference to the ip-src attribute a relationship.
+    expect(first.report.unmapped.filter((e) => e.kind.startsWith('object-'))).toEqual([]);
+    const rich = await stored('rich');
+    expect(rich.map((o) => JSON.parse(o) as Record<string, unknown>).filter((o) => o.type === 'relationship')).toMatchObject([{ relationship_type: 'connects-to', source_ref: `indicator--${uuidFor('object-file')}`, target_ref: `indicator--${uuidFor('ip-src:198.51.100.7')}` }]);
     const { out } = await exportTo('rich', 'rich-export');
     const event = (JSON.parse(fs.readFileSync(path.join(out, `${uuidFor('event')}.json`), 'utf8')) as { Event: Record<string, unknown> }).Event;
     expect(event).toMatchObject({ info: richEvent().Event.info, x_unknown_field: { kept: true }, Object: [expect.objectContaining({ name: 'file' })] });
     expect((await importInto(out, 'rich-again')).code).toBe(0);
-    expect(await stored('rich-again')).toEqual(await stored('rich'));
+    expect(await stored('rich-again')).toEqual(rich);
+  }, 60_000);
+
+  it('round trip of an event of MISP objects and references: nothing rejected, the objects back in the feed, the same STIX again', async () => {
+    const first = await importInto(path.join(dir, 'objects-feed'), 'objects');
+    expect(first.code, JSON.stringify(first.report.rejected)).toBe(0);
+    expect(first.report.unmapped.filter((e) => e.kind.startsWith('object-')).map((e) => [e.kind, e.name])).toEqual([['object-reference', 'located-at'], ['object-reference', 'related-to'], ['object-template', 'geolocation']]);
+    const { out, report } = await exportTo('objects', 'objects-export');
+    expect(report.skipped).toEqual({});
+    const event = (JSON.parse(fs.readFileSync(path.join(out, `${uuidFor('object-event')}.json`), 'utf8')) as { Event: Record<string, unknown> }).Event;
+    expect(event.Object).toEqual(objectEvent().Event.Object);
+    expect((await importInto(out, 'objects-again')).code).toBe(0);
+    expect(await stored('objects-again')).toEqual(await stored('objects'));
   }, 60_000);
 
   it('stores nothing new when the same feed is imported again (same ids, the Exchange dedups id and version)', async () => {

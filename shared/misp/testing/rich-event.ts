@@ -1,7 +1,7 @@
 /**
  * A MISP event for tests holding one attribute of every mapped type (`SAMPLE_VALUES`), an unknown type, a value
- * that cannot be read, a MISP object, galaxies (ATT&CK with external ids), attribute tags and TLP, distribution
- * levels, first/last seen, comments and fields STIX has no property for.
+ * that cannot be read, a MISP `file` object referring to an attribute, galaxies (ATT&CK with external ids),
+ * attribute tags and TLP, distribution levels, first/last seen, comments and fields STIX has no property for.
  */
 import { uuidV5 } from '../../stix/identifier.ts';
 import type { MispRecord } from '../misp-event.ts';
