@@ -86,6 +86,12 @@ function listing(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
+/** Source text as an error's `found`: in quotes, unless it is a quoted constant that shows its own. */
+export function quoteFound(text: string): string {
+  const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return /^[tbh]?'/.test(text) ? short : `'${short}'`;
+}
+
 /** Builds the error for `offset`, with the message people read. */
 export function patternError(source: string, offset: number, expected: string[], found: string, reason?: string): PatternError {
   const position = positionOf(source, offset);

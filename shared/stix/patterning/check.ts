@@ -10,7 +10,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { matchesFormat } from '../formats.ts';
 import { isTypeName } from '../identifier.ts';
 import { parseTimestamp } from '../timestamp.ts';
-import { patternError, type ComparisonExpression, type Literal, type ObservationExpression, type PatternError, type Span } from './ast.ts';
+import { patternError, quoteFound, type ComparisonExpression, type Literal, type ObservationExpression, type PatternError, type Span } from './ast.ts';
 
 type Found = { span: Span; expected: string; reason: string } | undefined;
 
@@ -96,6 +96,5 @@ function checkObservation(expression: ObservationExpression): Found {
 export function checkPattern(source: string, pattern: ObservationExpression): PatternError | undefined {
   const found = checkObservation(pattern);
   if (!found) return undefined;
-  const text = source.slice(found.span.start, found.span.end);
-  return patternError(source, found.span.start, [found.expected], `'${text.length > 60 ? `${text.slice(0, 57)}...` : text}'`, found.reason);
+  return patternError(source, found.span.start, [found.expected], quoteFound(source.slice(found.span.start, found.span.end)), found.reason);
 }

@@ -4,7 +4,7 @@
  * inside brackets). It builds the tree of ast.ts and stops at the first syntax error, saying where, what the
  * grammar allowed there and what was found.
  */
-import { PatternSyntaxError, patternError, type ComparisonExpression, type ComparisonOperator, type Literal, type ObjectPath,
+import { PatternSyntaxError, patternError, quoteFound, type ComparisonExpression, type ComparisonOperator, type Literal, type ObjectPath,
   type ObservationExpression, type PathStep, type Qualifier, type Span } from './ast.ts';
 import { tokenize, type Token } from './lexer.ts';
 
@@ -35,7 +35,7 @@ class Parser {
   }
 
   private describe(token: Token): string {
-    return token.kind === 'end' ? 'end of pattern' : `'${this.source.slice(token.start, token.end)}'`;
+    return token.kind === 'end' ? 'end of pattern' : quoteFound(this.source.slice(token.start, token.end));
   }
 
   private fail(expected: string[], token = this.token): never {
