@@ -1,9 +1,9 @@
 /**
  * STIX patterning (no store): validating indicator patterns as ingest does — lexing, parsing and checking the
- * rules of §9 (goal: ≥ 50,000 patterns/s) — and matching the valid ones against one observation (which most do not match, as in
- * real use). The patterns
- * are seeded and mixed like real feeds: single values (addresses, domains, URLs, hashes), two-value
- * comparisons, compound observations with qualifiers, CIDR and LIKE tests, and one in ten invalid (bad syntax or AND across object types).
+ * rules of §9 (goal: ≥ 50,000 patterns/s) — and matching the valid ones against one observation (which most
+ * do not match, as in real use). The patterns are seeded and mixed like real feeds: single values (addresses,
+ * domains, URLs, hashes), two-value comparisons, compound observations with qualifiers, CIDR and LIKE tests,
+ * and one in ten invalid (bad syntax or AND across object types).
  * Rates are per wall-clock second (median of 5 runs), with the best run and the rate per CPU second in the detail.
  * Run with `node bench/patterning.bench.ts` alone, or as part of `npm run bench`.
  */
