@@ -88,7 +88,7 @@ const INVALID: [string, number, string[], string][] = [
   ["[file:name = 'a'\n AND url:value = 'b']", 6, ['comparisons on file only'], "'url:value = 'b''"],
   ["[file:name === 'a']", 14, ['a constant'], "'='"],
   ["[file:name => 'a']", 13, ['a constant'], "'>'"],
-  ["[file:name <> 'a']", 13, ['an orderable constant after < (string, number, binary, hex or timestamp)'], "'>'"],
+  ["[file:name = 'a'] /* open", 19, ["'*/'"], 'end of pattern'],
   ["[file:name ! 'a']", 12, ['a STIX pattern token'], "'!'"],
 ];
 

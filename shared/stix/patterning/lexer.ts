@@ -1,7 +1,8 @@
 /**
  * The tokens of STIX patterning (§9.2–9.4): punctuation, the upper-case keywords, identifiers (with or without
  * hyphens: the parser decides where each is allowed), numbers and the five kinds of quoted constants.
- * Keywords and `true`/`false` are case-sensitive, as in the specification's grammar.
+ * Keywords and `true`/`false` are case-sensitive, as in the specification's grammar; white space and comments
+ * (`/* … *\/`, `// …`) are skipped, as the grammar does.
  */
 import { isBase64 } from '../formats.ts';
 import { patternError, PatternSyntaxError } from './ast.ts';
@@ -22,14 +23,31 @@ export interface Token {
   end: number;
 }
 
-const TWO_CHAR = new Set(['!=', '<=', '>=', '==']);
+const TWO_CHAR = new Set(['!=', '<>', '<=', '>=', '==']);
 const ONE_CHAR = new Set(['[', ']', '(', ')', ',', ':', '.', '=', '<', '>', '*']);
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdentPart = (c: number) => isIdentStart(c) || isDigit(c) || c === 45;
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+// The grammar's white space: ASCII, no-break and the Unicode spaces and separators.
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+
+/** The index after a comment starting at `i` (`/* … *\/` or `// …` to the end of the line), or `i` if none. */
+function skipComment(source: string, i: number): number {
+  if (source.startsWith('//', i)) {
+    const end = source.indexOf('\n', i);
+    return end < 0 ? source.length : end + 1;
+  }
+  if (source.startsWith('/*', i)) {
+    const end = source.indexOf('*/', i + 2);
+    if (end < 0) throw new PatternSyntaxError(patternError(source, i, ["'*/'"], 'end of pattern', "unterminated comment: expected '*/'"));
+    return end + 2;
+  }
+  return i;
+}
 
 /** The text between quotes from `quote` (the index of the opening quote), with `\'` and `\\` unescaped. */
 function readQuoted(source: string, quote: number): { text: string; end: number } {
@@ -93,6 +111,11 @@ export function tokenize(source: string): Token[] {
     const c = source.charCodeAt(i);
     if (isSpace(c)) {
       i++;
+      continue;
+    }
+    const afterComment = skipComment(source, i);
+    if (afterComment !== i) {
+      i = afterComment;
       continue;
     }
     const ch = source[i]!;

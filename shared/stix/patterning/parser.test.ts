@@ -14,6 +14,7 @@ const OPERATORS: [string, string][] = [
   ["[file:name = 'a.exe']", '[file:name = str(a.exe)]'],
   ["[file:name == 'a.exe']", '[file:name = str(a.exe)]'],
   ["[file:name != 'a.exe']", '[file:name != str(a.exe)]'],
+  ["[file:name <> 'a.exe']", '[file:name != str(a.exe)]'],
   ['[file:size < 10]', '[file:size < int(10)]'],
   ['[file:size <= 10]', '[file:size <= int(10)]'],
   ['[file:size > 10]', '[file:size > int(10)]'],
@@ -120,6 +121,8 @@ const OBSERVATION_LOGIC: [string, string][] = [
   ['[file:size = 1] OR [file:size = 2] OR [file:size = 3]', '(([file:size = int(1)] OR [file:size = int(2)]) OR [file:size = int(3)])'],
   ["[file:size = 1]AND[url:value='a']", '([file:size = int(1)] AND [url:value = str(a)])'],
   ["  [file:size = 1]\n  OR\t[url:value = 'a']  ", '([file:size = int(1)] OR [url:value = str(a)])'],
+  ["[file:size = 1]\u00a0OR\u3000[url:value = 'a']", '([file:size = int(1)] OR [url:value = str(a)])'],
+  ["/* first */ [file:size = 1] // size\nOR [url:value = '//not a comment/*']", '([file:size = int(1)] OR [url:value = str(//not a comment/*)])'],
 ];
 
 const QUALIFIERS: [string, string][] = [

@@ -8,7 +8,7 @@ import { PatternSyntaxError, patternError, quoteFound, type ComparisonExpression
   type ObservationExpression, type PathStep, type Qualifier, type Span } from './ast.ts';
 import { tokenize, type Token } from './lexer.ts';
 
-const COMPARISON_OPERATORS = new Set(['=', '==', '!=', '<', '<=', '>', '>=', 'IN', 'LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET']);
+const COMPARISON_OPERATORS = new Set(['=', '==', '!=', '<>', '<', '<=', '>', '>=', 'IN', 'LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET']);
 const ORDERED = new Set(['<', '<=', '>', '>=']);
 const ORDERABLE_KINDS = new Set(['string', 'integer', 'float', 'binary', 'hex', 'timestamp']);
 const MAX_NESTING = 100;
@@ -172,7 +172,7 @@ class Parser {
       this.fail([negated ? 'a comparison operator after NOT' : 'a comparison operator']);
     }
     this.index++;
-    const operator = (op.text === '==' ? '=' : op.text) as ComparisonOperator;
+    const operator = (op.text === '==' ? '=' : op.text === '<>' ? '!=' : op.text) as ComparisonOperator;
     const value = operator === 'IN' ? this.set() : this.literal(operator);
     return { kind: 'comparison', path, operator, negated, value, span: this.span(start) };
   }
