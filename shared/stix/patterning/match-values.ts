@@ -4,9 +4,10 @@
  * instants (a `t'…'` constant against a STIX timestamp string), binary and hex constants as bytes (against a
  * base64 `*_bin` property or a hex string), strings by UTF-16 code units.
  *
- * MATCHES uses JavaScript regular expressions, not PCRE: a leading `(?i)`, `(?m)`, `(?s)` is taken as the flag;
- * possessive quantifiers, atomic groups, `\A`/`\Z` and recursion are not supported, and an expression
- * JavaScript cannot compile matches nothing. Against a binary property the bytes are matched as Latin-1 text.
+ * MATCHES uses JavaScript regular expressions, not PCRE: a leading `(?i)`, `(?m)`, `(?s)` (or `(?is)`…) is taken
+ * as the flags; `(?x)` extended syntax, possessive quantifiers, atomic groups, `\A`/`\Z` and recursion are not
+ * supported, and an expression JavaScript cannot compile matches nothing. Against a binary property the bytes
+ * are matched as Latin-1 text.
  */
 import { isIPv4 } from 'node:net';
 import { parseTimestamp } from '../timestamp.ts';
@@ -72,29 +73,36 @@ function compare(operator: ComparisonOperator, value: unknown, literal: Literal,
   }
 }
 
-/** LIKE (§9.6): `%` any run of characters, `_` one character, the rest literally, over the whole value. */
-export function likeToRegExp(like: string): RegExp {
-  let source = '';
-  for (const c of like) source += c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-  return new RegExp(`^${source}$`, 'su');
+const likeCache = new Map<string, RegExp>();
+const regexCache = new Map<string, RegExp | null>();
+
+/** Remembers compiled expressions; emptied when full, so a stream of distinct patterns stays bounded. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= 1000) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
-const regexCache = new Map<string, RegExp | null>();
+/** LIKE (§9.6): `%` any run of characters, `_` one character, the rest literally, over the whole value. */
+export function likeToRegExp(like: string): RegExp {
+  const cached = likeCache.get(like);
+  if (cached) return cached;
+  let source = '';
+  for (const c of like) source += c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  return remember(likeCache, like, new RegExp(`^${source}$`, 'su'));
+}
 
 /** A MATCHES expression as a JavaScript RegExp, or null when JavaScript cannot compile it (see the module note). */
 export function matchesToRegExp(expression: string): RegExp | null {
-  let cached = regexCache.get(expression);
+  const cached = regexCache.get(expression);
   if (cached !== undefined) return cached;
-  const flags = /^\(\?([imsx]+)\)/.exec(expression);
+  const flags = /^\(\?([ims]+)\)/.exec(expression);
+  const body = flags ? expression.slice(flags[0].length) : expression;
   try {
-    const body = flags ? expression.slice(flags[0].length) : expression;
-    cached = new RegExp(body, [...new Set(flags?.[1]?.replace('x', '') ?? '')].join(''));
+    return remember(regexCache, expression, new RegExp(body, [...new Set(flags?.[1] ?? '')].join('')));
   } catch {
-    cached = null;
+    return remember(regexCache, expression, null);
   }
-  if (regexCache.size > 1000) regexCache.clear();
-  regexCache.set(expression, cached);
-  return cached;
 }
 
 /** An address or CIDR block as its first address and prefix length, with the family's bit width. */

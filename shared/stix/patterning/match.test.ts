@@ -82,6 +82,8 @@ const COMPARISONS: [string, boolean][] = [
   ["[file:name MATCHES '(?i)^report\\\\.exe$']", true],
   ["[file:name MATCHES '^report\\\\.exe$']", false],
   ["[file:name MATCHES '(?<!x)++']", false],
+  ["[file:name MATCHES '(?is)^report.exe$']", true],
+  ["[file:name MATCHES '(?x)Report']", false],
   ["[artifact:payload_bin MATCHES '^MZ\\\\x90']", true],
   ["[artifact:payload_bin MATCHES 'hello$']", true],
   ["[ipv4-addr:value ISSUBSET '10.0.0.0/8']", true],
