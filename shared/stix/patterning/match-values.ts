@@ -115,7 +115,13 @@ function network(text: string): { base: bigint; prefix: number; bits: number } |
     for (const part of address.split('.')) value = (value << 8n) | BigInt(Number(part));
   } else {
     const [head = '', tail] = address.split('::');
-    const groups = (s: string) => (s === '' ? [] : s.split(':'));
+    // A trailing dotted IPv4 part (`::ffff:192.0.2.1`) is the last two groups.
+    const dotted = (group: string) => {
+      if (!group.includes('.')) return [group];
+      const [a = 0, b = 0, c = 0, d = 0] = group.split('.').map(Number);
+      return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+    };
+    const groups = (s: string) => (s === '' ? [] : s.split(':').flatMap(dotted));
     const left = groups(head), right = tail === undefined ? [] : groups(tail);
     const all = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
     for (const group of all) value = (value << 16n) | BigInt(parseInt(group, 16));
