@@ -38,13 +38,13 @@ class Parser {
     return token.kind === 'end' ? 'end of pattern' : quoteFound(this.source.slice(token.start, token.end));
   }
 
-  private fail(expected: string[], token = this.token): never {
-    throw new PatternSyntaxError(patternError(this.source, token.start, expected, this.describe(token)));
+  private fail(expected: string[]): never {
+    throw new PatternSyntaxError(patternError(this.source, this.token.start, expected, this.describe(this.token)));
   }
 
-  private expect(text: string, expected: string[] = [`'${text}'`]): Token {
+  private expect(text: string, expected: string[] = [`'${text}'`]): void {
     if (!this.is(text)) this.fail(expected);
-    return this.tokens[this.index++]!;
+    this.index++;
   }
 
   private span(start: number): Span {
