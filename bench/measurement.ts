@@ -17,6 +17,7 @@ export const GOALS = {
   gatewaySearch: { text: '≤ 20 ms (p95)', check: (value: number) => value <= 20, only: undefined },
   gatewayImport: { text: '≤ 10 s', check: (value: number) => value <= 10, only: undefined },
   warninglistCheck: { text: '≥ 100000', check: (value: number) => value >= 100_000, only: undefined },
+  patternValidation: { text: '≥ 50000', check: (value: number) => value >= 50_000, only: undefined },
   mispImport: { text: '≥ 10000 attributes/s', check: (value: number) => value >= 10_000, only: undefined },
   federationSync: { text: '≥ 20000', check: (value: number) => value >= 20_000, only: undefined },
   federationLatency: { text: '≤ 2000 ms', check: (value: number) => value <= 2_000, only: undefined },

@@ -22,6 +22,7 @@ import { measureProfile } from './assessment-profile.bench.ts';
 import { measureGatewaySearch } from './gateway-search.bench.ts';
 import { measureGatewayImport } from './gateway-import.bench.ts';
 import { measureFeeds } from './feeds.bench.ts';
+import { measurePatterning } from './patterning.bench.ts';
 import { measureWarningLists, warningListsDir } from './warninglists.bench.ts';
 import { measureMispImport } from './misp-import.bench.ts';
 import { measureFederationSync } from './federation-sync.bench.ts';
@@ -93,6 +94,11 @@ async function main(): Promise<number> {
         measurements.push(m);
         console.log(describe(m));
       }
+    }
+    console.log('\n== STIX patterning (no store)');
+    for (const m of measurePatterning()) {
+      measurements.push(m);
+      console.log(describe(m));
     }
     // Each section runs on every database; a failure is reported and the others go on.
     const section = async (title: string, label: string, measure: (database: DatabaseKind) => Promise<Measurement[]>) => {

@@ -47,6 +47,7 @@ export const RULE_SEVERITY = {
   'dependent-property': 'error',
   'conditional-property': 'error',
   'external-reference-incomplete': 'error',
+  'indicator-pattern-invalid': 'error',
   'granular-marking-selector': 'error',
   'circular-marking': 'error',
   'tlp-marking-mismatch': 'error',

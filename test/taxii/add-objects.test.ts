@@ -28,6 +28,14 @@ describe.each(dialects)('TAXII add objects on %s', (dialect) => {
     expect((await taxii(server, objectsPath(server, `${broken.id}/`))).status).toBe(404);
   });
 
+  it('refuses an indicator whose STIX pattern does not parse, saying where it broke', async () => {
+    const broken = indicator({ pattern: "[file:name = 'a.exe' AND file:size > ]" });
+    const response = await taxii(server, objectsPath(server), { method: 'POST', body: envelope(broken) });
+    expect(response.body).toMatchObject({ success_count: 0, failure_count: 1 });
+    expect(response.body.failures[0].message).toBe("objects[0]: $.pattern: The STIX pattern is invalid at column 38: expected an orderable constant after > (string, number, binary, hex or timestamp), found ']'. [indicator-pattern-invalid]");
+    expect((await taxii(server, objectsPath(server, `${broken.id}/`))).status).toBe(404);
+  });
+
   it('treats the same id and version sent again as a success that stores nothing new', async () => {
     const object = indicator();
     await taxii(server, objectsPath(server), { method: 'POST', body: envelope(object) });

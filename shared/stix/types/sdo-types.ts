@@ -5,8 +5,17 @@ import {
   order, ref, refs, requires, vocab, vocabs,
 } from './property-types.ts';
 import type { TypeDefinition } from './property-types.ts';
+import type { Checker } from '../checker.ts';
+import { patternProblem } from '../patterning/index.ts';
 
 const SEEN = order('first_seen', 'last_seen');
+
+/** An indicator whose `pattern_type` is `stix` must carry a pattern that parses and keeps the rules of §9. */
+function checkStixPattern(object: Record<string, unknown>, checker: Checker): void {
+  if (object.pattern_type !== 'stix' || typeof object.pattern !== 'string') return;
+  const problem = patternProblem(object.pattern);
+  if (problem) checker.report('indicator-pattern-invalid', `The STIX pattern is invalid ${problem.message}.`, 'pattern');
+}
 
 export const SDO_TYPES: readonly TypeDefinition[] = [
   defineType('attack-pattern', 'sdo', {
@@ -38,7 +47,10 @@ export const SDO_TYPES: readonly TypeDefinition[] = [
     name: STRING, description: STRING, indicator_types: vocabs('indicator-type-ov'), pattern: STRING,
     pattern_type: vocab('pattern-type-ov'), pattern_version: STRING, valid_from: TIMESTAMP, valid_until: TIMESTAMP,
     kill_chain_phases: KILL_CHAIN_PHASES,
-  }, { required: ['pattern', 'pattern_type', 'valid_from'], constraints: [order('valid_from', 'valid_until', true)] }),
+  }, {
+    required: ['pattern', 'pattern_type', 'valid_from'],
+    constraints: [order('valid_from', 'valid_until', true), { kind: 'custom', check: checkStixPattern }],
+  }),
 
   defineType('infrastructure', 'sdo', {
     name: STRING, description: STRING, infrastructure_types: vocabs('infrastructure-type-ov'), aliases: STRINGS,
