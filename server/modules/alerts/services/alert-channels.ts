@@ -1,0 +1,71 @@
+/**
+ * How alerts leave the hub: a webhook POST of JSON signed with the subscription's secret, or an e-mail
+ * through the SMTP server of the configuration (`THIQA_SMTP_URL`, `THIQA_SMTP_FROM`). Each throws on
+ * failure (a non-2xx answer, a refused message), for the worker to retry.
+ */
+import { createTransport, type Transporter } from 'nodemailer';
+import { DomainError } from '../../../core/errors.ts';
+import { signBody, SIGNATURE_HEADER } from './webhook-signature.ts';
+
+/** What one delivery (one alert, or a digest of several) carries. */
+export interface AlertSummary {
+  id: string;
+  type: string;
+  name: string | null;
+  tlp: string;
+  /** The version's `modified` (or `created`) timestamp. */
+  version: string;
+  api_root: string;
+  collection: string;
+  link: string;
+}
+
+export interface AlertMessage {
+  subscription: { id: string; name: string };
+  digest: boolean;
+  alerts: AlertSummary[];
+}
+
+export interface AlertChannels {
+  webhook(url: string, secret: string, deliveryId: string, message: AlertMessage): Promise<void>;
+  email(to: string, message: AlertMessage): Promise<void>;
+}
+
+export interface SmtpSettings {
+  url: string | undefined;
+  from: string;
+}
+
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/** The e-mail's text: one line per alert, with its TLP first, so a reader sees how far it may go. */
+export function emailText(message: AlertMessage): { subject: string; text: string } {
+  const count = message.alerts.length;
+  const subject = message.digest ? `Thiqa digest: ${message.subscription.name} (${count})` : `Thiqa alert: ${message.subscription.name}: ${message.alerts[0]?.name ?? message.alerts[0]?.id ?? ''}`;
+  const lines = message.alerts.map((a) => `[TLP:${a.tlp.toUpperCase()}] ${a.type} ${a.name ?? a.id}\n  ${a.link}`);
+  return { subject, text: `${lines.join('\n\n')}\n\nSubscription ${message.subscription.id}.\n` };
+}
+
+/** Webhooks through `fetch`; e-mail through nodemailer, its transport made on first use. */
+export function networkChannels(smtp: SmtpSettings): AlertChannels {
+  let transport: Transporter | undefined;
+  return {
+    async webhook(url, secret, deliveryId, message) {
+      const body = JSON.stringify(message);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body), 'x-thiqa-delivery': deliveryId },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      if (response.status < 200 || response.status > 299) throw new Error(`the webhook answered HTTP ${response.status}`);
+    },
+    async email(to, message) {
+      if (smtp.url === undefined) throw new DomainError('unavailable', 'alert.smtp_unconfigured', 'e-mail alerts need an SMTP server: set THIQA_SMTP_URL (smtp://host:port)');
+      transport ??= createTransport(smtp.url);
+      await transport.sendMail({ from: smtp.from, to, ...emailText(message) });
+    },
+  };
+}
