@@ -270,10 +270,11 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     { pageSize: config.federation.pageSize, reconcileSeconds: config.federation.reconcileSeconds },
   );
   objects.onAccepted((accepted) => recordPushed({ peers, provenance }, accepted));
+  const alertReaders = { ...feedReaders, languageOf: async (userId: string) => (await users.findById(userId))?.language ?? null };
   const alertStores = { subscriptions: new SubscriptionRepository(db), deliveries: new DeliveryRepository(db) };
   const alertBaseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const alertDelivery = new AlertDeliveryService(alertStores, objects, feedReaders, networkChannels({ url: config.alerts.smtpUrl, from: config.alerts.smtpFrom }), { baseUrl: alertBaseUrl });
-  const alertDispatch = new AlertDispatchService(alertStores, { objects, collections }, feedReaders, () => alertDelivery.wake());
+  const alertDelivery = new AlertDeliveryService(alertStores, objects, alertReaders, networkChannels({ url: config.alerts.smtpUrl, from: config.alerts.smtpFrom }), { baseUrl: alertBaseUrl });
+  const alertDispatch = new AlertDispatchService(alertStores, { objects, collections }, alertReaders, () => alertDelivery.wake());
   objects.onAccepted(async (accepted) => void (await alertDispatch.dispatch(accepted)));
   return {
     config,

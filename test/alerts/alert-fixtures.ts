@@ -70,7 +70,7 @@ export async function openAlertWorld(dialect: Dialect): Promise<AlertWorld> {
   const other = await test.another();
   // Deliveries are queued on the real clock; the worker's starts a second later and moves as the test says.
   const now = { value: Date.now() + 1_000 };
-  const readers = { actorOf: async (id: string) => (id === (carol as { userId: string }).userId ? carol : id === (dave as { userId: string }).userId ? dave : undefined) };
+  const readers = { languageOf: async (id: string) => (await platform.users.findById(id))?.language ?? null, actorOf: async (id: string) => (id === (carol as { userId: string }).userId ? carol : id === (dave as { userId: string }).userId ? dave : undefined) };
   return {
     test,
     platform,

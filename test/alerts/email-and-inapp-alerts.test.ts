@@ -31,6 +31,13 @@ describe.each(dialects)('e-mail and in-app alerts on %s', (dialect) => {
     expect(textOf(messages[0]!)).toContain(`[TLP:GREEN] indicator Phishing page`);
     expect(textOf(messages[0]!)).toContain(`https://hub.example/alerts/collections/${world.collection}/objects/${objectId('indicator', 11)}/`);
     expect(await world.platform.alertInbox.deadLetters(world.carol)).toEqual([]);
+
+    await world.platform.users.setOwnLanguage(world.carol, 'fr');
+    await world.ingest(indicator(14, "[url:value = 'http://bad.example/y']", { labels: ['mail'], name: 'Page 2' }));
+    await world.worker(networkChannels({ url: smtp.url, from: 'alerts@hub.example' })).deliverDue();
+    const [, french] = await smtp.messages();
+    expect(french).toMatch(/^Subject: Alerte Thiqa : SOC : Page 2$/m); // in the owner's language
+    await world.platform.users.setOwnLanguage(world.carol, null);
   });
 
   it('notifies in the app what a watch-list value appears in, as an SCO or in an indicator’s pattern', async () => {

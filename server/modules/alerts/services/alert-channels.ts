@@ -5,6 +5,7 @@
  */
 import { createTransport, type Transporter } from 'nodemailer';
 import { DomainError } from '../../../core/errors.ts';
+import { alertMailText } from '../../../../shared/i18n/alert-mail-messages.ts';
 import { signBody, SIGNATURE_HEADER } from './webhook-signature.ts';
 
 /** What one delivery (one alert, or a digest of several) carries. */
@@ -28,7 +29,8 @@ export interface AlertMessage {
 
 export interface AlertChannels {
   webhook(url: string, secret: string, deliveryId: string, message: AlertMessage): Promise<void>;
-  email(to: string, message: AlertMessage): Promise<void>;
+  /** `language`: the owner's (its sentences; English for none). */
+  email(to: string, message: AlertMessage, language: string | null): Promise<void>;
 }
 
 export interface SmtpSettings {
@@ -38,12 +40,13 @@ export interface SmtpSettings {
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
-/** The e-mail's text: one line per alert, with its TLP first, so a reader sees how far it may go. */
-export function emailText(message: AlertMessage): { subject: string; text: string } {
-  const count = message.alerts.length;
-  const subject = message.digest ? `Thiqa digest: ${message.subscription.name} (${count})` : `Thiqa alert: ${message.subscription.name}: ${message.alerts[0]?.name ?? message.alerts[0]?.id ?? ''}`;
+/** The e-mail's subject and text in `language`: one line per alert, its TLP first, so a reader sees how far it may go. */
+export function emailText(message: AlertMessage, language: string | null): { subject: string; text: string } {
+  const first = message.alerts[0];
+  const subscription = message.subscription.name;
+  const subject = message.digest ? alertMailText(language, 'subject_digest', { subscription, count: message.alerts.length }) : alertMailText(language, 'subject_alert', { subscription, object: first?.name ?? first?.id ?? '' });
   const lines = message.alerts.map((a) => `[TLP:${a.tlp.toUpperCase()}] ${a.type} ${a.name ?? a.id}\n  ${a.link}`);
-  return { subject, text: `${lines.join('\n\n')}\n\nSubscription ${message.subscription.id}.\n` };
+  return { subject, text: `${lines.join('\n\n')}\n\n${alertMailText(language, 'footer', { subscription, id: message.subscription.id })}\n` };
 }
 
 /** Webhooks through `fetch`; e-mail through nodemailer, its transport made on first use. */
@@ -62,10 +65,10 @@ export function networkChannels(smtp: SmtpSettings): AlertChannels {
       await response.body?.cancel();
       if (response.status < 200 || response.status > 299) throw new Error(`the webhook answered HTTP ${response.status}`);
     },
-    async email(to, message) {
+    async email(to, message, language) {
       if (smtp.url === undefined) throw new DomainError('unavailable', 'alert.smtp_unconfigured', 'e-mail alerts need an SMTP server: set THIQA_SMTP_URL (smtp://host:port)');
       transport ??= createTransport(smtp.url);
-      await transport.sendMail({ from: smtp.from, to, ...emailText(message) });
+      await transport.sendMail({ from: smtp.from, to, ...emailText(message, language) });
     },
   };
 }

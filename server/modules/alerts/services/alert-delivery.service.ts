@@ -129,7 +129,7 @@ export class AlertDeliveryService {
     const ids = batch.map((b) => b.delivery.id);
     try {
       if (subscription.channel === 'webhook') await this.channels.webhook(subscription.target, secret, ids[0]!, message);
-      else if (subscription.channel === 'email') await this.channels.email(subscription.target, message);
+      else if (subscription.channel === 'email') await this.channels.email(subscription.target, message, await this.readers.languageOf(subscription.ownerId));
       await this.deliveries.delivered(batch.map((b) => ({ id: b.delivery.id, summary: JSON.stringify(b.summary) })), this.clock());
     } catch (error) {
       const attempts = Math.max(...batch.map((b) => b.delivery.attempts)) + 1;

@@ -7,9 +7,11 @@ import { isDomainError } from '../../../core/errors.ts';
 import { TLP_RED } from '../../../../shared/stix/sharing.ts';
 import type { ObjectService } from '../../exchange/services/object.service.ts';
 
-/** Who a subscription's owner is now: their actor, or undefined when they are gone or disabled. */
+/** Who a subscription's owner is now: their actor, or undefined when they are gone or disabled; their language. */
 export interface AlertReaders {
   actorOf(userId: string): Promise<Actor | undefined>;
+  /** The language the user chose (null: none), for e-mails. */
+  languageOf(userId: string): Promise<string | null>;
 }
 
 export interface OwnerVersion {
