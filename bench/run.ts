@@ -23,6 +23,7 @@ import { measureGatewaySearch } from './gateway-search.bench.ts';
 import { measureGatewayImport } from './gateway-import.bench.ts';
 import { measureFeeds } from './feeds.bench.ts';
 import { measurePatterning } from './patterning.bench.ts';
+import { measureAlerts } from './alerts.bench.ts';
 import { measureWarningLists, warningListsDir } from './warninglists.bench.ts';
 import { measureMispImport } from './misp-import.bench.ts';
 import { measureFederationSync } from './federation-sync.bench.ts';
@@ -123,6 +124,7 @@ async function main(): Promise<number> {
     await section('misp: feed import', 'misp import', (database) => measureMispImport(database, tmp, options.postgresUrl));
     await section('TAXII client: between two stores', 'TAXII client', (database) => measureTaxiiTransfer(database, tmp, options.postgresUrl, options.quick ? 10_000 : TAXII_TRANSFER_OBJECTS));
     await section('federation: hub-to-hub sync', 'federation sync', (database) => measureFederationSync(database, tmp, options.postgresUrl));
+    await section('alerts: stored → delivered', 'alerts', (database) => measureAlerts(database, tmp, options.postgresUrl));
     for (const size of options.sizes) {
       console.log(`\n== ${size.toLocaleString('en-US')} objects: generating`);
       const dataset = await createDataset(path.join(tmp, `bundle-${size}.json`), size);

@@ -84,6 +84,14 @@ import { PeerService } from './modules/federation/services/peer.service.ts';
 import { SecretBox } from './modules/federation/services/secret-box.ts';
 import { SyncService } from './modules/federation/services/sync.service.ts';
 import { recordPushed } from './modules/federation/services/push-provenance.ts';
+import { alertMigrations } from './modules/alerts/repositories/alert-migrations.ts';
+import { DeliveryRepository } from './modules/alerts/repositories/delivery.repository.ts';
+import { SubscriptionRepository } from './modules/alerts/repositories/subscription.repository.ts';
+import { networkChannels } from './modules/alerts/services/alert-channels.ts';
+import { AlertDeliveryService } from './modules/alerts/services/alert-delivery.service.ts';
+import { AlertDispatchService } from './modules/alerts/services/alert-dispatch.service.ts';
+import { AlertInboxService } from './modules/alerts/services/alert-inbox.service.ts';
+import { SubscriptionService } from './modules/alerts/services/subscription.service.ts';
 
 export interface Platform {
   config: Config;
@@ -147,6 +155,12 @@ export interface Platform {
   links: LinkService;
   /** Hub-to-hub sync over the links. */
   sync: SyncService;
+  /** Alert subscriptions of users. */
+  alertSubscriptions: SubscriptionService;
+  /** The alert delivery worker (`run` inside `thiqa serve`; `deliverDue` once). */
+  alertDelivery: AlertDeliveryService;
+  /** In-app notifications and dead letters of users. */
+  alertInbox: AlertInboxService;
   close(): Promise<void>;
 }
 
@@ -155,7 +169,7 @@ registerRoles(GATEWAY_ROLES);
 registerRoles(WARNINGLIST_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations, ...federationMigrations];
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations, ...federationMigrations, ...alertMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config, remote: RemoteFactory = taxiiRemote): Promise<Platform> {
@@ -256,6 +270,12 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     { pageSize: config.federation.pageSize, reconcileSeconds: config.federation.reconcileSeconds },
   );
   objects.onAccepted((accepted) => recordPushed({ peers, provenance }, accepted));
+  const alertReaders = { ...feedReaders, languageOf: async (userId: string) => (await users.findById(userId))?.language ?? null };
+  const alertStores = { subscriptions: new SubscriptionRepository(db), deliveries: new DeliveryRepository(db) };
+  const alertBaseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const alertDelivery = new AlertDeliveryService(alertStores, objects, alertReaders, networkChannels({ url: config.alerts.smtpUrl, from: config.alerts.smtpFrom }), { baseUrl: alertBaseUrl });
+  const alertDispatch = new AlertDispatchService(alertStores, { objects, collections }, alertReaders, () => alertDelivery.wake());
+  objects.onAccepted(async (accepted) => void (await alertDispatch.dispatch(accepted)));
   return {
     config,
     db,
@@ -292,6 +312,9 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     peers,
     links,
     sync,
+    alertSubscriptions: new SubscriptionService(alertStores.subscriptions, collections, audit),
+    alertDelivery,
+    alertInbox: new AlertInboxService(alertStores.deliveries),
     close: () => db.close(),
   };
 }

@@ -74,6 +74,8 @@ export function serveCommand(): Command {
             onError: (error) => process.stderr.write(`thiqa sync: ${(error as Error).message}\n`),
           })
         : Promise.resolve();
+      // Alerts queued by this process or another (an import from the CLI) are delivered from here.
+      const alerting = platform.alertDelivery.run(syncing.signal, (error) => process.stderr.write(`thiqa alerts: ${(error as Error).message}\n`));
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
           process.off('SIGINT', stop);
@@ -86,7 +88,7 @@ export function serveCommand(): Command {
       });
       syncing.abort();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
-      await Promise.race([Promise.all([server.close(), sync]), grace]);
+      await Promise.race([Promise.all([server.close(), sync, alerting]), grace]);
       await platform.close();
       // Connections still open past the grace period would keep the process alive: leave now.
       process.exit(process.exitCode ?? 0);

@@ -23,6 +23,15 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Hub-to-hub federation (server/modules/federation). */
   federation: FederationConfig;
+  /** Alerts (server/modules/alerts). */
+  alerts: AlertConfig;
+}
+
+export interface AlertConfig {
+  /** The SMTP server e-mail alerts go through (`THIQA_SMTP_URL`, smtp://host:port); none: e-mail alerts wait. */
+  smtpUrl: string | undefined;
+  /** The sender of e-mail alerts (`THIQA_SMTP_FROM`, default thiqa@localhost). */
+  smtpFrom: string;
 }
 
 export interface FederationConfig {
@@ -73,6 +82,12 @@ function databaseUrlFor(raw: string | undefined, dataDir: string): string {
   });
 }
 
+function smtpUrlOf(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (/^smtps?:\/\/[^/]+/.test(raw) && URL.canParse(raw)) return raw;
+  throw invalid('config.invalid_smtp_url', `THIQA_SMTP_URL must be smtp://host:port or smtps://host:port, got "${raw}"`, { value: raw });
+}
+
 /** Builds the configuration; `env` defaults to the process environment. Throws `DomainError` (kind invalid). */
 export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): Config {
   const dataDir = path.resolve(overrides.dataDir ?? env.THIQA_DATA_DIR ?? 'data');
@@ -106,6 +121,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
       pageSize: integer('THIQA_SYNC_PAGE', env.THIQA_SYNC_PAGE, 1_000, 1, pageMax),
       reconcileSeconds: integer('THIQA_SYNC_RECONCILE', env.THIQA_SYNC_RECONCILE, 300, 0, 7 * 86_400),
     },
+    alerts: { smtpUrl: smtpUrlOf(env.THIQA_SMTP_URL), smtpFrom: env.THIQA_SMTP_FROM || 'thiqa@localhost' },
   };
 }
 

@@ -10,7 +10,7 @@ import { LANGUAGES, acceptedLanguages, directionOf, pickLanguage } from './langu
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** Shown only on the operator's console when the server cannot start, never to a user of the hub. */
-const CONSOLE_ONLY = new Set(['config.invalid_database_url', 'config.invalid_integer', 'config.invalid_log_level', 'config.invalid_federation_key', 'config.invalid_flag', 'database.unreachable']);
+const CONSOLE_ONLY = new Set(['config.invalid_database_url', 'config.invalid_integer', 'config.invalid_log_level', 'config.invalid_federation_key', 'config.invalid_flag', 'config.invalid_smtp_url', 'database.unreachable']);
 
 function codesOf(catalog: ErrorCatalog): Map<string, string> {
   return new Map(Object.entries(catalog).flatMap(([area, reasons]) => Object.entries(reasons).map(([reason, message]) => [`${area}.${reason}`, message] as const)));

@@ -1,0 +1,59 @@
+/**
+ * A real SMTP server for tests: Debian's aiosmtpd on 127.0.0.1, writing what it receives to a Maildir that
+ * the test reads back (`python3-aiosmtpd`, installed by .ci/run).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+export interface SmtpServer {
+  url: string;
+  /** The raw messages received so far. */
+  messages(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function startSmtpServer(): Promise<SmtpServer> {
+  const port = await freePort();
+  const dir = await mkdtemp(path.join(tmpdir(), 'thiqa-smtp-'));
+  const maildir = path.join(dir, 'mail');
+  const child = spawn('/usr/bin/python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`, '-c', 'aiosmtpd.handlers.Mailbox', maildir], { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (let i = 0; i < 100 && !(await accepts(port)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages: async () => {
+      const folder = path.join(maildir, 'new');
+      const names = await readdir(folder).catch(() => []);
+      return Promise.all(names.sort().map((name) => readFile(path.join(folder, name), 'utf8')));
+    },
+    close: async () => {
+      child.kill();
+      await exited;
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The text of a received message, quoted-printable decoded (soft line breaks joined). */
+export function textOf(raw: string): string {
+  const body = raw.slice(raw.search(/\r?\n\r?\n/)).trim();
+  return body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
