@@ -13,7 +13,7 @@ describe.each(dialects)('e-mail and in-app alerts on %s', (dialect) => {
   beforeAll(async () => {
     world = await openAlertWorld(dialect);
     smtp = await startSmtpServer();
-  });
+  }, 90_000);
   afterAll(async () => {
     await smtp.close();
     await world.test.close();

@@ -36,7 +36,12 @@ export async function startSmtpServer(): Promise<SmtpServer> {
   const maildir = path.join(dir, 'mail');
   const child = spawn('/usr/bin/python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`, '-c', 'aiosmtpd.handlers.Mailbox', maildir], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (let i = 0; i < 100 && !(await accepts(port)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  // Python starts slowly on a busy machine: wait until it listens (at most 60 s), and say so if it never does.
+  const until = Date.now() + 60_000;
+  while (!(await accepts(port))) {
+    if (child.exitCode !== null || Date.now() > until) throw new Error(`aiosmtpd did not listen on 127.0.0.1:${port} (exit ${child.exitCode})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages: async () => {
