@@ -84,6 +84,10 @@ import { PeerService } from './modules/federation/services/peer.service.ts';
 import { SecretBox } from './modules/federation/services/secret-box.ts';
 import { SyncService } from './modules/federation/services/sync.service.ts';
 import { recordPushed } from './modules/federation/services/push-provenance.ts';
+import { lookupMigrations } from './modules/lookup/repositories/lookup-migrations.ts';
+import { ObservableRepository } from './modules/lookup/repositories/observable.repository.ts';
+import { ObservableIndex } from './modules/lookup/services/observable-index.ts';
+import { LookupService } from './modules/lookup/services/lookup.service.ts';
 
 export interface Platform {
   config: Config;
@@ -147,6 +151,10 @@ export interface Platform {
   links: LinkService;
   /** Hub-to-hub sync over the links. */
   sync: SyncService;
+  /** Observable values: the matching objects a caller may see, correlation counts, warning-list flags. */
+  lookup: LookupService;
+  /** The observable index, kept on every store and deletion; rebuilt whole by `reindex`. */
+  observableIndex: ObservableIndex;
   close(): Promise<void>;
 }
 
@@ -155,7 +163,7 @@ registerRoles(GATEWAY_ROLES);
 registerRoles(WARNINGLIST_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations, ...federationMigrations];
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations, ...federationMigrations, ...lookupMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config, remote: RemoteFactory = taxiiRemote): Promise<Platform> {
@@ -256,6 +264,10 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     { pageSize: config.federation.pageSize, reconcileSeconds: config.federation.reconcileSeconds },
   );
   objects.onAccepted((accepted) => recordPushed({ peers, provenance }, accepted));
+  const observableRepository = new ObservableRepository(db);
+  const observableIndex = new ObservableIndex(observableRepository, objects, collections);
+  observableIndex.attach();
+  const lookup = new LookupService(observableRepository, objects, collections, { hits: (type, value, hashAlgorithm) => warningLists.check(type, value, hashAlgorithm) });
   return {
     config,
     db,
@@ -292,6 +304,8 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     peers,
     links,
     sync,
+    lookup,
+    observableIndex,
     close: () => db.close(),
   };
 }
