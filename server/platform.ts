@@ -267,7 +267,9 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
   const observableRepository = new ObservableRepository(db);
   const observableIndex = new ObservableIndex(observableRepository, objects, collections);
   observableIndex.attach();
-  const lookup = new LookupService(observableRepository, objects, collections, { hits: (type, value, hashAlgorithm) => warningLists.check(type, value, hashAlgorithm) });
+  const lookup = new LookupService(observableRepository, objects, collections, {
+    hits: async (type, value, hashAlgorithm) => (await warningLists.check(type, value, hashAlgorithm)).map(({ name, type: listType }) => ({ name, type: listType })),
+  });
   return {
     config,
     db,
