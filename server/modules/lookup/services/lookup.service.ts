@@ -158,8 +158,8 @@ export class LookupService {
   }
 }
 
-/** A collection or object the caller may not see is no match: undefined instead of the error. */
+/** A collection the caller may not see (or, anonymous, not without credentials) is no match: undefined instead of the error. */
 function unseen(error: unknown): undefined {
-  if (isDomainError(error) && (error.kind === 'not_found' || error.kind === 'forbidden')) return undefined;
+  if (isDomainError(error) && (error.kind === 'not_found' || error.kind === 'forbidden' || error.kind === 'unauthenticated')) return undefined;
   throw error;
 }
