@@ -33,9 +33,11 @@ import { WARNINGLIST_REST_API } from './modules/warninglists/routes/warninglist-
 import { warninglistRestRoutes } from './modules/warninglists/routes/warninglist.rest.ts';
 import { FEDERATION_REST_API } from './modules/federation/routes/federation-rest-endpoints.ts';
 import { federationRestRoutes } from './modules/federation/routes/federation.rest.ts';
+import { LOOKUP_REST_API } from './modules/lookup/routes/lookup-rest-endpoints.ts';
+import { lookupRestRoutes } from './modules/lookup/routes/lookup.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
-export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, FEED_REST_API, WARNINGLIST_REST_API, FEDERATION_REST_API];
+export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, FEED_REST_API, WARNINGLIST_REST_API, FEDERATION_REST_API, LOOKUP_REST_API];
 
 /** Every declared REST endpoint. */
 export const REST_ENDPOINTS: readonly RestEndpoint[] = REST_API_PARTS.flatMap((part) => Object.values(part.endpoints));
@@ -63,6 +65,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   feedRestRoutes(router, platform.feeds);
   warninglistRestRoutes(router, platform.warningLists);
   federationRestRoutes(router, { peers: platform.peers, links: platform.links, sync: platform.sync });
+  lookupRestRoutes(router, platform.lookup);
   return router.build(REST_ENDPOINTS);
 }
 
