@@ -20,6 +20,9 @@ export const GOALS = {
   mispImport: { text: '≥ 10000 attributes/s', check: (value: number) => value >= 10_000, only: undefined },
   federationSync: { text: '≥ 20000', check: (value: number) => value >= 20_000, only: undefined },
   federationLatency: { text: '≤ 2000 ms', check: (value: number) => value <= 2_000, only: undefined },
+  lookupSingle: { text: '≤ 2 ms (p99, at 1M)', check: (value: number) => value <= 2, only: undefined },
+  lookupHttp: { text: '≥ 20000', check: (value: number) => value >= 20_000, only: undefined },
+  lookupBulk: { text: '≤ 100 ms', check: (value: number) => value <= 100, only: undefined },
 } as const;
 
 export type GoalName = keyof typeof GOALS;
