@@ -90,3 +90,13 @@ describe('objectObservables', () => {
     expect(objectObservables({ type: 'malware', name: 'x' })).toEqual([]);
   });
 });
+
+describe('containingNetworks with the prefixes held', () => {
+  it('lists only networks of those prefix lengths, and writes IPv6 networks in RFC 5952 form', () => {
+    expect(containingNetworks(detectObservable('10.1.2.3')!, new Set([8, 24]))).toEqual(['10.1.2.3', '10.1.2.0/24', '10.0.0.0/8']);
+    expect(containingNetworks(detectObservable('2001:db8:0:1:0:0:0:5')!, new Set([64, 48, 16]))).toEqual(['2001:db8:0:1::5', '2001:db8:0:1::/64', '2001:db8::/48', '2001::/16']);
+    for (const address of ['1:0:0:2:0:0:0:3', '0:0:1:0:0:0:0:0', '1:2:3:4:5:6:7:8', '::', '0:0:0:0:0:0:0:1', '1:0:2:0:3:0:4:0']) {
+      expect(containingNetworks(detectObservable(address)!, new Set())[0]).toBe(new URL(`http://[${address}]/`).hostname.slice(1, -1));
+    }
+  });
+});

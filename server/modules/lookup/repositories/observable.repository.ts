@@ -6,6 +6,8 @@ export interface ObservableRow {
   type: string;
   value: string;
   addressKey: string | null;
+  /** For a network: its prefix length. */
+  prefix: number | null;
   collectionId: string;
   stixId: string;
   version: string;
@@ -44,8 +46,10 @@ export class ObservableRepository {
     this.db = db;
   }
 
-  /** Adds rows; a row already there is left as it is. */
+  /** Adds rows (and the prefix lengths of their networks); a row already there is left as it is. */
   async add(rows: readonly ObservableRow[]): Promise<void> {
+    const prefixes = new Map(rows.filter((r) => r.prefix !== null).map((r) => [`${r.type}/${r.prefix}`, [r.type, r.prefix!] as const]));
+    for (const [type, prefix] of prefixes.values()) await this.db.run('INSERT INTO observable_prefixes (type, prefix) VALUES (?, ?) ON CONFLICT DO NOTHING', [type, prefix]);
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       const params = chunk.flatMap((r) => [r.type, r.value, r.addressKey, r.collectionId, r.stixId, r.version]);
@@ -62,6 +66,15 @@ export class ObservableRepository {
   /** Removes every row (before a reindex). */
   async clear(): Promise<void> {
     await this.db.run('DELETE FROM observables');
+  }
+
+  /** The prefix lengths of the networks indexed, by type. */
+  async prefixes(): Promise<Map<string, Set<number>>> {
+    const found = new Map<string, Set<number>>();
+    for (const row of await this.db.all<{ type: string; prefix: number }>('SELECT type, prefix FROM observable_prefixes')) {
+      found.set(row.type, (found.get(row.type) ?? new Set()).add(Number(row.prefix)));
+    }
+    return found;
   }
 
   /** The rows holding any of `values` (of one type). */

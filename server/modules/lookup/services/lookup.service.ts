@@ -91,16 +91,27 @@ export class LookupService {
     return Promise.all(values.map(async (query, i) => this.answer(query, observables[i], hitsPerValue[i]!, visible)));
   }
 
-  /** Each value's index rows: its own, those of the networks containing it, and for a network the addresses in it. */
+  /**
+   * Each value's index rows: its own, those of the networks containing it (of the prefix lengths the index
+   * holds), and for a network the addresses in it.
+   */
   private async candidates(observables: readonly (Observable | undefined)[]): Promise<ObservableHit[][]> {
-    const wanted = observables.map((o) => (o === undefined ? [] : o.type === 'ipv4-addr' || o.type === 'ipv6-addr' ? containingNetworks(o) : [o.value]));
-    const byType = new Map<string, string[]>();
-    observables.forEach((o, i) => o && byType.set(o.type, [...(byType.get(o.type) ?? []), ...wanted[i]!]));
+    const prefixes = observables.some((o) => o?.type === 'ipv4-addr' || o?.type === 'ipv6-addr') ? await this.rows.prefixes() : new Map<string, Set<number>>();
+    const wanted = observables.map((o) => (o === undefined ? [] : o.type === 'ipv4-addr' || o.type === 'ipv6-addr' ? containingNetworks(o, prefixes.get(o.type) ?? new Set()) : [o.value]));
+    const byType = new Map<string, Set<string>>();
+    observables.forEach((o, i) => {
+      if (!o) return;
+      const values = byType.get(o.type) ?? new Set<string>();
+      for (const value of wanted[i]!) values.add(value);
+      byType.set(o.type, values);
+    });
     const found = new Map<string, ObservableHit[]>();
-    for (const [type, list] of byType) {
-      for (const hit of await this.rows.findValues(type, list)) {
+    for (const [type, values] of byType) {
+      for (const hit of await this.rows.findValues(type, [...values])) {
         const key = keyOf(hit.type, hit.value);
-        found.set(key, [...(found.get(key) ?? []), hit]);
+        const list = found.get(key);
+        if (list) list.push(hit);
+        else found.set(key, [hit]);
       }
     }
     return Promise.all(

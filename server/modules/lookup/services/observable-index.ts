@@ -7,7 +7,7 @@
  */
 import { SYSTEM } from '../../../core/auth/actor.ts';
 import { isDomainError } from '../../../core/errors.ts';
-import { addressKey } from '../../../../shared/observables/address-range.ts';
+import { addressKey, prefixOf } from '../../../../shared/observables/address-range.ts';
 import { objectObservables } from '../../../../shared/observables/object-observables.ts';
 import type { CollectionService } from '../../exchange/services/collection.service.ts';
 import type { DeletedObject, ObjectService, StoredBatch } from '../../exchange/services/object.service.ts';
@@ -26,7 +26,7 @@ export interface ReindexReport {
 /** The index rows of one version, from its body. */
 export function rowsOf(collectionId: string, stixId: string, version: string, body: Uint8Array): ObservableRow[] {
   const object = JSON.parse(decoder.decode(body)) as Record<string, unknown>;
-  return objectObservables(object).map((o) => ({ type: o.type, value: o.value, addressKey: addressKey(o) ?? null, collectionId, stixId, version }));
+  return objectObservables(object).map((o) => ({ type: o.type, value: o.value, addressKey: addressKey(o) ?? null, prefix: prefixOf(o) ?? null, collectionId, stixId, version }));
 }
 
 export class ObservableIndex {
