@@ -267,9 +267,7 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
   const observableRepository = new ObservableRepository(db);
   const observableIndex = new ObservableIndex(observableRepository, objects, collections);
   observableIndex.attach();
-  const lookup = new LookupService(observableRepository, objects, collections, {
-    hits: async (type, value, hashAlgorithm) => (await warningLists.check(type, value, hashAlgorithm)).map(({ name, type: listType }) => ({ name, type: listType })),
-  });
+  const lookup = new LookupService(observableRepository, objects, collections, warningLists);
   return {
     config,
     db,

@@ -23,9 +23,9 @@ import type { ObservableHit, ObservableRepository } from '../repositories/observ
 export const LOOKUP_MAX_VALUES = 10_000;
 const IDS_PER_READ = 500;
 
-/** The port to the Warning lists module: the enabled lists a value is on. */
+/** The port to the Warning lists module: the enabled lists, brought up to date once a lookup, and the lists a value is on. */
 export interface LookupWarningLists {
-  hits(type: ObservableType, value: string, hashAlgorithm: string | undefined): Promise<{ name: string; type: string }[]>;
+  ready(): Promise<{ hits(type: ObservableType, value: string, hashAlgorithm: string | undefined): readonly { name: string; type: string }[] }>;
 }
 
 /** An object holding the value: its latest version the caller may see that holds it. */
@@ -88,7 +88,12 @@ export class LookupService {
     const observables = values.map((value) => detectObservable(value));
     const hitsPerValue = await this.candidates(observables);
     const visible = await this.readVisible(actor, hitsPerValue.flat());
-    return Promise.all(values.map(async (query, i) => this.answer(query, observables[i], hitsPerValue[i]!, visible)));
+    const lists = await this.warningLists.ready();
+    return values.map((query, i) => {
+      const observable = observables[i];
+      const flags = observable ? lists.hits(observable.type, observable.value, observable.hashAlgorithm).map(({ name, type }) => ({ name, type })) : [];
+      return this.answer(query, observable, hitsPerValue[i]!, visible, flags);
+    });
   }
 
   /**
@@ -150,7 +155,7 @@ export class LookupService {
     return visible;
   }
 
-  private async answer(query: string, observable: Observable | undefined, hits: readonly ObservableHit[], visible: ReadonlyMap<string, VisibleVersion>): Promise<LookupAnswer> {
+  private answer(query: string, observable: Observable | undefined, hits: readonly ObservableHit[], visible: ReadonlyMap<string, VisibleVersion>, warningLists: LookupAnswer['warningLists']): LookupAnswer {
     if (!observable) return { query, observable, matches: [], organisations: 0, warningLists: [] };
     const latest = new Map<string, VisibleVersion>();
     const organisations = new Set<string>();
@@ -164,7 +169,6 @@ export class LookupService {
     }
     const matches = [...latest.values()].map((v) => ({ id: v.row.id, type: v.row.type, version: v.row.version, apiRoot: v.apiRoot, collectionId: v.collectionId }));
     matches.sort((a, b) => (a.collectionId === b.collectionId ? a.id.localeCompare(b.id) : a.collectionId.localeCompare(b.collectionId)));
-    const warningLists = await this.warningLists.hits(observable.type, observable.value, observable.hashAlgorithm);
     return { query, observable, matches, organisations: organisations.size, warningLists };
   }
 }
