@@ -27,6 +27,7 @@ import { measureAlerts } from './alerts.bench.ts';
 import { measureWarningLists, warningListsDir } from './warninglists.bench.ts';
 import { measureMispImport } from './misp-import.bench.ts';
 import { measureFederationSync } from './federation-sync.bench.ts';
+import { LOOKUP_OBSERVABLES, measureLookup } from './lookup.bench.ts';
 import { measureTaxiiTransfer, TAXII_TRANSFER_OBJECTS } from './taxii-transfer.bench.ts';
 import { createDataset } from './dataset.ts';
 import { pageRatios } from './filtered-get.bench.ts';
@@ -125,6 +126,8 @@ async function main(): Promise<number> {
     await section('TAXII client: between two stores', 'TAXII client', (database) => measureTaxiiTransfer(database, tmp, options.postgresUrl, options.quick ? 10_000 : TAXII_TRANSFER_OBJECTS));
     await section('federation: hub-to-hub sync', 'federation sync', (database) => measureFederationSync(database, tmp, options.postgresUrl));
     await section('alerts: stored → delivered', 'alerts', (database) => measureAlerts(database, tmp, options.postgresUrl));
+    // The lookup goals are stated for the embedded store.
+    await section('lookup: observables', 'lookup', async (database) => (database === 'sqlite' ? measureLookup(tmp, options.quick ? 10_000 : LOOKUP_OBSERVABLES) : []));
     for (const size of options.sizes) {
       console.log(`\n== ${size.toLocaleString('en-US')} objects: generating`);
       const dataset = await createDataset(path.join(tmp, `bundle-${size}.json`), size);

@@ -92,6 +92,10 @@ import { AlertDeliveryService } from './modules/alerts/services/alert-delivery.s
 import { AlertDispatchService } from './modules/alerts/services/alert-dispatch.service.ts';
 import { AlertInboxService } from './modules/alerts/services/alert-inbox.service.ts';
 import { SubscriptionService } from './modules/alerts/services/subscription.service.ts';
+import { lookupMigrations } from './modules/lookup/repositories/lookup-migrations.ts';
+import { ObservableRepository } from './modules/lookup/repositories/observable.repository.ts';
+import { ObservableIndex } from './modules/lookup/services/observable-index.ts';
+import { LookupService } from './modules/lookup/services/lookup.service.ts';
 
 export interface Platform {
   config: Config;
@@ -161,6 +165,10 @@ export interface Platform {
   alertDelivery: AlertDeliveryService;
   /** In-app notifications and dead letters of users. */
   alertInbox: AlertInboxService;
+  /** Observable values: the matching objects a caller may see, correlation counts, warning-list flags. */
+  lookup: LookupService;
+  /** The observable index, kept on every store and deletion; rebuilt whole by `reindex`. */
+  observableIndex: ObservableIndex;
   close(): Promise<void>;
 }
 
@@ -169,7 +177,7 @@ registerRoles(GATEWAY_ROLES);
 registerRoles(WARNINGLIST_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
-export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations, ...federationMigrations, ...alertMigrations];
+export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations, ...federationMigrations, ...alertMigrations, ...lookupMigrations];
 
 /** Opens the store named by the configuration, migrated to the current schema. */
 export async function openPlatform(config: Config, remote: RemoteFactory = taxiiRemote): Promise<Platform> {
@@ -276,6 +284,10 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
   const alertDelivery = new AlertDeliveryService(alertStores, objects, alertReaders, networkChannels({ url: config.alerts.smtpUrl, from: config.alerts.smtpFrom }), { baseUrl: alertBaseUrl });
   const alertDispatch = new AlertDispatchService(alertStores, { objects, collections }, alertReaders, () => alertDelivery.wake());
   objects.onAccepted(async (accepted) => void (await alertDispatch.dispatch(accepted)));
+  const observableRepository = new ObservableRepository(db);
+  const observableIndex = new ObservableIndex(observableRepository, objects, collections);
+  observableIndex.attach();
+  const lookup = new LookupService(observableRepository, objects, collections, warningLists);
   return {
     config,
     db,
@@ -315,6 +327,8 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     alertSubscriptions: new SubscriptionService(alertStores.subscriptions, collections, audit),
     alertDelivery,
     alertInbox: new AlertInboxService(alertStores.deliveries),
+    lookup,
+    observableIndex,
     close: () => db.close(),
   };
 }

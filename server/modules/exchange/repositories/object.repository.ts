@@ -242,7 +242,9 @@ export class ObjectRepository {
       columns += `, ${clearance.sql} AS clearance`;
       columnParams = clearance.params;
     }
-    const rows = await this.db.all<VersionRow>(`SELECT ${columns} FROM ${source.sql} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date_added LIMIT ?`, [
+    // Asked for ids, SQLite would walk the collection in date order to spare a sort; `+` keeps it on the id index.
+    const order = query.ids?.length && this.db.dialect === 'sqlite' ? '+date_added' : 'date_added';
+    const rows = await this.db.all<VersionRow>(`SELECT ${columns} FROM ${source.sql} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`, [
       ...columnParams,
       ...source.params,
       ...params,

@@ -71,6 +71,18 @@ export interface Accepted {
   versions: { id: string; version: string }[];
 }
 
+/** The versions one write stored into a collection (not those already there), with their bodies as stored. */
+export interface StoredBatch {
+  collectionId: string;
+  versions: { id: string; version: string; body: Uint8Array }[];
+}
+
+/** An object of a collection some (or all) of whose versions were deleted. */
+export interface DeletedObject {
+  collectionId: string;
+  id: string;
+}
+
 /** What a repository write runs last in its transaction (the audit entry). */
 type StoreHook = NonNullable<Parameters<ObjectRepository['store']>[2]>;
 
@@ -87,6 +99,8 @@ export class ObjectService {
   private readonly directory: RecipientDirectory;
   private readonly storedListeners = new Set<(collectionId: string) => void>();
   private readonly acceptedHooks = new Set<(accepted: Accepted) => Promise<void>>();
+  private readonly storedHooks = new Set<(stored: StoredBatch) => Promise<void>>();
+  private readonly deletedHooks = new Set<(deleted: DeletedObject) => Promise<void>>();
 
   constructor(
     objects: ObjectRepository,
@@ -174,6 +188,14 @@ export class ObjectService {
     };
     const outcomes = await write(versions, indexes, this.audit.within<StoreOutcome[]>(actor, event));
     if (outcomes.some((o) => o.stored)) for (const listener of this.storedListeners) listener(collection.id);
+    if (this.storedHooks.size > 0 && outcomes.some((o) => o.stored)) {
+      const stored = new Set(outcomes.filter((o) => o.stored).map((o) => `${o.stixId} ${o.version}`));
+      const batch: StoredBatch = {
+        collectionId: collection.id,
+        versions: versions.filter((v) => stored.has(`${v.stixId} ${v.version}`)).map((v) => ({ id: v.stixId, version: v.version, body: v.body })),
+      };
+      for (const hook of this.storedHooks) await hook(batch);
+    }
     if (action === 'objects.add' && outcomes.length > 0) {
       const accepted: Accepted = { actor, collectionId: collection.id, versions: outcomes.map((o) => ({ id: o.stixId, version: o.version })) };
       for (const hook of this.acceptedHooks) await hook(accepted);
@@ -282,6 +304,7 @@ export class ObjectService {
     );
     const deleted = await this.objects.delete(collection.id, objectId, versionFilter(filter.versions, 'all'), filter.specVersions ?? [], audited, scope);
     if (deleted === 0) throw objectNotFound(objectId);
+    for (const hook of this.deletedHooks) await hook({ collectionId: collection.id, id: objectId });
     return deleted;
   }
 
@@ -301,6 +324,21 @@ export class ObjectService {
   onAccepted(hook: (accepted: Accepted) => Promise<void>): () => void {
     this.acceptedHooks.add(hook);
     return () => this.acceptedHooks.delete(hook);
+  }
+
+  /**
+   * Awaits `hook` after every write (migrations too) that stored new versions, with their bodies as stored
+   * (the lookup index is kept from them). Answers the function that removes it.
+   */
+  onStoredVersions(hook: (stored: StoredBatch) => Promise<void>): () => void {
+    this.storedHooks.add(hook);
+    return () => this.storedHooks.delete(hook);
+  }
+
+  /** Awaits `hook` after every deletion of versions of an object. Answers the function that removes it. */
+  onDeleted(hook: (deleted: DeletedObject) => Promise<void>): () => void {
+    this.deletedHooks.add(hook);
+    return () => this.deletedHooks.delete(hook);
   }
 
   /**

@@ -1,0 +1,180 @@
+/**
+ * Lookup: for each value asked, its type and normal form, the objects holding it that the caller may see,
+ * how many organisations reported them, and the warning lists it is on.
+ *
+ * Who may see what is the Exchange's to say: every candidate the index finds is read again through the
+ * Exchange's scoped read (`ObjectService.list`, as the caller), and a match counts only when the version the
+ * caller is given still holds the value (a property hidden by a granular marking does not). So a RED or
+ * AMBER+STRICT version, or a collection the caller may not read, never shows, not even in a count.
+ * An address finds itself and the networks that contain it; a network finds itself, the networks that
+ * contain it, and the first `RANGE_LIMIT` single addresses in it. Sighting counts per matched indicator are
+ * for the sightings module: they join `LookupAnswer` here, read through that module's service.
+ */
+import type { Actor } from '../../../core/auth/actor.ts';
+import { invalid, isDomainError } from '../../../core/errors.ts';
+import { containingNetworks, networkRange } from '../../../../shared/observables/address-range.ts';
+import { objectObservables } from '../../../../shared/observables/object-observables.ts';
+import { detectObservable, type Observable, type ObservableType } from '../../../../shared/observables/observable.ts';
+import type { CollectionService } from '../../exchange/services/collection.service.ts';
+import type { ObjectService, StoredVersion } from '../../exchange/services/object.service.ts';
+import type { ObservableHit, ObservableRepository } from '../repositories/observable.repository.ts';
+
+/** At most this many values in one lookup. */
+export const LOOKUP_MAX_VALUES = 10_000;
+const IDS_PER_READ = 500;
+
+/** The port to the Warning lists module: the enabled lists, brought up to date once a lookup, and the lists a value is on. */
+export interface LookupWarningLists {
+  ready(): Promise<{ hits(type: ObservableType, value: string, hashAlgorithm: string | undefined): readonly { name: string; type: string }[] }>;
+}
+
+/** An object holding the value: its latest version the caller may see that holds it. */
+export interface LookupMatch {
+  id: string;
+  type: string;
+  version: string;
+  apiRoot: string;
+  collectionId: string;
+}
+
+export interface LookupAnswer {
+  /** The value as asked. */
+  query: string;
+  /** Its detected type and normal form; undefined when it is no observable value. */
+  observable: Observable | undefined;
+  matches: LookupMatch[];
+  /** Distinct organisations that stored the matching versions the caller may see (the caller's own included). */
+  organisations: number;
+  warningLists: { name: string; type: string }[];
+}
+
+const keyOf = (type: string, value: string) => `${type} ${value}`;
+
+/** A version as the caller was given it, with the values its visible body holds. */
+interface VisibleVersion {
+  row: StoredVersion;
+  apiRoot: string;
+  collectionId: string;
+  values: Set<string>;
+}
+
+export class LookupService {
+  private readonly rows: ObservableRepository;
+  private readonly objects: ObjectService;
+  private readonly collections: CollectionService;
+  private readonly warningLists: LookupWarningLists;
+
+  constructor(rows: ObservableRepository, objects: ObjectService, collections: CollectionService, warningLists: LookupWarningLists) {
+    this.rows = rows;
+    this.objects = objects;
+    this.collections = collections;
+    this.warningLists = warningLists;
+  }
+
+  /** One value (see `lookupMany`). */
+  async lookup(actor: Actor, value: string): Promise<LookupAnswer> {
+    return (await this.lookupMany(actor, [value]))[0]!;
+  }
+
+  /**
+   * Each value's answer, in the order asked.
+   * @throws DomainError `invalid` `lookup.no_values` (none given), `lookup.too_many_values` (more than `LOOKUP_MAX_VALUES`).
+   */
+  async lookupMany(actor: Actor, values: readonly string[]): Promise<LookupAnswer[]> {
+    if (values.length === 0) throw invalid('lookup.no_values', 'a lookup needs at least one value', {});
+    if (values.length > LOOKUP_MAX_VALUES) {
+      throw invalid('lookup.too_many_values', `a lookup takes at most ${LOOKUP_MAX_VALUES} values; ${values.length} were given`, { max: LOOKUP_MAX_VALUES, count: values.length });
+    }
+    const observables = values.map((value) => detectObservable(value));
+    const hitsPerValue = await this.candidates(observables);
+    const visible = await this.readVisible(actor, hitsPerValue.flat());
+    const lists = await this.warningLists.ready();
+    return values.map((query, i) => {
+      const observable = observables[i];
+      const flags = observable ? lists.hits(observable.type, observable.value, observable.hashAlgorithm).map(({ name, type }) => ({ name, type })) : [];
+      return this.answer(query, observable, hitsPerValue[i]!, visible, flags);
+    });
+  }
+
+  /**
+   * Each value's index rows: its own, those of the networks containing it (of the prefix lengths the index
+   * holds), and for a network the addresses in it.
+   */
+  private async candidates(observables: readonly (Observable | undefined)[]): Promise<ObservableHit[][]> {
+    const prefixes = observables.some((o) => o?.type === 'ipv4-addr' || o?.type === 'ipv6-addr') ? await this.rows.prefixes() : new Map<string, Set<number>>();
+    const wanted = observables.map((o) => (o === undefined ? [] : o.type === 'ipv4-addr' || o.type === 'ipv6-addr' ? containingNetworks(o, prefixes.get(o.type) ?? new Set()) : [o.value]));
+    const byType = new Map<string, Set<string>>();
+    observables.forEach((o, i) => {
+      if (!o) return;
+      const values = byType.get(o.type) ?? new Set<string>();
+      for (const value of wanted[i]!) values.add(value);
+      byType.set(o.type, values);
+    });
+    const found = new Map<string, ObservableHit[]>();
+    for (const [type, values] of byType) {
+      for (const hit of await this.rows.findValues(type, [...values])) {
+        const key = keyOf(hit.type, hit.value);
+        const list = found.get(key);
+        if (list) list.push(hit);
+        else found.set(key, [hit]);
+      }
+    }
+    return Promise.all(
+      observables.map(async (o, i) => {
+        if (!o) return [];
+        const own = wanted[i]!.flatMap((value) => found.get(keyOf(o.type, value)) ?? []);
+        const range = networkRange(o);
+        return range ? [...own, ...(await this.rows.findInRange(o.type, range))] : own;
+      }),
+    );
+  }
+
+  /** The candidate versions the caller may see, by collection, id and version, as the Exchange gives them. */
+  private async readVisible(actor: Actor, hits: readonly ObservableHit[]): Promise<Map<string, VisibleVersion>> {
+    const idsByCollection = new Map<string, Set<string>>();
+    for (const hit of hits) idsByCollection.set(hit.collectionId, (idsByCollection.get(hit.collectionId) ?? new Set()).add(hit.stixId));
+    const visible = new Map<string, VisibleVersion>();
+    for (const [collectionId, ids] of idsByCollection) {
+      const collection = await this.collections.find(actor, collectionId).catch(unseen);
+      if (!collection) continue;
+      const list = [...ids];
+      for (let i = 0; i < list.length; i += IDS_PER_READ) {
+        let next: string | undefined;
+        do {
+          const page = await this.objects.list(actor, collection.apiRoot, collection.id, { ids: list.slice(i, i + IDS_PER_READ), versions: ['all'], next }).catch(unseen);
+          if (!page) break;
+          for (const row of page.rows) {
+            if (!row.body) continue;
+            const values = new Set(objectObservables(JSON.parse(new TextDecoder().decode(row.body)) as Record<string, unknown>).map((o) => keyOf(o.type, o.value)));
+            visible.set(`${collection.id} ${row.id} ${row.version}`, { row, apiRoot: collection.apiRoot, collectionId: collection.id, values });
+          }
+          next = page.next;
+        } while (next !== undefined);
+      }
+    }
+    return visible;
+  }
+
+  private answer(query: string, observable: Observable | undefined, hits: readonly ObservableHit[], visible: ReadonlyMap<string, VisibleVersion>, warningLists: LookupAnswer['warningLists']): LookupAnswer {
+    if (!observable) return { query, observable, matches: [], organisations: 0, warningLists: [] };
+    const latest = new Map<string, VisibleVersion>();
+    const organisations = new Set<string>();
+    for (const hit of hits) {
+      const seen = visible.get(`${hit.collectionId} ${hit.stixId} ${hit.version}`);
+      if (!seen || !seen.values.has(keyOf(hit.type, hit.value))) continue;
+      if (seen.row.originOrg) organisations.add(seen.row.originOrg);
+      const key = `${seen.collectionId} ${seen.row.id}`;
+      const held = latest.get(key);
+      if (!held || held.row.version < seen.row.version) latest.set(key, seen);
+    }
+    const matches = [...latest.values()].map((v) => ({ id: v.row.id, type: v.row.type, version: v.row.version, apiRoot: v.apiRoot, collectionId: v.collectionId }));
+    matches.sort((a, b) => (a.collectionId === b.collectionId ? a.id.localeCompare(b.id) : a.collectionId.localeCompare(b.collectionId)));
+    return { query, observable, matches, organisations: organisations.size, warningLists };
+  }
+}
+
+/** A collection the caller may not see (or, anonymous, not without credentials) is no match: undefined instead of the error. */
+function unseen(error: unknown): undefined {
+  if (isDomainError(error) && (error.kind === 'not_found' || error.kind === 'forbidden' || error.kind === 'unauthenticated')) return undefined;
+  throw error;
+}
