@@ -33,9 +33,11 @@ import { WARNINGLIST_REST_API } from './modules/warninglists/routes/warninglist-
 import { warninglistRestRoutes } from './modules/warninglists/routes/warninglist.rest.ts';
 import { FEDERATION_REST_API } from './modules/federation/routes/federation-rest-endpoints.ts';
 import { federationRestRoutes } from './modules/federation/routes/federation.rest.ts';
+import { SIGHTING_REST_API } from './modules/sightings/routes/sighting-rest-endpoints.ts';
+import { sightingRestRoutes } from './modules/sightings/routes/sighting.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
-export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, FEED_REST_API, WARNINGLIST_REST_API, FEDERATION_REST_API];
+export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, FEED_REST_API, WARNINGLIST_REST_API, FEDERATION_REST_API, SIGHTING_REST_API];
 
 /** Every declared REST endpoint. */
 export const REST_ENDPOINTS: readonly RestEndpoint[] = REST_API_PARTS.flatMap((part) => Object.values(part.endpoints));
@@ -63,6 +65,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   feedRestRoutes(router, platform.feeds);
   warninglistRestRoutes(router, platform.warningLists);
   federationRestRoutes(router, { peers: platform.peers, links: platform.links, sync: platform.sync });
+  sightingRestRoutes(router, platform.sightings);
   return router.build(REST_ENDPOINTS);
 }
 
