@@ -20,6 +20,7 @@ export const GOALS = {
   mispImport: { text: '≥ 10000 attributes/s', check: (value: number) => value >= 10_000, only: undefined },
   federationSync: { text: '≥ 20000', check: (value: number) => value >= 20_000, only: undefined },
   federationLatency: { text: '≤ 2000 ms', check: (value: number) => value <= 2_000, only: undefined },
+  sightingAggregate: { text: '≤ 100 ms (p95)', check: (value: number) => value <= 100, only: undefined },
 } as const;
 
 export type GoalName = keyof typeof GOALS;

@@ -22,6 +22,7 @@ import { measureProfile } from './assessment-profile.bench.ts';
 import { measureGatewaySearch } from './gateway-search.bench.ts';
 import { measureGatewayImport } from './gateway-import.bench.ts';
 import { measureFeeds } from './feeds.bench.ts';
+import { measureSightings } from './sightings.bench.ts';
 import { measureWarningLists, warningListsDir } from './warninglists.bench.ts';
 import { measureMispImport } from './misp-import.bench.ts';
 import { measureFederationSync } from './federation-sync.bench.ts';
@@ -117,6 +118,7 @@ async function main(): Promise<number> {
     await section('misp: feed import', 'misp import', (database) => measureMispImport(database, tmp, options.postgresUrl));
     await section('TAXII client: between two stores', 'TAXII client', (database) => measureTaxiiTransfer(database, tmp, options.postgresUrl, options.quick ? 10_000 : TAXII_TRANSFER_OBJECTS));
     await section('federation: hub-to-hub sync', 'federation sync', (database) => measureFederationSync(database, tmp, options.postgresUrl));
+    await section('sightings', 'sightings', (database) => measureSightings(database, tmp, options.postgresUrl));
     for (const size of options.sizes) {
       console.log(`\n== ${size.toLocaleString('en-US')} objects: generating`);
       const dataset = await createDataset(path.join(tmp, `bundle-${size}.json`), size);

@@ -189,7 +189,7 @@ export class ObjectService {
     const outcomes = await write(versions, indexes, this.audit.within<StoreOutcome[]>(actor, event));
     if (outcomes.some((o) => o.stored)) for (const listener of this.storedListeners) listener(collection.id);
     if (action === 'objects.add' && outcomes.length > 0) {
-      const accepted: Accepted = { actor, collectionId: collection.id, versions: outcomes.map((o) => ({ id: o.stixId, version: o.version })) };
+      const accepted: Accepted = { actor: origin, collectionId: collection.id, versions: outcomes.map((o) => ({ id: o.stixId, version: o.version })) };
       for (const hook of this.acceptedHooks) await hook(accepted);
     }
     // Nothing to store opens no transaction: the (all rejected, or empty) request is recorded on its own.
