@@ -47,8 +47,6 @@ export interface Poster {
   userName: string | null;
 }
 
-const bad = (field: string, message: string, params: Record<string, string | number> = {}) => invalid(`sighting.invalid_${field}`, message, { field, ...params });
-
 /**
  * Checks a posted sighting.
  * @throws DomainError `invalid` `sighting.invalid_count`, `sighting.invalid_first_seen`, `sighting.invalid_last_seen`,
@@ -58,7 +56,7 @@ const bad = (field: string, message: string, params: Record<string, string | num
 export function checkSightingRequest(request: SightingRequest): SightingInput {
   const count = request.count ?? 1;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > COUNT_MAX) {
-    throw bad('count', `count is a whole number from 0 to ${COUNT_MAX}, not ${JSON.stringify(count)}`, { max: COUNT_MAX });
+    throw invalid('sighting.invalid_count', `count is a whole number from 0 to ${COUNT_MAX}, not ${JSON.stringify(count)}`, { field: 'count', max: COUNT_MAX });
   }
   const firstSeen = timestampOf(request.first_seen, 'first_seen');
   const lastSeen = timestampOf(request.last_seen, 'last_seen');
@@ -67,10 +65,10 @@ export function checkSightingRequest(request: SightingRequest): SightingInput {
   }
   const where = request.where;
   if (where !== undefined && (typeof where !== 'string' || where.trim() === '' || where.length > WHERE_MAX || /\p{Cc}/u.test(where.replace(/[\n\t]/g, '')))) {
-    throw bad('where', `where is a text of 1 to ${WHERE_MAX} characters without control characters`, { max: WHERE_MAX });
+    throw invalid('sighting.invalid_where', `where is a text of 1 to ${WHERE_MAX} characters without control characters`, { field: 'where', max: WHERE_MAX });
   }
   const anonymous = request.anonymous ?? false;
-  if (typeof anonymous !== 'boolean') throw bad('anonymous', 'anonymous is true or false');
+  if (typeof anonymous !== 'boolean') throw invalid('sighting.invalid_anonymous', 'anonymous is true or false', { field: 'anonymous' });
   const tlp = tlpOf(request.tlp);
   if (anonymous && tlp !== undefined && tlp > TLP_AMBER) {
     throw invalid('sighting.anonymous_tlp', `an anonymous sighting is at most TLP:AMBER: TLP:${tlpName(tlp).toUpperCase()} is kept for the organisation or people who stored it, and an anonymous sighting names none`, { tlp: tlpName(tlp) });
@@ -125,20 +123,25 @@ export function buildSighting(indicatorId: string, input: SightingInput, poster:
 
 function timestampOf(value: unknown, field: 'first_seen' | 'last_seen'): string | undefined {
   if (value === undefined) return undefined;
-  if (!isTimestamp(value)) throw bad(field, `${field} is a UTC timestamp such as 2026-03-01T12:00:00Z, not ${JSON.stringify(value)}`);
-  return value;
+  if (isTimestamp(value)) return value;
+  const message = `${field} is a UTC timestamp such as 2026-03-01T12:00:00Z, not ${JSON.stringify(value)}`;
+  throw field === 'first_seen' ? invalid('sighting.invalid_first_seen', message, { field }) : invalid('sighting.invalid_last_seen', message, { field });
 }
 
 function tlpOf(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const rank = typeof value === 'string' ? parseTlpLevel(value) : undefined;
-  if (rank === undefined) throw bad('tlp', `tlp is one of ${TLP_LEVELS.join(', ')}, not ${JSON.stringify(value)}`, { levels: TLP_LEVELS.join(', ') });
+  if (rank === undefined) throw invalid('sighting.invalid_tlp', `tlp is one of ${TLP_LEVELS.join(', ')}, not ${JSON.stringify(value)}`, { field: 'tlp', levels: TLP_LEVELS.join(', ') });
   return rank;
 }
 
-function refsOf(value: unknown, field: string, types: readonly string[]): string[] {
+function refsOf(value: unknown, field: 'where_sighted_refs' | 'observed_data_refs', types: readonly string[]): string[] {
   if (value === undefined) return [];
   const ok = Array.isArray(value) && value.length <= REFS_MAX && value.every((ref) => isIdentifier(ref) && types.includes(ref.slice(0, ref.indexOf('--'))));
-  if (!ok) throw bad(field, `${field} is a list of at most ${REFS_MAX} ids of ${types.join(' or ')} objects`, { max: REFS_MAX, types: types.join(', ') });
+  if (!ok) {
+    const message = `${field} is a list of at most ${REFS_MAX} ids of ${types.join(' or ')} objects`;
+    const params = { field, max: REFS_MAX, types: types.join(', ') };
+    throw field === 'where_sighted_refs' ? invalid('sighting.invalid_where_sighted_refs', message, params) : invalid('sighting.invalid_observed_data_refs', message, params);
+  }
   return [...new Set(value as string[])];
 }
