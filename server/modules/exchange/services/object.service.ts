@@ -127,8 +127,9 @@ export class ObjectService {
    * Like `ingest`, but the versions are stored with no origin: neither the actor's organisation nor the actor
    * is recorded as who stored them, so no read path (origin organisation of a summary, the AMBER+STRICT and
    * RED rules that favour the origin) can tie them to the actor. The write is still checked as the actor's
-   * and audited under it (`objects.add`), so administrators who read the audit log can tell who wrote when.
-   * For anonymous contributions (sightings); AMBER+STRICT and RED need an origin, so give them recipients.
+   * and audited under it (`objects.add`), so administrators who read the audit log can tell who wrote when;
+   * the `onAccepted` hooks are given `SYSTEM` as the actor. For anonymous contributions (sightings);
+   * AMBER+STRICT and RED need an origin, so give them recipients.
    */
   async ingestUnattributed(actor: Actor, apiRoot: string, collectionId: string, objects: readonly unknown[]): Promise<IngestResult> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
