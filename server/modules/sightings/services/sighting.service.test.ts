@@ -11,7 +11,7 @@ import type { Dashboard } from '../../exchange/services/object-browse.service.ts
 import { TLP2_MARKINGS } from '../../../../shared/stix/tlp.ts';
 import { createTestStore, dialects, type TestStore } from '../../../../test/support/databases.ts';
 import { errorCode } from '../../../../test/support/domain-error.ts';
-import { buildWorld, type World } from '../../../../test/support/sharing-world.ts';
+import { buildWorld, PLAIN_ROOT, type World } from '../../../../test/support/sharing-world.ts';
 
 let serial = 0;
 function indicatorObject(marking: string = TLP2_MARKINGS.clear): Record<string, unknown> {
@@ -135,6 +135,16 @@ describe.each(dialects)('sightings on %s', (dialect) => {
     expect(await errorCode(platform.sightings.post(user(2), collection, 'indicator--00000000-0000-4000-8000-0000000fffff', {}))).toBe('object.not_found');
     expect(await errorCode(platform.sightings.post(user(4), collection, indicator, {}))).toBe('collection.not_found');
     expect(await errorCode(platform.sightings.post(SYSTEM, collection, indicator, {}))).toBe('sighting.organisation_required');
+  });
+
+  it('passes on the exchange’s refusal with its problems: TLP:AMBER outside a community', async () => {
+    const plain = await platform.collections.create(SYSTEM, { apiRoot: PLAIN_ROOT, title: 'Plain' });
+    await platform.collections.grant(SYSTEM, plain.id, `org:${world.orgs[1]!.id}`, { read: true, write: true });
+    const object = indicatorObject();
+    await platform.objects.ingest(SYSTEM, PLAIN_ROOT, plain.id, [object]);
+    const refused = await platform.sightings.post(user(2), plain.id, object.id as string, { tlp: 'amber' }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'sighting.rejected', problems: [{ rule: 'tlp-amber-outside-community', path: '$' }] });
+    expect((await platform.sightings.list(user(2), plain.id, object.id as string)).aggregate.sightings).toBe(0);
   });
 
   it('does not answer for an indicator the reader may not see, nor post a sighting of it', async () => {
