@@ -25,6 +25,7 @@ export const GOALS = {
   lookupSingle: { text: '≤ 2 ms (p99, at 1M)', check: (value: number) => value <= 2, only: undefined },
   lookupHttp: { text: '≥ 20000', check: (value: number) => value >= 20_000, only: undefined },
   lookupBulk: { text: '≤ 100 ms', check: (value: number) => value <= 100, only: undefined },
+  sightingAggregate: { text: '≤ 100 ms (p95)', check: (value: number) => value <= 100, only: undefined },
 } as const;
 
 export type GoalName = keyof typeof GOALS;

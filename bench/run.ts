@@ -24,6 +24,7 @@ import { measureGatewayImport } from './gateway-import.bench.ts';
 import { measureFeeds } from './feeds.bench.ts';
 import { measurePatterning } from './patterning.bench.ts';
 import { measureAlerts } from './alerts.bench.ts';
+import { measureSightings } from './sightings.bench.ts';
 import { measureWarningLists, warningListsDir } from './warninglists.bench.ts';
 import { measureMispImport } from './misp-import.bench.ts';
 import { measureFederationSync } from './federation-sync.bench.ts';
@@ -128,6 +129,7 @@ async function main(): Promise<number> {
     await section('alerts: stored → delivered', 'alerts', (database) => measureAlerts(database, tmp, options.postgresUrl));
     // The lookup goals are stated for the embedded store.
     await section('lookup: observables', 'lookup', async (database) => (database === 'sqlite' ? measureLookup(tmp, options.quick ? 10_000 : LOOKUP_OBSERVABLES) : []));
+    await section('sightings', 'sightings', (database) => measureSightings(database, tmp, options.postgresUrl));
     for (const size of options.sizes) {
       console.log(`\n== ${size.toLocaleString('en-US')} objects: generating`);
       const dataset = await createDataset(path.join(tmp, `bundle-${size}.json`), size);

@@ -74,6 +74,7 @@ import { WARNINGLIST_ROLES } from './modules/warninglists/services/warninglist-r
 import { WarningListService } from './modules/warninglists/services/warninglist.service.ts';
 import { MispExportService } from './modules/misp/services/misp-export.service.ts';
 import { MispImportService } from './modules/misp/services/misp-import.service.ts';
+import { SightingService } from './modules/sightings/services/sighting.service.ts';
 import { federationMigrations } from './modules/federation/repositories/federation-migrations.ts';
 import { LinkRepository } from './modules/federation/repositories/link.repository.ts';
 import { PeerRepository } from './modules/federation/repositories/peer.repository.ts';
@@ -149,6 +150,7 @@ export interface Platform {
   feeds: FeedService;
   /** MISP warning lists: import, enable, and which lists a value is on (`isListed`/`hits` for exports). */
   warningLists: WarningListService;
+  sightings: SightingService;
   /** MISP events and feeds into a collection, through the Exchange's ingest. */
   mispImport: MispImportService;
   /** A collection as a MISP feed, through the Exchange's scoped export. */
@@ -319,6 +321,7 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     gatewayMatching,
     feeds,
     warningLists,
+    sightings: new SightingService(objects, browse, collections, organisations),
     mispImport: new MispImportService(objects, collections),
     mispExport: new MispExportService(objects, collections),
     peers,

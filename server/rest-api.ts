@@ -37,9 +37,11 @@ import { ALERT_REST_API } from './modules/alerts/routes/alert-rest-endpoints.ts'
 import { alertRestRoutes } from './modules/alerts/routes/alert.rest.ts';
 import { LOOKUP_REST_API } from './modules/lookup/routes/lookup-rest-endpoints.ts';
 import { lookupRestRoutes } from './modules/lookup/routes/lookup.rest.ts';
+import { SIGHTING_REST_API } from './modules/sightings/routes/sighting-rest-endpoints.ts';
+import { sightingRestRoutes } from './modules/sightings/routes/sighting.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
-export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, FEED_REST_API, WARNINGLIST_REST_API, FEDERATION_REST_API, ALERT_REST_API, LOOKUP_REST_API];
+export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, FEED_REST_API, WARNINGLIST_REST_API, FEDERATION_REST_API, ALERT_REST_API, LOOKUP_REST_API, SIGHTING_REST_API];
 
 /** Every declared REST endpoint. */
 export const REST_ENDPOINTS: readonly RestEndpoint[] = REST_API_PARTS.flatMap((part) => Object.values(part.endpoints));
@@ -69,6 +71,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   federationRestRoutes(router, { peers: platform.peers, links: platform.links, sync: platform.sync });
   alertRestRoutes(router, { subscriptions: platform.alertSubscriptions, inbox: platform.alertInbox });
   lookupRestRoutes(router, platform.lookup);
+  sightingRestRoutes(router, platform.sightings);
   return router.build(REST_ENDPOINTS);
 }
 

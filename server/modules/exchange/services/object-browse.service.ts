@@ -163,6 +163,18 @@ export class ObjectBrowseService {
   }
 
   /**
+   * The latest versions of the sightings of an object (`sighting_of_ref`) the caller may see in a collection,
+   * newest first, at most `limit`, each with its TLP rank, as the caller may see them; the organisation that
+   * stored them is not given (anonymous sightings are stored without one, see `ingestUnattributed`).
+   * @throws DomainError as `list`.
+   */
+  async sightingsOf(actor: Actor, collectionId: string, objectId: string, limit: number): Promise<{ object: Record<string, unknown>; tlp: number }[]> {
+    const { collection, scope } = await this.reader(actor, collectionId);
+    const rows = await this.browse.linked(collection.id, 'rel_target', objectId, scope, limit);
+    return rows.filter((row) => row.type === 'sighting').map((row) => ({ object: parsed(row, scope), tlp: Number(row.tlp) }));
+  }
+
+  /**
    * One version of an object (`version`: its `modified` timestamp) as the caller may see it.
    * @throws DomainError `not_found` `object.not_found` (also for a version that is no timestamp); as `list`.
    */

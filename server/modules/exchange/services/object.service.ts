@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditLog } from '../../../core/audit/audit.service.ts';
-import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
+import { isPrivileged, SYSTEM, type Actor } from '../../../core/auth/actor.ts';
 import { conflict, forbidden, notFound, unauthenticated } from '../../../core/errors.ts';
 import type { ObjectRepository, StoreOutcome, VersionRow } from '../repositories/object.repository.ts';
 import type { StatusRepository } from '../repositories/status.repository.ts';
@@ -138,6 +138,19 @@ export class ObjectService {
   }
 
   /**
+   * Like `ingest`, but the versions are stored with no origin: neither the actor's organisation nor the actor
+   * is recorded as who stored them, so no read path (origin organisation of a summary, the AMBER+STRICT and
+   * RED rules that favour the origin) can tie them to the actor. The write is still checked as the actor's
+   * and audited under it (`objects.add`), so administrators who read the audit log can tell who wrote when;
+   * the `onAccepted` hooks are given `SYSTEM` as the actor. For anonymous contributions (sightings);
+   * AMBER+STRICT and RED need an origin, so give them recipients.
+   */
+  async ingestUnattributed(actor: Actor, apiRoot: string, collectionId: string, objects: readonly unknown[]): Promise<IngestResult> {
+    const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
+    return this.storePrepared(actor, collection, prepareObjects(objects, 0), 'objects.add', { status: null }, (versions, _indexes, hook) => this.objects.store(collection.id, versions, hook), SYSTEM);
+  }
+
+  /**
    * The collection a migration from another TAXII server may write into: an empty one, and only for
    * administrators (who keep the source's ids, versions and `date_added`).
    * @throws DomainError `forbidden` `object.migrate_forbidden`; `conflict` `object.migrate_not_empty`.
@@ -170,7 +183,8 @@ export class ObjectService {
 
   /**
    * Stores the accepted objects with `write`; one audit entry per batch (`action`, with counts and
-   * `details`), in the batch's transaction.
+   * `details`), in the batch's transaction. `origin` is who the versions are stored as coming from (the
+   * actor, or `SYSTEM` for none).
    */
   private async storePrepared(
     actor: Actor,
@@ -179,8 +193,9 @@ export class ObjectService {
     action: 'objects.add' | 'objects.migrate',
     extra: Record<string, string | null>,
     write: (versions: NewVersion[], indexes: number[], hook: StoreHook) => Promise<StoreOutcome[]>,
+    origin: Actor = actor,
   ): Promise<IngestResult> {
-    const { versions, indexes, rejected } = await this.withAudiences(actor, collection, prepared);
+    const { versions, indexes, rejected } = await this.withAudiences(origin, collection, prepared);
     const event = (outcomes: readonly StoreOutcome[]): AuditEvent => {
       const stored = outcomes.filter((o) => o.stored).length;
       const details = { stored, duplicates: outcomes.length - stored, rejected: rejected.length, ...extra };
@@ -197,7 +212,7 @@ export class ObjectService {
       for (const hook of this.storedHooks) await hook(batch);
     }
     if (action === 'objects.add' && outcomes.length > 0) {
-      const accepted: Accepted = { actor, collectionId: collection.id, versions: outcomes.map((o) => ({ id: o.stixId, version: o.version })) };
+      const accepted: Accepted = { actor: origin, collectionId: collection.id, versions: outcomes.map((o) => ({ id: o.stixId, version: o.version })) };
       for (const hook of this.acceptedHooks) await hook(accepted);
     }
     // Nothing to store opens no transaction: the (all rejected, or empty) request is recorded on its own.
