@@ -289,7 +289,10 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
   const observableRepository = new ObservableRepository(db);
   const observableIndex = new ObservableIndex(observableRepository, objects, collections);
   observableIndex.attach();
-  const lookup = new LookupService(observableRepository, objects, collections, warningLists);
+  const sightings = new SightingService(objects, browse, collections, organisations);
+  const lookup = new LookupService(observableRepository, objects, collections, warningLists, {
+    of: (actor, collectionId, indicatorId) => sightings.aggregateOf(actor, collectionId, indicatorId),
+  });
   return {
     config,
     db,
@@ -321,7 +324,7 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     gatewayMatching,
     feeds,
     warningLists,
-    sightings: new SightingService(objects, browse, collections, organisations),
+    sightings,
     mispImport: new MispImportService(objects, collections),
     mispExport: new MispExportService(objects, collections),
     peers,

@@ -1,6 +1,6 @@
 /**
- * Lookup answers as the REST API and `thiqa lookup --json` give them, and their JSON Schemas. Sighting counts
- * join each match here once the sightings module answers them.
+ * Lookup answers as the REST API and `thiqa lookup --json` give them (an indicator with its sightings the
+ * caller may see), and their JSON Schemas.
  */
 import { listOf, objectSchema, ref, type JsonSchema } from '../../../core/rest/rest-endpoint.ts';
 import { OBSERVABLE_TYPES } from '../../../../shared/observables/observable.ts';
@@ -12,7 +12,16 @@ export function presentAnswer(answer: LookupAnswer) {
     type: answer.observable?.type ?? null,
     value: answer.observable?.value ?? null,
     hash_algorithm: answer.observable?.hashAlgorithm ?? null,
-    matches: answer.matches.map((m) => ({ id: m.id, type: m.type, version: m.version, api_root: m.apiRoot, collection: m.collectionId })),
+    matches: answer.matches.map((m) => ({
+      id: m.id,
+      type: m.type,
+      version: m.version,
+      api_root: m.apiRoot,
+      collection: m.collectionId,
+      ...(m.sightings
+        ? { sightings: { sightings: m.sightings.sightings, total_count: m.sightings.totalCount, organisations: m.sightings.organisations, anonymous: m.sightings.anonymous, first_seen: m.sightings.firstSeen, last_seen: m.sightings.lastSeen } }
+        : {}),
+    })),
     organisations: answer.organisations,
     warning_lists: answer.warningLists.map((l) => ({ name: l.name, type: l.type })),
   };
@@ -32,7 +41,15 @@ export const LOOKUP_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     version: string('the latest version the caller may see that holds the value (its modified timestamp; empty for an SCO)'),
     api_root: string('the API root of the collection'),
     collection: string('the collection id'),
-  }),
+    sightings: objectSchema({
+      sightings: { type: 'integer', minimum: 0, description: 'sightings of this indicator the caller may see' },
+      total_count: { type: 'integer', minimum: 0, description: 'the sum of their counts' },
+      organisations: { type: 'integer', minimum: 0, description: 'distinct organisations that reported them' },
+      anonymous: { type: 'integer', minimum: 0, description: 'of those sightings, how many were reported anonymously' },
+      first_seen: nullable('the earliest first_seen'),
+      last_seen: nullable('the latest last_seen'),
+    }),
+  }, ['sightings']),
   LookupAnswer: objectSchema({
     query: string('the value as asked'),
     type: { type: ['string', 'null'], enum: [...OBSERVABLE_TYPES, null], description: 'its detected type; null when it is no observable value' },

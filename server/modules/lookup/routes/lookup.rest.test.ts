@@ -36,7 +36,16 @@ describe.each(dialects)('lookup over REST on %s', (dialect) => {
       type: 'ipv6-addr',
       value: '2001:db8::7',
       hash_algorithm: null,
-      matches: [{ id: 'indicator--00000000-0000-4000-8000-000000000001', type: 'indicator', version: expect.stringMatching(/^2026-01-01/), api_root: 'thiqa', collection: server.collectionId }],
+      matches: [
+        {
+          id: 'indicator--00000000-0000-4000-8000-000000000001',
+          type: 'indicator',
+          version: expect.stringMatching(/^2026-01-01/),
+          api_root: 'thiqa',
+          collection: server.collectionId,
+          sightings: { sightings: 0, total_count: 0, organisations: 0, anonymous: 0, first_seen: null, last_seen: null },
+        },
+      ],
       organisations: 0,
       warning_lists: [],
     });

@@ -73,6 +73,17 @@ describe.each(dialects)('lookup service on %s', (dialect) => {
     expect(eve).toMatchObject({ matches: [], organisations: 0 });
   });
 
+  it('gives each matched indicator its sightings as the caller may see them', async () => {
+    await platform.sightings.post(actors.alice, collection, id(3), { count: 3, tlp: 'clear' });
+    await platform.sightings.post(actors.bob, collection, id(3), { count: 5, tlp: 'amber+strict' });
+    const seen = async (actor: Actor) => (await platform.lookup.lookup(actor, 'd41d8cd98f00b204e9800998ecf8427e')).matches.find((m) => m.id === id(3))?.sightings;
+    // bob's AMBER+STRICT sighting is his organisation's alone: alice is given only her own.
+    expect(await seen(actors.alice)).toMatchObject({ sightings: 1, totalCount: 3, organisations: 1 });
+    expect(await seen(actors.bob)).toMatchObject({ sightings: 2, totalCount: 8, organisations: 2 });
+    // Observables that are not indicators carry none.
+    expect((await platform.lookup.lookup(actors.bob, '10.0.0.7')).matches.find((m) => m.type === 'ipv4-addr')?.sightings).toBeUndefined();
+  });
+
   it('answers a value that is no observable with no type and no matches', async () => {
     expect(await platform.lookup.lookup(actors.bob, 'not a value')).toEqual({ query: 'not a value', observable: undefined, matches: [], organisations: 0, warningLists: [] });
   });
@@ -103,7 +114,8 @@ describe.each(dialects)('lookup service on %s', (dialect) => {
     expect(await ids(actors.bob, 'http://evil.example/b')).toEqual([]);
     const before = await platform.lookup.lookupMany(actors.alice, ['10.0.0.7', 'evil.example', 'red.example']);
     const report = await platform.observableIndex.reindex();
-    expect(report).toMatchObject({ collections: 1, versions: 6, observables: 7 });
+    // Six versions of objects holding values, and the two sightings of the test above.
+    expect(report).toMatchObject({ collections: 1, versions: 8, observables: 7 });
     expect(await platform.lookup.lookupMany(actors.alice, ['10.0.0.7', 'evil.example', 'red.example'])).toEqual(before);
   });
 });

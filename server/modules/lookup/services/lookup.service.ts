@@ -7,8 +7,8 @@
  * caller is given still holds the value (a property hidden by a granular marking does not). So a RED or
  * AMBER+STRICT version, or a collection the caller may not read, never shows, not even in a count.
  * An address finds itself and the networks that contain it; a network finds itself, the networks that
- * contain it, and the first `RANGE_LIMIT` single addresses in it. Sighting counts per matched indicator are
- * for the sightings module: they join `LookupAnswer` here, read through that module's service.
+ * contain it, and the first `RANGE_LIMIT` single addresses in it. Each matched indicator carries its sightings
+ * as the caller may see them, from the Sightings module (`LookupSightings`).
  */
 import type { Actor } from '../../../core/auth/actor.ts';
 import { invalid, isDomainError } from '../../../core/errors.ts';
@@ -28,6 +28,11 @@ export interface LookupWarningLists {
   ready(): Promise<{ hits(type: ObservableType, value: string, hashAlgorithm: string | undefined): readonly { name: string; type: string }[] }>;
 }
 
+/** The port to the Sightings module: an indicator's sightings as `actor` may see them. */
+export interface LookupSightings {
+  of(actor: Actor, collectionId: string, indicatorId: string): Promise<{ sightings: number; totalCount: number; organisations: number; anonymous: number; firstSeen: string | null; lastSeen: string | null }>;
+}
+
 /** An object holding the value: its latest version the caller may see that holds it. */
 export interface LookupMatch {
   id: string;
@@ -35,6 +40,8 @@ export interface LookupMatch {
   version: string;
   apiRoot: string;
   collectionId: string;
+  /** For an indicator: its sightings the caller may see. */
+  sightings?: Awaited<ReturnType<LookupSightings['of']>>;
 }
 
 export interface LookupAnswer {
@@ -63,12 +70,14 @@ export class LookupService {
   private readonly objects: ObjectService;
   private readonly collections: CollectionService;
   private readonly warningLists: LookupWarningLists;
+  private readonly sightings: LookupSightings | undefined;
 
-  constructor(rows: ObservableRepository, objects: ObjectService, collections: CollectionService, warningLists: LookupWarningLists) {
+  constructor(rows: ObservableRepository, objects: ObjectService, collections: CollectionService, warningLists: LookupWarningLists, sightings?: LookupSightings) {
     this.rows = rows;
     this.objects = objects;
     this.collections = collections;
     this.warningLists = warningLists;
+    this.sightings = sightings;
   }
 
   /** One value (see `lookupMany`). */
@@ -89,11 +98,24 @@ export class LookupService {
     const hitsPerValue = await this.candidates(observables);
     const visible = await this.readVisible(actor, hitsPerValue.flat());
     const lists = await this.warningLists.ready();
-    return values.map((query, i) => {
+    const answers = values.map((query, i) => {
       const observable = observables[i];
       const flags = observable ? lists.hits(observable.type, observable.value, observable.hashAlgorithm).map(({ name, type }) => ({ name, type })) : [];
       return this.answer(query, observable, hitsPerValue[i]!, visible, flags);
     });
+    if (this.sightings) await this.withSightings(actor, answers, this.sightings);
+    return answers;
+  }
+
+  /** Each matched indicator's sightings as the caller may see them, read once per indicator. */
+  private async withSightings(actor: Actor, answers: LookupAnswer[], sightings: LookupSightings): Promise<void> {
+    const read = new Map<string, Promise<LookupMatch['sightings']>>();
+    for (const match of answers.flatMap((a) => a.matches)) {
+      if (match.type !== 'indicator') continue;
+      const key = `${match.collectionId} ${match.id}`;
+      if (!read.has(key)) read.set(key, sightings.of(actor, match.collectionId, match.id));
+      match.sightings = await read.get(key);
+    }
   }
 
   /**

@@ -94,6 +94,14 @@ export class SightingService {
     return { collectionId: collection.id, indicatorId, aggregate: aggregateSightings(sightings.map((s) => s.object)), sightings };
   }
 
+  /**
+   * The aggregate of an indicator's sightings the actor may see, for a caller that has already found a version
+   * of the indicator the actor may see (the lookup): no check of the indicator's latest version here.
+   */
+  async aggregateOf(actor: Actor, collectionId: string, indicatorId: string): Promise<SightingAggregate> {
+    return aggregateSightings((await this.browse.sightingsOf(actor, collectionId, indicatorId, SIGHTINGS_MAX)).map((s) => s.object));
+  }
+
   private async posterOf(actor: Actor): Promise<Poster> {
     if (actor.kind !== 'user') return { identityId: null, userName: null };
     const identityId = actor.organisationId === null ? null : (await this.organisations.find(actor, actor.organisationId)).identityId;
