@@ -312,24 +312,26 @@ describe('an assessment cycle in a real browser', () => {
     expect(coloured.length).toBeGreaterThanOrEqual(2);
     const fills: Record<string, string> = {};
     const tooltip = page.locator('.chart-tooltip');
+    // Each coloured path is one country: under the mouse, the tooltip names it. ECharts hides the previous
+    // country's tooltip after a delay and a fade (slower on a busy machine, and a busy browser may drop a move),
+    // so the name is taken once it is a country's and no longer the previous one's, moving onto the path again
+    // at each poll; then the mouse leaves the map.
+    let previous = '';
     for (const { fill, x, y } of coloured) {
-      await page.mouse.move(x, y);
       let name = '';
-      await expect.poll(async () => (name = await tooltip.locator('strong').first().innerText().catch(() => '')), { timeout: 5_000 }).toMatch(/^(Tunisia|Kenya)$/);
-      fills[name] = fill;
-      // Away from the map, so that the next country's tooltip is never this one's. ECharts hides it after a
-      // delay and a fade, slower on a busy machine, and a busy browser may drop the one move out of the chart:
-      // each poll moves the mouse again, off the map.
-      let step = 0;
       await expect
         .poll(
           async () => {
-            await page.mouse.move(1 + (step++ % 2), 1);
-            return tooltip.first().isVisible().catch(() => false);
+            await page.mouse.move(x, y);
+            name = await tooltip.locator('strong').first().innerText().catch(() => '');
+            return name === previous ? '' : name;
           },
           { timeout: 15_000 },
         )
-        .toBe(false);
+        .toMatch(/^(Tunisia|Kenya)$/);
+      fills[name] = fill;
+      previous = name;
+      await page.mouse.move(1, 1);
     }
     expect(Object.keys(fills).sort()).toEqual(['Kenya', 'Tunisia']);
     expect(fills.Tunisia).toBe(colourOf(bandsOf('overall'), tunisiaOverall));
