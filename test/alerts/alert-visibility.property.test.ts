@@ -12,7 +12,7 @@ import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { loadConfig } from '../../server/core/config.ts';
 import { openPlatform, type Platform } from '../../server/platform.ts';
 import { createTestStore, dialects, type TestStore } from '../support/databases.ts';
-import { buildWorld, clearance, COMMUNITIES, expectedBody, markingIds, ORGS, PLAIN_ROOT, refusal, rowLevel, type CollectionModel, type VersionModel, type World } from '../support/sharing-world.ts';
+import { applyMemberships, buildWorld, clearance, COMMUNITIES, expectedBody, markingIds, ORGS, PLAIN_ROOT, refusal, rowLevel, type CollectionModel, type VersionModel, type World } from '../support/sharing-world.ts';
 
 const RUNS = Number(process.env.THIQA_PROPERTY_RUNS ?? 10);
 const IDS = 3;
@@ -53,15 +53,7 @@ describe.each(dialects)('alerts follow the visibility rules on %s', (dialect) =>
     await fc.assert(
       fc.asyncProperty(scenarioArbitrary, async (generated) => {
         round++;
-        for (let k = 0; k < COMMUNITIES; k++) {
-          for (let o = 0; o < ORGS; o++) {
-            const want = generated.memberships[k]![o]!;
-            if (want === membership[k]![o]) continue;
-            if (want) await platform.communities.join(SYSTEM, world.communities[k]!.id, world.orgs[o]!.id);
-            else await platform.communities.leave(SYSTEM, world.communities[k]!.id, world.orgs[o]!.id);
-            membership[k]![o] = want;
-          }
-        }
+        await applyMemberships(platform, world, membership, generated.memberships);
         const scenario = { memberships: generated.memberships };
         const tlp = (rank: number) => ['clear', 'green', 'amber', 'amber+strict', 'red'][rank]!;
         const community = world.communities[generated.community.community]!;

@@ -54,6 +54,19 @@ export async function buildWorld(platform: Platform): Promise<World> {
   return { orgs, communities, readers };
 }
 
+/** Joins and leaves communities until organisation `o` is a member of community `k` exactly when `wanted[k][o]`; `current` follows. */
+export async function applyMemberships(platform: Platform, world: World, current: boolean[][], wanted: readonly (readonly boolean[])[]): Promise<void> {
+  for (let k = 0; k < COMMUNITIES; k++) {
+    for (let o = 0; o < ORGS; o++) {
+      const want = wanted[k]![o]!;
+      if (want === current[k]![o]) continue;
+      if (want) await platform.communities.join(SYSTEM, world.communities[k]!.id, world.orgs[o]!.id);
+      else await platform.communities.leave(SYSTEM, world.communities[k]!.id, world.orgs[o]!.id);
+      current[k]![o] = want;
+    }
+  }
+}
+
 export const LEVELS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 
 /** Marking-definition ids of a level: TLP 2.0 always, TLP 1.0 where it has one. */

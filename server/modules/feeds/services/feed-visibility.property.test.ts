@@ -14,7 +14,7 @@ import { openPlatform, type Platform } from '../../../platform.ts';
 import { FEED_FORMAT_NAMES, type FeedFormatName } from '../../../../shared/feeds/feed-formats.ts';
 import { createTestStore, dialects, type TestStore } from '../../../../test/support/databases.ts';
 import { errorCode } from '../../../../test/support/domain-error.ts';
-import { buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, PLAIN_ROOT, reaches, refusal, type CollectionModel, type VersionModel, type World } from '../../../../test/support/sharing-world.ts';
+import { applyMemberships, buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, PLAIN_ROOT, reaches, refusal, type CollectionModel, type VersionModel, type World } from '../../../../test/support/sharing-world.ts';
 
 const RUNS = Number(process.env.THIQA_PROPERTY_RUNS ?? 25);
 const IDS = 3;
@@ -75,15 +75,7 @@ describe.each(dialects)('feeds follow the visibility rules on %s', (dialect) => 
     await fc.assert(
       fc.asyncProperty(scenarioArbitrary, async (generated) => {
         round++;
-        for (let k = 0; k < COMMUNITIES; k++) {
-          for (let o = 0; o < ORGS; o++) {
-            const want = generated.memberships[k]![o]!;
-            if (want === membership[k]![o]) continue;
-            if (want) await platform.communities.join(SYSTEM, world.communities[k]!.id, world.orgs[o]!.id);
-            else await platform.communities.leave(SYSTEM, world.communities[k]!.id, world.orgs[o]!.id);
-            membership[k]![o] = want;
-          }
-        }
+        await applyMemberships(platform, world, membership, generated.memberships);
         const scenario = { memberships: generated.memberships };
         const tlp = (rank: number) => ['clear', 'green', 'amber', 'amber+strict', 'red'][rank]!;
         const community = world.communities[generated.community.community]!;

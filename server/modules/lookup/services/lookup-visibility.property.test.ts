@@ -15,7 +15,7 @@ import { isDomainError } from '../../../core/errors.ts';
 import { openPlatform, type Platform } from '../../../platform.ts';
 import { objectObservables } from '../../../../shared/observables/object-observables.ts';
 import { createTestStore, dialects, type TestStore } from '../../../../test/support/databases.ts';
-import { buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, PLAIN_ROOT, refusal, type CollectionModel, type Reader, type VersionModel, type World } from '../../../../test/support/sharing-world.ts';
+import { applyMemberships, buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, PLAIN_ROOT, refusal, type CollectionModel, type Reader, type VersionModel, type World } from '../../../../test/support/sharing-world.ts';
 
 const RUNS = Number(process.env.THIQA_PROPERTY_RUNS ?? 20);
 const IDS = 3;
@@ -103,15 +103,7 @@ describe.each(dialects)('lookups follow the visibility rules on %s', (dialect) =
     await fc.assert(
       fc.asyncProperty(scenarioArbitrary, async (generated) => {
         round++;
-        for (let k = 0; k < COMMUNITIES; k++) {
-          for (let o = 0; o < ORGS; o++) {
-            const want = generated.memberships[k]![o]!;
-            if (want === membership[k]![o]) continue;
-            if (want) await platform.communities.join(SYSTEM, world.communities[k]!.id, world.orgs[o]!.id);
-            else await platform.communities.leave(SYSTEM, world.communities[k]!.id, world.orgs[o]!.id);
-            membership[k]![o] = want;
-          }
-        }
+        await applyMemberships(platform, world, membership, generated.memberships);
         const tlp = (rank: number) => ['clear', 'green', 'amber', 'amber+strict', 'red'][rank]!;
         const community = world.communities[generated.community.community]!;
         const inCommunity = await platform.communityApiRoots.createCollection(SYSTEM, community.id, { title: `k${round}`, defaultTlp: tlp(generated.community.defaultTlp) });

@@ -15,7 +15,7 @@ import { openPlatform, type Platform } from '../../../platform.ts';
 import { TLP2_MARKINGS } from '../../../../shared/stix/tlp.ts';
 import { createTestStore, dialects, type TestStore } from '../../../../test/support/databases.ts';
 import { errorCode } from '../../../../test/support/domain-error.ts';
-import { buildWorld, clearance, COMMUNITIES, granted, LEVELS, ORGS, type CollectionModel, type Reader, type Scenario, type World } from '../../../../test/support/sharing-world.ts';
+import { applyMemberships, buildWorld, clearance, COMMUNITIES, granted, LEVELS, ORGS, type CollectionModel, type Reader, type Scenario, type World } from '../../../../test/support/sharing-world.ts';
 
 const RUNS = Number(process.env.THIQA_PROPERTY_RUNS ?? 25);
 
@@ -75,15 +75,7 @@ describe.each(dialects)('sighting aggregates follow the visibility rules on %s',
     await fc.assert(
       fc.asyncProperty(scenarioArbitrary, async (generated) => {
         round++;
-        for (let k = 0; k < COMMUNITIES; k++) {
-          for (let o = 0; o < ORGS; o++) {
-            const want = generated.memberships[k]![o]!;
-            if (want === membership[k]![o]) continue;
-            if (want) await platform.communities.join(SYSTEM, world.communities[k]!.id, world.orgs[o]!.id);
-            else await platform.communities.leave(SYSTEM, world.communities[k]!.id, world.orgs[o]!.id);
-            membership[k]![o] = want;
-          }
-        }
+        await applyMemberships(platform, world, membership, generated.memberships);
         const scenario: Scenario = { memberships: generated.memberships };
         const community = world.communities[generated.community]!;
         const { collection } = await platform.communityApiRoots.createCollection(SYSTEM, community.id, { title: `s${round}`, defaultTlp: LEVELS[generated.defaultTlp]! });
