@@ -16,6 +16,9 @@ import { browseFactsOf } from '../../../../shared/stix/browse-facts.ts';
 import { audienceOf, bodyFor, readScope, type ReadPurpose, type ResolvedRecipients } from './visibility.ts';
 import type { Collection } from './collection.service.ts';
 import type { NewVersion, ReadScope } from '../repositories/object.repository.ts';
+import { Listeners, type Accepted, type DeletedObject, type StoredBatch } from './object-events.ts';
+
+export type { Accepted, DeletedObject, StoredBatch };
 
 /** One stored version of an object, as services hand it out. */
 export interface StoredVersion {
@@ -64,25 +67,6 @@ export interface PageLimits {
   pageMax: number;
 }
 
-/** The versions one write by `actor` accepted into a collection, stored or already there. */
-export interface Accepted {
-  actor: Actor;
-  collectionId: string;
-  versions: { id: string; version: string }[];
-}
-
-/** The versions one write stored into a collection (not those already there), with their bodies as stored. */
-export interface StoredBatch {
-  collectionId: string;
-  versions: { id: string; version: string; body: Uint8Array }[];
-}
-
-/** An object of a collection some (or all) of whose versions were deleted. */
-export interface DeletedObject {
-  collectionId: string;
-  id: string;
-}
-
 /** What a repository write runs last in its transaction (the audit entry). */
 type StoreHook = NonNullable<Parameters<ObjectRepository['store']>[2]>;
 
@@ -97,10 +81,10 @@ export class ObjectService {
   private readonly audit: AuditLog;
   private readonly limits: PageLimits;
   private readonly directory: RecipientDirectory;
-  private readonly storedListeners = new Set<(collectionId: string) => void>();
-  private readonly acceptedHooks = new Set<(accepted: Accepted) => Promise<void>>();
-  private readonly storedHooks = new Set<(stored: StoredBatch) => Promise<void>>();
-  private readonly deletedHooks = new Set<(deleted: DeletedObject) => Promise<void>>();
+  private readonly storedListeners = new Listeners<string>();
+  private readonly acceptedHooks = new Listeners<Accepted>();
+  private readonly storedHooks = new Listeners<StoredBatch>();
+  private readonly deletedHooks = new Listeners<DeletedObject>();
 
   constructor(
     objects: ObjectRepository,
@@ -202,18 +186,18 @@ export class ObjectService {
       return { action, target: collection.id, details };
     };
     const outcomes = await write(versions, indexes, this.audit.within<StoreOutcome[]>(actor, event));
-    if (outcomes.some((o) => o.stored)) for (const listener of this.storedListeners) listener(collection.id);
+    if (outcomes.some((o) => o.stored)) await this.storedListeners.emit(collection.id);
     if (this.storedHooks.size > 0 && outcomes.some((o) => o.stored)) {
       const stored = new Set(outcomes.filter((o) => o.stored).map((o) => `${o.stixId} ${o.version}`));
       const batch: StoredBatch = {
         collectionId: collection.id,
         versions: versions.filter((v) => stored.has(`${v.stixId} ${v.version}`)).map((v) => ({ id: v.stixId, version: v.version, body: v.body })),
       };
-      for (const hook of this.storedHooks) await hook(batch);
+      await this.storedHooks.emit(batch);
     }
     if (action === 'objects.add' && outcomes.length > 0) {
       const accepted: Accepted = { actor: origin, collectionId: collection.id, versions: outcomes.map((o) => ({ id: o.stixId, version: o.version })) };
-      for (const hook of this.acceptedHooks) await hook(accepted);
+      await this.acceptedHooks.emit(accepted);
     }
     // Nothing to store opens no transaction: the (all rejected, or empty) request is recorded on its own.
     if (versions.length === 0) await this.audit.record(actor, event([]));
@@ -319,7 +303,7 @@ export class ObjectService {
     );
     const deleted = await this.objects.delete(collection.id, objectId, versionFilter(filter.versions, 'all'), filter.specVersions ?? [], audited, scope);
     if (deleted === 0) throw objectNotFound(objectId);
-    for (const hook of this.deletedHooks) await hook({ collectionId: collection.id, id: objectId });
+    await this.deletedHooks.emit({ collectionId: collection.id, id: objectId });
     return deleted;
   }
 
@@ -328,8 +312,7 @@ export class ObjectService {
    * federation's continuous push wakes on it). Answers the function that stops it.
    */
   onStored(listener: (collectionId: string) => void): () => void {
-    this.storedListeners.add(listener);
-    return () => this.storedListeners.delete(listener);
+    return this.storedListeners.add(listener);
   }
 
   /**
@@ -337,8 +320,7 @@ export class ObjectService {
    * (the federation records which peer pushed them). Answers the function that removes it.
    */
   onAccepted(hook: (accepted: Accepted) => Promise<void>): () => void {
-    this.acceptedHooks.add(hook);
-    return () => this.acceptedHooks.delete(hook);
+    return this.acceptedHooks.add(hook);
   }
 
   /**
@@ -346,14 +328,12 @@ export class ObjectService {
    * (the lookup index is kept from them). Answers the function that removes it.
    */
   onStoredVersions(hook: (stored: StoredBatch) => Promise<void>): () => void {
-    this.storedHooks.add(hook);
-    return () => this.storedHooks.delete(hook);
+    return this.storedHooks.add(hook);
   }
 
   /** Awaits `hook` after every deletion of versions of an object. Answers the function that removes it. */
   onDeleted(hook: (deleted: DeletedObject) => Promise<void>): () => void {
-    this.deletedHooks.add(hook);
-    return () => this.deletedHooks.delete(hook);
+    return this.deletedHooks.add(hook);
   }
 
   /**
