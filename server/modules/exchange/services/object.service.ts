@@ -81,10 +81,10 @@ export class ObjectService {
   private readonly audit: AuditLog;
   private readonly limits: PageLimits;
   private readonly directory: RecipientDirectory;
-  private readonly storedListeners = new Listeners<string>();
-  private readonly acceptedHooks = new Listeners<Accepted>();
-  private readonly storedHooks = new Listeners<StoredBatch>();
-  private readonly deletedHooks = new Listeners<DeletedObject>();
+  private readonly storedListeners = new Listeners<string>('objects.stored');
+  private readonly acceptedHooks = new Listeners<Accepted>('objects.accepted');
+  private readonly storedHooks = new Listeners<StoredBatch>('objects.stored_versions');
+  private readonly deletedHooks = new Listeners<DeletedObject>('objects.deleted');
 
   constructor(
     objects: ObjectRepository,

@@ -51,6 +51,12 @@ export class PeerRepository {
     return row && { ...row, created_at: Number(row.created_at) };
   }
 
+  /** The ids of the peers that stand for an organisation. */
+  async idsOfOrganisation(organisationId: string): Promise<string[]> {
+    const rows = await this.db.all<{ id: string }>('SELECT id FROM federation_peers WHERE organisation_id = ? ORDER BY id', [organisationId]);
+    return rows.map((row) => row.id);
+  }
+
   async list(): Promise<PeerRow[]> {
     const rows = await this.db.all<PeerRow>('SELECT * FROM federation_peers ORDER BY name_key');
     return rows.map((row) => ({ ...row, created_at: Number(row.created_at) }));

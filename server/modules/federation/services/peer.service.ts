@@ -107,6 +107,12 @@ export class PeerService {
     return (await this.peers.list()).map(present);
   }
 
+  /** The ids of the peers standing for an organisation (none for most): one query of the small peer table, no credentials read. */
+  async idsStandingFor(actor: Actor, organisationId: string): Promise<string[]> {
+    requireConfigurer(actor);
+    return this.peers.idsOfOrganisation(organisationId);
+  }
+
   /** @throws DomainError not_found `peer.not_found`. */
   async find(actor: Actor, idOrName: string): Promise<Peer> {
     requireConfigurer(actor);

@@ -21,8 +21,8 @@ export interface PushProvenanceDeps {
 export async function recordPushed(deps: PushProvenanceDeps, accepted: Accepted, at = Date.now()): Promise<void> {
   const { actor } = accepted;
   if (actor.kind !== 'user' || actor.userId.startsWith('peer:') || !actor.organisationId) return;
-  const peers = (await deps.peers.list(SYSTEM)).filter((p) => p.organisationId === actor.organisationId);
+  const peers = await deps.peers.idsStandingFor(SYSTEM, actor.organisationId);
   if (peers.length === 0) return;
   const arrivals = accepted.versions.map((v) => ({ stixId: v.id, version: v.version }));
-  for (const peer of peers) await deps.provenance.recordArrivals(accepted.collectionId, peer.id, '', at, arrivals);
+  for (const peer of peers) await deps.provenance.recordArrivals(accepted.collectionId, peer, '', at, arrivals);
 }
