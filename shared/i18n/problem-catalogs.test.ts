@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_RULES } from '../assessment/framework-validation.ts';
 import { GATEWAY_RULES } from '../gateway/record-validation.ts';
 import { MISP_RULES } from '../misp/misp-event.ts';
-import { RULE_SEVERITY } from '../stix/problem.ts';
+import { RULE_PARAMS, RULE_SEVERITY, type RuleCode } from '../stix/problem.ts';
 import { SHARING_RULES } from '../stix/sharing.ts';
 import { WARNINGLIST_RULES } from '../warninglists/warninglist-file.ts';
 import { placeholdersOf } from './interpolate.ts';
@@ -18,7 +18,7 @@ describe('problem catalogs', () => {
     const catalog = PROBLEM_CATALOGS[language];
     expect(Object.keys(catalog).sort()).toEqual(RULES);
     for (const [rule, message] of Object.entries(catalog)) {
-      expect(placeholdersOf(message), `${language} ${rule}`).toEqual(['path']);
+      expect(placeholdersOf(message), `${language} ${rule}`).toEqual(['path', ...(RULE_PARAMS[rule as RuleCode] ?? [])].sort());
       expect(message.match(/\{\{path\}\}/g), `${language} ${rule}`).toHaveLength(1);
       if (language !== 'en') expect(message, `${language} ${rule} is still the English text`).not.toBe(PROBLEM_CATALOGS.en[rule]);
     }
@@ -30,5 +30,11 @@ describe('problem catalogs', () => {
     expect(problemMessage('ru', problem)).toContain('$.pattern');
     expect(problemMessage('ru', problem)).not.toBe(problemMessage('en', problem));
     expect(problemMessage('zh', { ...problem, rule: 'no-such-rule' })).toBe('Missing required property pattern.');
+  });
+
+  it("says where a pattern's error is, in every language", () => {
+    const problem = { rule: 'indicator-pattern-invalid', path: '$.pattern', message: '…', params: { line: 2, column: 38 } };
+    expect(problemMessage('en', problem)).toBe('The STIX pattern at $.pattern is invalid at line 2, column 38: it does not follow the patterning grammar or one of its rules.');
+    for (const language of LANGUAGES) expect(problemMessage(language, problem), language).toMatch(/2[^]*38/);
   });
 });

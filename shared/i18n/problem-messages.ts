@@ -13,7 +13,7 @@ import zh from './problems/zh.json' with { type: 'json' };
 import { fill } from './interpolate.ts';
 import { FALLBACK_LANGUAGE, type Language } from './languages.ts';
 
-/** A catalog: rule code → message with one `{{path}}` placeholder. */
+/** A catalog: rule code → message with one `{{path}}` placeholder (and those of `RULE_PARAMS` for its rules). */
 export type ProblemCatalog = Readonly<Record<string, string>>;
 
 export const PROBLEM_CATALOGS: Readonly<Record<Language, ProblemCatalog>> = { ar, zh, en, fr, ru, es };
@@ -22,7 +22,7 @@ export const PROBLEM_CATALOGS: Readonly<Record<Language, ProblemCatalog>> = { ar
  * A problem in `language`; an unknown rule falls back to the problem's own (English) message.
  * @example problemMessage('es', { rule: 'required-property', path: '$.pattern', message: '…' })
  */
-export function problemMessage(language: Language, problem: { rule: string; path: string; message: string }): string {
+export function problemMessage(language: Language, problem: { rule: string; path: string; message: string; params?: Readonly<Record<string, unknown>> }): string {
   const template = PROBLEM_CATALOGS[language][problem.rule] ?? PROBLEM_CATALOGS[FALLBACK_LANGUAGE][problem.rule];
-  return template === undefined ? problem.message : fill(template, { path: problem.path });
+  return template === undefined ? problem.message : fill(template, { ...problem.params, path: problem.path });
 }

@@ -38,10 +38,11 @@ export class Checker {
     this.depth--;
   }
 
-  /** Reports at the current path, or at `key` below it. */
-  report(rule: RuleCode, message: string, key?: string | number): void {
+  /** Reports at the current path, or at `key` below it; `params` for the rules that take some (`RULE_PARAMS`). */
+  report(rule: RuleCode, message: string, key?: string | number, params?: Problem['params']): void {
     if (key !== undefined) this.enter(key);
     const problem: Problem = { severity: RULE_SEVERITY[rule], rule, path: formatPath(this.keys, this.depth), message };
+    if (params) problem.params = params;
     if (key !== undefined) this.leave();
     (this.problems ??= []).push(problem);
   }

@@ -13,6 +13,8 @@ export interface Problem {
   /** JSON path relative to the validated object; `$` is the object itself. */
   path: string;
   message: string;
+  /** What a translated sentence needs beyond the path, for the rules of `RULE_PARAMS`. */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /** Every rule the validator can report, with its severity. Keep in step with RULES.md (a test checks it). */
@@ -68,3 +70,12 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   for (const problem of problems) if (problem.severity === 'error') return true;
   return false;
 }
+
+/**
+ * The parameters a rule's problems carry beyond the path, which every catalog sentence of the rule names:
+ * a pattern's error says where it is (line and column of the pattern text; what was expected and found
+ * there is in the English message only, as grammar words).
+ */
+export const RULE_PARAMS: Readonly<Partial<Record<RuleCode, readonly string[]>>> = {
+  'indicator-pattern-invalid': ['column', 'line'],
+};

@@ -49,6 +49,15 @@ describe.each(dialects)('REST bundle import and export on %s', (dialect) => {
     expect(results[0]!.problems).toEqual([]);
   });
 
+  it("gives a pattern's error its line and column, for the sentence in the reader's language", async () => {
+    const bad = indicator({ pattern: "[ipv4-addr:value = '198.51.100.1'\n AND ipv4-addr:value = ]" });
+    const response = await upload(bundleOf(bad));
+    expect(response.body).toMatchObject({ rejected: 1 });
+    const [problem] = (response.body.results as { problems: { rule: string; message: string; params?: unknown }[] }[])[0]!.problems;
+    expect(problem).toMatchObject({ rule: 'indicator-pattern-invalid', params: { line: 2, column: 24 } });
+    expect(problem!.message).toMatch(/line 2, column 24/);
+  });
+
   it('keeps the objects before a syntax error and says how many were stored', async () => {
     const before = [indicator(), indicator()];
     const text = JSON.stringify(bundleOf(...before)).replace(/\]\}$/, ', {"type": "indicator", "id": ]}');

@@ -17,7 +17,8 @@ describe('indicator patterns on validation', () => {
     ["[file:name = 'a'] REPEATS 0 TIMES", 'at column 19: REPEATS needs a positive number of times, found 0'],
   ])('refuses %j as indicator-pattern-invalid at $.pattern', (pattern, detail) => {
     const problems = validateObject(variant('indicator', { pattern }));
-    expect(problems).toEqual([{ severity: 'error', rule: 'indicator-pattern-invalid', path: '$.pattern', message: `The STIX pattern is invalid ${detail}.` }]);
+    const column = Number(/^at column (\d+)/.exec(detail)![1]);
+    expect(problems).toEqual([{ severity: 'error', rule: 'indicator-pattern-invalid', path: '$.pattern', message: `The STIX pattern is invalid ${detail}.`, params: { line: 1, column } }]);
   });
 
   it('leaves patterns of other languages to their own tools', () => {

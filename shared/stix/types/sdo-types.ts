@@ -14,7 +14,10 @@ const SEEN = order('first_seen', 'last_seen');
 function checkStixPattern(object: Record<string, unknown>, checker: Checker): void {
   if (object.pattern_type !== 'stix' || typeof object.pattern !== 'string') return;
   const problem = patternProblem(object.pattern);
-  if (problem) checker.report('indicator-pattern-invalid', `The STIX pattern is invalid ${problem.message}.`, 'pattern');
+  if (problem) {
+    const { line, column } = problem.position;
+    checker.report('indicator-pattern-invalid', `The STIX pattern is invalid ${problem.message}.`, 'pattern', { line, column });
+  }
 }
 
 export const SDO_TYPES: readonly TypeDefinition[] = [

@@ -130,7 +130,7 @@ export interface ImportResult {
     id: string | null;
     type: string | null;
     outcome: 'stored' | 'duplicate' | 'rejected';
-    problems: { rule: string; path: string; message: string }[];
+    problems: { rule: string; path: string; message: string; params?: Record<string, string | number> }[];
   }[];
 }
 

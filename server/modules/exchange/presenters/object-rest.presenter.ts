@@ -142,7 +142,18 @@ export const OBJECT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         id: maybe('the object’s id'),
         type: maybe('the object’s type'),
         outcome: { type: 'string', enum: ['stored', 'duplicate', 'rejected'] },
-        problems: { type: 'array', items: objectSchema({ rule: text('rule code (shared/stix/RULES.md, or a sharing rule)'), path: text('JSON path'), message: text('what is wrong') }) },
+        problems: {
+          type: 'array',
+          items: objectSchema(
+            {
+              rule: text('rule code (shared/stix/RULES.md, or a sharing rule)'),
+              path: text('JSON path'),
+              message: text('what is wrong'),
+              params: { type: 'object', description: 'what a translated sentence needs beyond the path (a pattern error: line, column)', additionalProperties: { type: ['string', 'integer'] } },
+            },
+            ['params'],
+          ),
+        },
       }),
     },
   }),

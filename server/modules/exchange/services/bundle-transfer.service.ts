@@ -19,7 +19,7 @@ export interface ImportedObject {
   type: string | null;
   outcome: 'stored' | 'duplicate' | 'rejected';
   /** Errors of a rejected object; empty otherwise. */
-  problems: { rule: string; path: string; message: string }[];
+  problems: { rule: string; path: string; message: string; params?: Readonly<Record<string, string | number>> }[];
 }
 
 export interface ImportReport {
@@ -67,7 +67,7 @@ export class BundleTransferService {
       };
       for (const { index, stored } of result.accepted) results.push({ ...about(index), outcome: stored ? 'stored' : 'duplicate', problems: [] });
       for (const { index, problems } of result.rejected) {
-        const errors = problems.filter((p) => p.severity === 'error').map(({ rule, path, message }) => ({ rule, path, message }));
+        const errors = problems.filter((p) => p.severity === 'error').map(({ rule, path, message, params }) => (params ? { rule, path, message, params } : { rule, path, message }));
         results.push({ ...about(index), outcome: 'rejected', problems: errors });
       }
       report.results.push(...results.sort((a, b) => a.index - b.index));
