@@ -14,22 +14,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { bandsOf, colourOf, NO_RESULT } from '../../web/src/pages/assessment/colour-scale.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
 import { languageOf, launchBrowser, openUi, overflowsSideways, screenshot, SCREENSHOTS, switchLanguage, widerThanWindow } from './browser.ts';
-import { choose, confirmStep, question, restAs, save, signedInPage } from './cycle-steps.ts';
+import { fillsByCountryName } from './map-probe.ts';
+import { addCycleUsers, choose, confirmStep, question, restAs, save, signedInPage } from './cycle-steps.ts';
+import { ARABIC, EDITION, editionPath, EVIDENCE_URL, FILE_NAME, FRAUD, LANGUAGES, PROCEDURAL, profilePath, questionnairePath, RAW_KEY, SAFEGUARDS, SUBSTANTIVE } from './cycle-steps.ts';
 
-const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
-const EDITION = 'GCA 2027';
-const ARABIC = /[\u0600-\u06FF]/;
-/** A catalog key shown instead of its text: what a missing translation looks like on the page. */
-const RAW_KEY = /\b(cycle|assessment)\.[a-z_]{3,}\b/;
-const SUBSTANTIVE = 'legal-cybercrime-substantive'; // 1.1.1
-const FRAUD = 'legal-cybercrime-fraud-forgery'; // 1.1.2
-const PROCEDURAL = 'legal-cybercrime-procedural'; // 1.1.3, opens 1.1.4
-const SAFEGUARDS = 'legal-cybercrime-safeguards'; // 1.1.4, asked when 1.1.3 is in place or partial
-const EVIDENCE_URL = 'https://legislation.example.tn/loi-2023-cybercriminalite';
 
 let server: TestServer;
 let browser: Browser;
@@ -37,24 +28,13 @@ let focalId: string;
 /** Tunisia's overall score in the published results, as the API gives it. */
 let tunisiaOverall: number;
 
-const editionPath = `/cycle/editions/${encodeURIComponent(EDITION)}`;
-const questionnairePath = `${editionPath}/countries/TN`;
-const profilePath = (country: string) => `/assessment/countries/${country}?edition=${encodeURIComponent(EDITION)}`;
-const FILE_NAME = 'code-procedure-penale.txt';
 const open = (page: Page, uiPath: string) => openUi(page, server.url, uiPath);
 const signedIn = (user: string, language = 'en', width = 1280) => signedInPage(browser, server.url, user, language, width);
 const answerRest = (method: string, path: string, user: string, body?: unknown) => restAs(server.url, method, path, user, body);
 
 beforeAll(async () => {
   server = await startTestServer('sqlite');
-  const { users, organisations } = server.platform;
-  await organisations.add(SYSTEM, { name: 'Ministère des Technologies de la communication', type: 'member-state', subtype: 'ministry', country: 'TN' });
-  await users.addUser({ name: 'team', password: 'team-password', roles: ['assessment-team'] });
-  await users.addUser({ name: 'reviewer', password: 'reviewer-password', roles: ['assessment-reviewer'] });
-  // Someone of another organisation with no assessment role: Kenya's administration has no focal point.
-  await organisations.add(SYSTEM, { name: 'Communications Authority of Kenya', type: 'member-state', subtype: 'regulator', country: 'KE' });
-  await users.addUser({ name: 'outsider', password: 'outsider-password', organisation: 'Communications Authority of Kenya' });
-  focalId = (await users.addUser({ name: 'focal', password: 'focal-password', roles: ['focal-point'], organisation: 'Ministère des Technologies de la communication' })).id;
+  focalId = await addCycleUsers(server);
   browser = await launchBrowser();
 }, 120_000);
 
@@ -296,43 +276,7 @@ describe('an assessment cycle in a real browser', () => {
     expect(await page.locator('.results-table tbody tr').count()).toBe(2);
 
     // Of the map's coloured countries (Tunisia and Kenya), the one whose tooltip names Tunisia has its tier's colour.
-    const coloured = await page.evaluate<{ fill: string; x: number; y: number }[]>(`[...document.querySelectorAll('.chart-map svg path')]
-      .filter((p) => p.getAttribute('fill') && p.getAttribute('fill') !== '${NO_RESULT}' && p.getAttribute('fill') !== 'none')
-      .flatMap((p) => {
-        const box = p.getBBox();
-        for (let i = 1; i < 400; i++) {
-          const x = box.x + box.width * ((i * 0.618) % 1), y = box.y + box.height * ((i * 0.382) % 1);
-          if (p.isPointInFill(new DOMPoint(x, y))) {
-            const at = new DOMPoint(x, y).matrixTransform(p.getScreenCTM());
-            return [{ fill: p.getAttribute('fill'), x: at.x, y: at.y }];
-          }
-        }
-        return [];
-      })`);
-    expect(coloured.length).toBeGreaterThanOrEqual(2);
-    const fills: Record<string, string> = {};
-    const tooltip = page.locator('.chart-tooltip');
-    // Each coloured path is one country: under the mouse, the tooltip names it. ECharts hides the previous
-    // country's tooltip after a delay and a fade (slower on a busy machine, and a busy browser may drop a move),
-    // so the name is taken once it is a country's and no longer the previous one's, moving onto the path again
-    // at each poll; then the mouse leaves the map.
-    let previous = '';
-    for (const { fill, x, y } of coloured) {
-      let name = '';
-      await expect
-        .poll(
-          async () => {
-            await page.mouse.move(x, y);
-            name = await tooltip.locator('strong').first().innerText().catch(() => '');
-            return name === previous ? '' : name;
-          },
-          { timeout: 15_000 },
-        )
-        .toMatch(/^(Tunisia|Kenya)$/);
-      fills[name] = fill;
-      previous = name;
-      await page.mouse.move(1, 1);
-    }
+    const fills = await fillsByCountryName(page, NO_RESULT, /^(Tunisia|Kenya)$/);
     expect(Object.keys(fills).sort()).toEqual(['Kenya', 'Tunisia']);
     expect(fills.Tunisia).toBe(colourOf(bandsOf('overall'), tunisiaOverall));
     expect(fills.Tunisia).not.toBe(NO_RESULT);
