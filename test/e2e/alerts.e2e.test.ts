@@ -3,14 +3,21 @@
  * (a refusal of the server shown beside the field it names), an object with that label is stored, the
  * navigation's badge shows one unread notification, the inbox names the object (a link to its page) and the
  * subscription that matched, and marking it read clears the badge; a webhook subscription shows its secret
- * once, never again; and the pages in Arabic are right to left, in Arabic, the server's refusal included.
+ * once, never again, and removing one asks first; and the pages in Arabic are right to left, in Arabic, the
+ * server's refusal included, and no wider than a 360 px phone; a webhook's delivery given up after every retry
+ * is listed with its object, subscription, attempts and last error.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_API_ROOT } from '../../server/bootstrap.ts';
+import type { Actor } from '../../server/core/auth/actor.ts';
+import { DeliveryRepository } from '../../server/modules/alerts/repositories/delivery.repository.ts';
+import { SubscriptionRepository } from '../../server/modules/alerts/repositories/subscription.repository.ts';
+import { networkChannels } from '../../server/modules/alerts/services/alert-channels.ts';
+import { AlertDeliveryService } from '../../server/modules/alerts/services/alert-delivery.service.ts';
 import { indicator, startReceiver } from '../alerts/alert-fixtures.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
-import { languageOf, launchBrowser, newContext, openUi, screenshot, signInAt, switchLanguage } from './browser.ts';
+import { languageOf, launchBrowser, newContext, openUi, overflowsSideways, screenshot, signInAt, switchLanguage } from './browser.ts';
 
 const ARABIC = /[\u0600-\u06FF]/;
 /** Text as read, without the isolates (FSI … PDI) that keep each user value in its own direction. */
@@ -20,12 +27,29 @@ let server: TestServer;
 let browser: Browser;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
+async function alice(): Promise<Actor> {
+  const user = (await server.platform.users.findUser('alice'))!;
+  return { kind: 'user', userId: user.id, name: 'alice', roles: user.roles, organisationId: null };
+}
+
 /** Stores objects as alice (who may read and write the default collection), then runs the delivery worker once. */
 async function storeAsAlice(...objects: Record<string, unknown>[]): Promise<void> {
-  const alice = (await server.platform.users.findUser('alice'))!;
-  const actor = { kind: 'user' as const, userId: alice.id, name: 'alice', roles: alice.roles, organisationId: null };
-  expect((await server.platform.objects.ingest(actor, DEFAULT_API_ROOT, server.collectionId, objects)).rejected).toEqual([]);
+  expect((await server.platform.objects.ingest(await alice(), DEFAULT_API_ROOT, server.collectionId, objects)).rejected).toEqual([]);
   await server.platform.alertDelivery.deliverDue();
+}
+
+/** A delivery worker over the server's store that gives up after one attempt, an hour ahead (every retry is due). */
+function impatientWorker(): AlertDeliveryService {
+  const { db, users, objects } = server.platform;
+  const readers = {
+    actorOf: async (id: string) => {
+      const actor = await alice();
+      return actor.kind === 'user' && actor.userId === id ? actor : undefined;
+    },
+    languageOf: async (id: string) => (await users.findById(id))?.language ?? null,
+  };
+  const stores = { deliveries: new DeliveryRepository(db), subscriptions: new SubscriptionRepository(db) };
+  return new AlertDeliveryService(stores, objects, readers, networkChannels({ url: undefined, from: 'thiqa@localhost' }), { baseUrl: server.url, maxAttempts: 1 }, () => Date.now() + 3_600_000);
 }
 
 const badge = (page: Page) => page.locator('header nav .nav-badge');
@@ -118,6 +142,14 @@ describe('alerts in the web UI', () => {
     await expect.poll(() => notification.innerText()).toContain('Read ');
     expect(await notification.innerText()).not.toContain('Unread');
     expect(await page.getByRole('button', { name: 'Mark all as read' }).isDisabled()).toBe(true);
+
+    // Removing asks first; then the webhook subscription is gone and the in-app one stays.
+    await openUi(page, server.url, '/alerts/subscriptions');
+    const webhookRow = rows.filter({ hasText: 'SOC webhook' });
+    await webhookRow.getByRole('button', { name: 'Remove' }).click();
+    await webhookRow.getByRole('button', { name: 'Yes, remove' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('Phishing watch');
     await context.close();
   }, 120_000);
 
@@ -159,6 +191,42 @@ describe('alerts in the web UI', () => {
     expect(await email.getAttribute('dir')).toBe('ltr');
     expect(await form.locator('button[type=submit]').innerText()).toBe('اشترك');
     await screenshot(page, 'ar-alert-subscriptions');
+
+    // On a 360 px phone neither page is wider than the window: the tables scroll inside their own box.
+    await page.setViewportSize({ width: 360, height: 800 });
+    for (const path of ['/alerts', '/alerts/subscriptions']) {
+      await openUi(page, server.url, path);
+      expect(await overflowsSideways(page), path).toBe(false);
+    }
+    await context.close();
+  }, 120_000);
+
+  it('lists a webhook’s deliveries given up after every retry failed: the object, the subscription, the attempts and the last error', async () => {
+    const gone = await startReceiver();
+    await gone.close();
+    await server.platform.alertSubscriptions.create(await alice(), { channel: 'webhook', name: 'Gone receiver', url: gone.url, labels: ['outage'] });
+    const outage = indicator(5, "[domain-name:value = 'outage.example']", { name: 'Outage indicator', labels: ['outage'] });
+    await storeAsAlice(outage);
+    await impatientWorker().deliverDue();
+    const [dead] = await server.platform.alertInbox.deadLetters(await alice());
+    expect(dead).toMatchObject({ objectId: outage.id, channel: 'webhook' });
+
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await signInAt(page, server.url, 'alice', 'alice-password');
+    await switchLanguage(page, 'en'); // alice chose Arabic in the test before, which the server remembers for her
+    await openUi(page, server.url, '/alerts/subscriptions');
+    const rows = page.getByRole('region', { name: 'Failed deliveries' }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    const cells = rows.first().locator('td');
+    expect(await cells.nth(0).innerText()).toContain(outage.id as string);
+    expect(await cells.nth(1).innerText()).toContain('Gone receiver');
+    expect(await cells.nth(1).innerText()).toContain('Webhook');
+    expect(await cells.nth(2).innerText()).toBe(String(dead!.attempts));
+    expect(await cells.nth(3).innerText()).toBe(dead!.lastError);
+    expect(dead!.lastError).not.toBe('');
     await context.close();
   }, 120_000);
 });
