@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { AppShell } from './components/AppShell.tsx';
 import { Loading } from './components/Loading.tsx';
 import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { NotificationsPage } from './pages/alerts/NotificationsPage.tsx';
+import { SubscriptionsPage } from './pages/alerts/SubscriptionsPage.tsx';
 import { CountryPage } from './pages/assessment/country/CountryPage.tsx';
 import { EditionsPage } from './pages/assessment/editions/EditionsPage.tsx';
 import { RegionsPage } from './pages/assessment/regions/RegionsPage.tsx';
@@ -48,6 +50,8 @@ function Page() {
   if ((params = match('/assessment/editions/:name', path))) return <ResultsPage edition={params.name!} query={query} />;
   if ((params = match('/assessment/editions/:name/regions', path))) return <RegionsPage edition={params.name!} query={query} />;
   if ((params = match('/assessment/countries/:country', path))) return <CountryPage country={params.country!} query={query} />;
+  if (path === '/alerts') return <NotificationsPage />;
+  if (path === '/alerts/subscriptions') return <SubscriptionsPage />;
   if (path === '/cycle/editions') return <CycleEditionsPage />;
   if ((params = match('/cycle/editions/:name', path))) return <EditionPage name={params.name!} />;
   if ((params = match('/cycle/editions/:name/countries/:country', path)))

@@ -5,6 +5,9 @@ import { Link, useLocation } from '../router.tsx';
 import { cycleRights } from './cycle-rights.ts';
 import { adminRights, useCaller, useSession } from '../session.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { useUnreadAlerts } from './useUnreadAlerts.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 import { UserText } from './UserText.tsx';
 
 function NavLink({ to, children }: { to: string; children: ReactNode }) {
@@ -14,6 +17,26 @@ function NavLink({ to, children }: { to: string; children: ReactNode }) {
     <Link to={to} aria-current={current ? 'page' : undefined}>
       {children}
     </Link>
+  );
+}
+
+/** The alerts entry: its unread count as a badge, said in full to assistive technology. */
+function AlertsNavLink() {
+  const { t } = useTranslation();
+  const unread = useUnreadAlerts();
+  return (
+    <NavLink to="/alerts">
+      {t('alerts.nav')}
+      {unread !== undefined && unread > 0 && (
+        <>
+          {' '}
+          <span className="nav-badge" aria-hidden="true">
+            {formatNumber(currentLanguage(), unread)}
+          </span>
+          <span className="visually-hidden">{t('alerts.unread_count', { count: unread, formatted: formatNumber(currentLanguage(), unread) })}</span>
+        </>
+      )}
+    </NavLink>
   );
 }
 
@@ -48,6 +71,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             </li>
             <li>
               <NavLink to="/gateway">{t('gateway.nav')}</NavLink>
+            </li>
+            <li>
+              <AlertsNavLink />
             </li>
             {cycle.answer && (
               <li>

@@ -39,6 +39,10 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
     'gateway.field.organisations',
     'gateway.field.date',
     'gateway.field.participants',
+    'alerts.tab_notifications',
+    'alerts.notifications_title',
+    'alerts.collections',
+    'alerts.channel_webhook',
   ],
   ru: [],
   // «Roles» is the Spanish plural of «rol»; Asia, Melanesia and Micronesia are the UN's Spanish names too; KiB is the unit's symbol;
@@ -53,5 +57,7 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
     'gateway.value.scope.regional',
     'gateway.value.form.bilateral',
     'gateway.value.form.multilateral',
+    // «webhook» is the term Spanish-speaking CIRTs use as it is.
+    'alerts.channel_webhook',
   ],
 };

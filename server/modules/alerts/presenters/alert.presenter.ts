@@ -83,4 +83,5 @@ export const ALERT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   }),
   AlertDeadLetterList: objectSchema({ dead_letters: listOf('AlertDeadLetter') }),
   AlertMarkedRead: objectSchema({ id: text, read: { type: 'boolean', const: true } }),
+  AlertMarkedAllRead: objectSchema({ read: { type: 'integer', description: 'how many notifications were unread and are now read' } }),
 };

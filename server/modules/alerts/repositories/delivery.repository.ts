@@ -147,4 +147,9 @@ export class DeliveryRepository {
     const changed = await this.db.run("UPDATE alert_deliveries SET read_at = COALESCE(read_at, ?) WHERE id = ? AND owner_id = ? AND channel = 'in-app' AND state = 'delivered'", [at, id, ownerId]);
     return changed > 0;
   }
+
+  /** Marks every unread in-app notification of one owner read; how many were. */
+  markAllRead(ownerId: string, at: number): Promise<number> {
+    return this.db.run("UPDATE alert_deliveries SET read_at = ? WHERE owner_id = ? AND channel = 'in-app' AND state = 'delivered' AND read_at IS NULL", [at, ownerId]);
+  }
 }

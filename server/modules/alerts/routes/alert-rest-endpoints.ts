@@ -80,6 +80,14 @@ export const ALERT_REST_ENDPOINTS = {
     success: { status: 200, description: 'done', schema: ref('AlertMarkedRead') },
     errors: { 404: 'no such notification, or not the caller’s (alert.notification_not_found)' },
   },
+  markAllAlertNotificationsRead: {
+    method: 'post',
+    path: '/alerts/notifications/read',
+    tag,
+    summary: 'Mark every unread notification of the caller read at once',
+    success: { status: 200, description: 'how many were unread', schema: ref('AlertMarkedAllRead') },
+    errors: {},
+  },
   listAlertDeadLetters: {
     method: 'get',
     path: '/alerts/dead-letters',

@@ -1,5 +1,5 @@
 // Alerts over real HTTP on both databases: each user's own subscriptions, the webhook signature, in-app
-// notifications read and marked read, dead letters, and what another user cannot reach.
+// notifications read and marked read (one, or all at once), dead letters, and what another user cannot reach.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/support/databases.ts';
 import { startTestServer, type TestServer } from '../../../../test/support/taxii-server.ts';
@@ -59,6 +59,20 @@ describe.each(dialects)('alerts over REST on %s', (dialect) => {
     expect((await rest(server, '/alerts/notifications?unread=true', { auth: server.auth.alice })).body.notifications).toEqual([]);
     expect((await rest(server, '/alerts/notifications', { auth: server.auth.bob })).body.notifications).toEqual([]);
     expect((await rest(server, '/alerts/dead-letters', { auth: server.auth.alice })).body.dead_letters).toEqual([]);
+  });
+
+  it('marks every unread notification of the caller read at once, and no one else’s', async () => {
+    expect((await rest(server, '/alerts/subscriptions', { method: 'POST', auth: server.auth.alice, body: { channel: 'in-app', watch: ['all-read.example'] } })).status).toBe(201);
+    await ingestAsAlice(indicator(23, "[domain-name:value = 'all-read.example']"), indicator(24, "[domain-name:value = 'all-read.example']"));
+    await server.platform.alertDelivery.deliverDue();
+    const unread = async () => (await rest(server, '/alerts/notifications?unread=true', { auth: server.auth.alice })).body.notifications.length as number;
+    expect(await unread()).toBe(2);
+    expect((await rest(server, '/alerts/notifications/read', { method: 'POST', auth: server.auth.bob })).body).toEqual({ read: 0 });
+    expect(await unread()).toBe(2);
+    expect((await rest(server, '/alerts/notifications/read', { method: 'POST', auth: server.auth.alice })).body).toEqual({ read: 2 });
+    expect(await unread()).toBe(0);
+    expect((await rest(server, '/alerts/notifications/read', { method: 'POST', auth: server.auth.alice })).body).toEqual({ read: 0 });
+    expect((await rest(server, '/alerts/notifications', { auth: server.auth.alice })).body.notifications.every((n: { read_at: string | null }) => n.read_at !== null)).toBe(true);
   });
 
   it('refuses a RED ceiling with its error code', async () => {

@@ -34,5 +34,6 @@ export function alertRestRoutes(router: RestRouter, alerts: { subscriptions: Sub
     await alerts.inbox.markRead(actor, params.id!);
     return { id: params.id!, read: true };
   });
+  router.handle(E.markAllAlertNotificationsRead, async ({ actor }) => ({ read: await alerts.inbox.markAllRead(actor) }));
   router.handle(E.listAlertDeadLetters, async ({ actor }) => ({ dead_letters: (await alerts.inbox.deadLetters(actor)).map(presentDeadLetter) }));
 }

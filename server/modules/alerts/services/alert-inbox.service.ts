@@ -1,5 +1,5 @@
 /**
- * What a user reads of their alerts: in-app notifications (newest first, marked read one by one) and the
+ * What a user reads of their alerts: in-app notifications (newest first, marked read one by one or all at once) and the
  * dead letters of their subscriptions (deliveries given up after every retry failed, with the last error).
  */
 import type { Actor } from '../../../core/auth/actor.ts';
@@ -60,6 +60,11 @@ export class AlertInboxService {
   /** Marks one of the caller's notifications read (again: nothing changes). @throws `alert.notification_not_found` (404). */
   async markRead(actor: Actor, id: string): Promise<void> {
     if (!(await this.deliveries.markRead(ownerOf(actor, 'notifications'), id, this.clock()))) throw notFound('alert.notification_not_found', `there is no notification "${id}"`, { notification: id });
+  }
+
+  /** Marks every unread notification of the caller read at once; how many were. */
+  markAllRead(actor: Actor): Promise<number> {
+    return this.deliveries.markAllRead(ownerOf(actor, 'notifications'), this.clock());
   }
 
   /** The dead letters of the caller's subscriptions, newest first (the latest 500). */
