@@ -90,6 +90,8 @@ describe('correlation, lookup and sightings in the web UI', () => {
     await sightings.locator('dl[data-sightings="0"]').waitFor();
     await postSighting(page, '5', false);
     await sightings.locator('dl[data-sightings="1"]').waitFor();
+    // The page's relationships list the sighting just reported.
+    await page.locator('[data-direction=incoming] tbody tr').first().waitFor();
     await postSighting(page, '2', true);
     const aggregate = sightings.locator('dl[data-sightings="2"]');
     await aggregate.waitFor();

@@ -33,7 +33,7 @@ export function ObjectPage({ collectionId, objectId }: { collectionId: string; o
   const { t } = useTranslation();
   const label = usePropertyLabel();
   const language = currentLanguage();
-  const { data, error, loading } = useApi<ObjectDetail>(`/collections/${encodeURIComponent(collectionId)}/objects/${encodeURIComponent(objectId)}`);
+  const { data, error, loading, reload } = useApi<ObjectDetail>(`/collections/${encodeURIComponent(collectionId)}/objects/${encodeURIComponent(objectId)}`);
   const summary = data?.summary;
   return (
     <article>
@@ -83,7 +83,7 @@ export function ObjectPage({ collectionId, objectId }: { collectionId: string; o
             <RelationshipTable relationships={data.relationships.incoming} direction="incoming" collectionId={collectionId} />
           </section>
           <CorrelationsSection collectionId={collectionId} objectId={objectId} />
-          {summary.type === 'indicator' && <SightingsSection collectionId={collectionId} indicatorId={objectId} />}
+          {summary.type === 'indicator' && <SightingsSection collectionId={collectionId} indicatorId={objectId} onPosted={reload} />}
           <section aria-labelledby="versions">
             <h2 id="versions">{t('object.versions', { count: data.versions.length, formatted: formatNumber(language, data.versions.length) })}</h2>
             <VersionDiff collectionId={collectionId} objectId={objectId} versions={data.versions} />

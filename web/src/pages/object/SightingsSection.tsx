@@ -16,7 +16,8 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { EMPTY, sightingBody, type SightingForm } from './sighting-form.ts';
 
-export function SightingsSection({ collectionId, indicatorId }: { collectionId: string; indicatorId: string }) {
+/** `onPosted`: after a sighting is stored (the object's page reloads its relationships, which list it). */
+export function SightingsSection({ collectionId, indicatorId, onPosted }: { collectionId: string; indicatorId: string; onPosted?: () => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const path = `/collections/${encodeURIComponent(collectionId)}/indicators/${encodeURIComponent(indicatorId)}/sightings`;
@@ -30,6 +31,7 @@ export function SightingsSection({ collectionId, indicatorId }: { collectionId: 
     if (await run(() => api('POST', path, sightingBody(form)))) {
       setForm(EMPTY);
       setPosted(true);
+      onPosted?.();
     }
   };
   const n = (value: number) => ({ count: value, formatted: formatNumber(language, value) });
