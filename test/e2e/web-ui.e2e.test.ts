@@ -245,7 +245,7 @@ describe('the web UI in a real browser', () => {
   it('shows the main pages in all six languages, with no key left untranslated and nothing wider than 360 px', async () => {
     // amina sees the community's AMBER objects; only an administrator sees the administration pages.
     const visits: [string, string, string[]][] = [
-      ['amina', 'amina-password', ['/', '/collections', `/collections/${collectionId}`, objectPage(), '/import']],
+      ['amina', 'amina-password', ['/', '/collections', `/collections/${collectionId}`, objectPage(), '/import', '/lookup']],
       ['root', 'root-password', ['/admin/organisations', '/admin/users', '/admin/communities', '/admin/collections', '/admin/federation']],
     ];
     for (const [user, password, paths] of visits) {
@@ -265,7 +265,8 @@ describe('the web UI in a real browser', () => {
       }
       await context.close();
     }
-  });
+    // Sixty-six pages, each waited for: more than the default allows on a busy machine.
+  }, 120_000);
 
   it('writes screenshots of the main pages in Arabic and in English', async () => {
     const shots: [string, string, [string, string][]][] = [

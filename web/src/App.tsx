@@ -20,6 +20,7 @@ import { CollectionPage } from './pages/collection/CollectionPage.tsx';
 import { CollectionsPage } from './pages/collections/CollectionsPage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
+import { LookupPage } from './pages/lookup/LookupPage.tsx';
 import { ObjectPage } from './pages/object/ObjectPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
 import { match, useFocusOnNavigate, useLocation } from './router.tsx';
@@ -45,6 +46,7 @@ function Page() {
   if (path === '/collections') return <CollectionsPage />;
   if ((params = match('/collections/:id', path))) return <CollectionPage collectionId={params.id!} query={query} />;
   if ((params = match('/collections/:id/objects/:objectId', path))) return <ObjectPage collectionId={params.id!} objectId={params.objectId!} />;
+  if (path === '/lookup') return <LookupPage />;
   if (path === '/import') return <ImportPage collectionId={query.get('collection') ?? undefined} />;
   if (path === '/assessment') return <EditionsPage />;
   if ((params = match('/assessment/editions/:name', path))) return <ResultsPage edition={params.name!} query={query} />;

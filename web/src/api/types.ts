@@ -96,7 +96,8 @@ export interface Relationship {
   relationship: ObjectSummary;
   relationship_type: string | null;
   other: ObjectSummary | null;
-  other_id: string;
+  /** Null when the relationship has no such end (an anonymous sighting names no one where it was seen). */
+  other_id: string | null;
 }
 
 export interface ObjectDetail {

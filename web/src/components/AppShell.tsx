@@ -67,6 +67,9 @@ export function AppShell({ children }: { children: ReactNode }) {
               <NavLink to="/import">{t('nav.import')}</NavLink>
             </li>
             <li>
+              <NavLink to="/lookup">{t('lookup.nav')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/assessment">{t('assessment.nav')}</NavLink>
             </li>
             <li>

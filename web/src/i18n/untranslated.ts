@@ -43,6 +43,10 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
     'alerts.notifications_title',
     'alerts.collections',
     'alerts.channel_webhook',
+    'lookup.organisations',
+    'sightings.organisations',
+    'sightings.organisations_value_one',
+    'sightings.organisations_value_other',
   ],
   ru: [],
   // «Roles» is the Spanish plural of «rol»; Asia, Melanesia and Micronesia are the UN's Spanish names too; KiB is the unit's symbol;

@@ -1,6 +1,7 @@
 /**
  * The Lookup module's REST endpoints as data: one value (`GET /lookup?value=`) or up to `LOOKUP_MAX_VALUES`
- * in a JSON body (`POST /lookup`, `{"values": [...]}`), answered with what the caller may see.
+ * in a JSON body (`POST /lookup`, `{"values": [...]}`), answered with what the caller may see; and an
+ * object's correlations (`GET /collections/{id}/objects/{object_id}/correlations`).
  */
 import { ref, type RestApiPart, type RestEndpoint } from '../../../core/rest/rest-endpoint.ts';
 import { LOOKUP_SCHEMAS } from '../presenters/lookup.presenter.ts';
@@ -34,6 +35,15 @@ export const LOOKUP_REST_ENDPOINTS = {
     },
     success: { status: 200, description: 'one answer per value, in the order asked', schema: ref('LookupAnswers') },
     errors: { 400: `not a JSON object with "values", a list of strings (lookup.malformed_body); none (lookup.no_values), or more than ${LOOKUP_MAX_VALUES} (lookup.too_many_values)` },
+  },
+  objectCorrelations: {
+    method: 'get',
+    path: '/collections/{id}/objects/{object_id}/correlations',
+    tag,
+    summary: 'The objects sharing an observable value with the object (its newest version the caller may see), in any collection the caller may read, and how many other organisations reported them: computed from what the caller may see only',
+    parameters: { id: 'collection id or alias', object_id: 'STIX id' },
+    success: { status: 200, description: 'the linked objects with the values they share (at most 200 listed, all counted)', schema: ref('Correlations') },
+    errors: { 403: 'the caller may not read the collection', 404: 'no such collection, or no version of the object the caller may see' },
   },
 } as const satisfies Record<string, RestEndpoint>;
 

@@ -61,6 +61,26 @@ describe.each(dialects)('lookup over REST on %s', (dialect) => {
     expect(answer.body.results.map((r: { type: string | null; matches: unknown[] }) => [r.type, r.matches.length])).toEqual([['domain-name', 1], [null, 0], ['ipv6-addr', 1]]);
   });
 
+  it('answers an object’s correlations as the caller may see them', async () => {
+    const alice = await server.platform.users.findUser('alice');
+    const actor = { kind: 'user' as const, userId: alice!.id, name: 'alice', roles: alice!.roles, organisationId: null };
+    expect((await server.platform.objects.ingest(actor, 'thiqa', server.collectionId, [indicator(3, "[ipv6-addr:value = '2001:DB8::/32']")])).rejected).toEqual([]);
+    const path = `/collections/${server.collectionId}/objects/indicator--00000000-0000-4000-8000-000000000001/correlations`;
+    const answer = await rest(server, path, { auth: server.auth.alice });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toEqual({
+      id: 'indicator--00000000-0000-4000-8000-000000000001',
+      collection: server.collectionId,
+      version: '2026-01-01T00:00:00.000Z',
+      values: [{ type: 'ipv6-addr', value: '2001:db8::/32' }],
+      objects: [{ id: 'indicator--00000000-0000-4000-8000-000000000003', type: 'indicator', name: null, version: '2026-01-01T00:00:00.000Z', api_root: 'thiqa', collection: server.collectionId, shared: [{ type: 'ipv6-addr', value: '2001:db8::/32' }] }],
+      total: 1,
+      organisations: 0,
+    });
+    expect((await rest(server, path, { auth: server.auth.bob })).status).toBe(404);
+    expect((await rest(server, `/collections/${server.collectionId}/objects/indicator--00000000-0000-4000-8000-000000000009/correlations`, { auth: server.auth.alice })).body.error.code).toBe('object.not_found');
+  });
+
   it('refuses a missing value, a malformed body and too many values, with a clear error in the caller’s language', async () => {
     const missing = await rest(server, '/lookup', { auth: server.auth.alice });
     expect([missing.status, missing.body.error.code]).toEqual([400, 'request.missing_field']);

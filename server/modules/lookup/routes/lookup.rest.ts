@@ -1,7 +1,7 @@
 /** REST handlers of the Lookup module (see the declarations in `lookup-rest-endpoints.ts`). */
 import { invalid, tooLarge } from '../../../core/errors.ts';
 import type { RestRouter } from '../../../core/rest/rest-router.ts';
-import { presentAnswer, presentAnswers } from '../presenters/lookup.presenter.ts';
+import { presentAnswer, presentAnswers, presentCorrelations } from '../presenters/lookup.presenter.ts';
 import type { LookupService } from '../services/lookup.service.ts';
 import { LOOKUP_MAX_BYTES, LOOKUP_REST_ENDPOINTS as E } from './lookup-rest-endpoints.ts';
 
@@ -38,5 +38,6 @@ export function lookupRestRoutes(router: RestRouter, lookup: LookupService): voi
     if (value === '') throw invalid('request.missing_field', 'the query needs "value": the value to look up', { field: 'value', in: 'query' });
     return presentAnswer(await lookup.lookup(actor, value));
   });
+  router.handle(E.objectCorrelations, async ({ actor, params }) => presentCorrelations(await lookup.correlationsOf(actor, params.id!, params.object_id!)));
   router.handle(E.lookupValues, async ({ actor, stream }) => presentAnswers(await lookup.lookupMany(actor, valuesOf(await readText(stream, LOOKUP_MAX_BYTES)))));
 }

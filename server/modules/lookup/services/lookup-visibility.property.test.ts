@@ -4,6 +4,9 @@
  * see holding it (their latest such version), and counts exactly the organisations that stored those versions,
  * by two oracles: the model of the TLP property tests (test/support/sharing-world.ts) and the Exchange's own
  * read of each collection as that reader. RED and AMBER+STRICT versions never show through, not in a count.
+ * The same holds for correlations: each object the reader may see is linked to exactly the other objects the
+ * model says it may see holding the shared value, "also reported by" exactly their other organisations; an
+ * object it may not see has no correlations to ask for.
  *
  * THIQA_PROPERTY_RUNS sets the number of generated scenarios per database.
  */
@@ -15,6 +18,7 @@ import { isDomainError } from '../../../core/errors.ts';
 import { openPlatform, type Platform } from '../../../platform.ts';
 import { objectObservables } from '../../../../shared/observables/object-observables.ts';
 import { createTestStore, dialects, type TestStore } from '../../../../test/support/databases.ts';
+import { errorCode } from '../../../../test/support/domain-error.ts';
 import { applyMemberships, buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, PLAIN_ROOT, refusal, type CollectionModel, type Reader, type VersionModel, type World } from '../../../../test/support/sharing-world.ts';
 
 const RUNS = Number(process.env.THIQA_PROPERTY_RUNS ?? 20);
@@ -61,6 +65,33 @@ function modelExpectation(world: World, memberships: boolean[][], reader: Reader
   return { matches: [...latest].map(([key, modified]) => `${key} ${modified}`).sort(), organisations: organisations.size };
 }
 
+/**
+ * An object's correlations from the model: undefined when the reader sees no version of it, else the other
+ * objects' latest visible versions and their organisations, less the organisation of the object's own latest.
+ */
+function modelCorrelations(world: World, memberships: boolean[][], reader: Reader, targets: readonly Target[], own: { collection: string; id: string }): { matches: string[]; organisations: number } | undefined {
+  const latest = new Map<string, { modified: string; org: number | null }>();
+  const orgsOf = new Map<string, Set<number>>();
+  for (const target of targets) {
+    for (const version of target.stored) {
+      const body = expectedBody(version, target.model, clearance(world, { memberships }, reader, target.model, version));
+      if (body?.pattern === undefined) continue;
+      const key = `${target.id} ${String(version.object.id)}`;
+      const modified = String(version.object.modified).slice(0, 19);
+      const org = world.readers[version.writer]!.org;
+      if ((latest.get(key)?.modified ?? '') < modified) latest.set(key, { modified, org });
+      if (org !== null) orgsOf.set(key, (orgsOf.get(key) ?? new Set()).add(org));
+    }
+  }
+  const ownKey = `${own.collection} ${own.id}`;
+  const mine = latest.get(ownKey);
+  if (!mine) return undefined;
+  const organisations = new Set([...orgsOf].filter(([key]) => key !== ownKey).flatMap(([, orgs]) => [...orgs]));
+  if (mine.org !== null) organisations.delete(mine.org);
+  const matches = [...latest].filter(([key]) => key !== ownKey).map(([key, { modified }]) => `${key} ${modified}`);
+  return { matches: matches.sort(), organisations: organisations.size };
+}
+
 /** The same, from the Exchange's read of each collection as the reader: the versions it serves that hold the value. */
 async function exchangeExpectation(platform: Platform, reader: Reader, targets: readonly Target[], value: string): Promise<{ matches: string[]; organisations: number }> {
   const latest = new Map<string, string>();
@@ -87,6 +118,7 @@ describe.each(dialects)('lookups follow the visibility rules on %s', (dialect) =
   let world: World;
   let round = 0;
   let verdicts = 0;
+  let correlationVerdicts = 0;
   let membership: boolean[][];
   beforeAll(async () => {
     store = await createTestStore(dialect);
@@ -156,11 +188,28 @@ describe.each(dialects)('lookups follow the visibility rules on %s', (dialect) =
           expect(got, `${reader.label} (model)`).toEqual(modelExpectation(world, generated.memberships, reader, targets));
           expect(got, `${reader.label} (exchange read)`).toEqual(await exchangeExpectation(platform, reader, targets, shared));
           verdicts += targets[0]!.stored.length + targets[1]!.stored.length;
+          for (const [t, target] of targets.entries()) {
+            for (let i = 0; i < IDS; i++) {
+              const objectId = `indicator--00000000-0000-4000-8000-${String(round * 10 + t * IDS + i).padStart(12, '0')}`;
+              const expected = modelCorrelations(world, generated.memberships, reader, targets, { collection: target.id, id: objectId });
+              const asked = platform.lookup.correlationsOf(reader.actor, target.id, objectId);
+              if (expected === undefined) {
+                expect(await errorCode(asked), `${reader.label} may not see ${objectId}`).toBeDefined();
+                continue;
+              }
+              const correlations = await asked;
+              expect(correlations.total).toBe(correlations.objects.length);
+              const matches = correlations.objects.map((o) => `${o.collectionId} ${o.id} ${o.version.slice(0, 19)}`).sort();
+              expect({ matches, organisations: correlations.organisations }, `${reader.label} correlations of ${objectId}`).toEqual(expected);
+              correlationVerdicts += matches.length + 1;
+            }
+          }
         }
       }),
       { numRuns: RUNS },
     );
-    console.log(`lookup visibility on ${dialect}: ${round} scenarios, ${verdicts} verdicts`);
+    console.log(`lookup visibility on ${dialect}: ${round} scenarios, ${verdicts} verdicts, ${correlationVerdicts} on correlations`);
     expect(verdicts).toBeGreaterThan(RUNS * 20);
+    expect(correlationVerdicts).toBeGreaterThan(RUNS * 10);
   }, 1_200_000);
 });

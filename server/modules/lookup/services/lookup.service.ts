@@ -18,6 +18,7 @@ import { detectObservable, type Observable, type ObservableType } from '../../..
 import type { CollectionService } from '../../exchange/services/collection.service.ts';
 import type { ObjectService, StoredVersion } from '../../exchange/services/object.service.ts';
 import type { ObservableHit, ObservableRepository } from '../repositories/observable.repository.ts';
+import { correlationsOf, type Correlations } from './correlation.ts';
 
 /** At most this many values in one lookup. */
 export const LOOKUP_MAX_VALUES = 10_000;
@@ -105,6 +106,15 @@ export class LookupService {
     });
     if (this.sightings) await this.withSightings(actor, answers, this.sightings);
     return answers;
+  }
+
+  /**
+   * The objects sharing an observable value with the object's latest version the caller may see, as the
+   * caller may see them, and how many other organisations reported them (`correlation.ts`).
+   * @throws DomainError `not_found` `object.not_found`, `collection.not_found`; `forbidden` `collection.read_forbidden`.
+   */
+  async correlationsOf(actor: Actor, collectionId: string, objectId: string): Promise<Correlations> {
+    return correlationsOf(actor, collectionId, objectId, { rows: this.rows, objects: this.objects, collections: this.collections, readVisible: (hits) => this.readVisible(actor, hits) });
   }
 
   /** Each matched indicator's sightings as the caller may see them, read once per indicator. */

@@ -1,4 +1,7 @@
-/** An object's page: its properties, its markings, the relationships to and from it, and its versions. */
+/**
+ * An object's page: its properties, its markings, the relationships to and from it, the objects it shares
+ * values with (correlations), an indicator's sightings, and its versions.
+ */
 import { useTranslation } from 'react-i18next';
 import type { ObjectDetail } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -11,8 +14,10 @@ import { WarningListNotice } from '../../components/WarningLists.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { Link } from '../../router.tsx';
+import { CorrelationsSection } from './CorrelationsSection.tsx';
 import { PropertyValue, usePropertyLabel } from './PropertyValue.tsx';
 import { RelationshipTable } from './RelationshipTable.tsx';
+import { SightingsSection } from './SightingsSection.tsx';
 import { VersionDiff } from './VersionDiff.tsx';
 
 /** What an analyst reads first (name, description), then the object's own properties, then the common bookkeeping. */
@@ -28,7 +33,7 @@ export function ObjectPage({ collectionId, objectId }: { collectionId: string; o
   const { t } = useTranslation();
   const label = usePropertyLabel();
   const language = currentLanguage();
-  const { data, error, loading } = useApi<ObjectDetail>(`/collections/${encodeURIComponent(collectionId)}/objects/${encodeURIComponent(objectId)}`);
+  const { data, error, loading, reload } = useApi<ObjectDetail>(`/collections/${encodeURIComponent(collectionId)}/objects/${encodeURIComponent(objectId)}`);
   const summary = data?.summary;
   return (
     <article>
@@ -77,6 +82,8 @@ export function ObjectPage({ collectionId, objectId }: { collectionId: string; o
             <h3>{t('object.incoming')}</h3>
             <RelationshipTable relationships={data.relationships.incoming} direction="incoming" collectionId={collectionId} />
           </section>
+          <CorrelationsSection collectionId={collectionId} objectId={objectId} />
+          {summary.type === 'indicator' && <SightingsSection collectionId={collectionId} indicatorId={objectId} onPosted={reload} />}
           <section aria-labelledby="versions">
             <h2 id="versions">{t('object.versions', { count: data.versions.length, formatted: formatNumber(language, data.versions.length) })}</h2>
             <VersionDiff collectionId={collectionId} objectId={objectId} versions={data.versions} />

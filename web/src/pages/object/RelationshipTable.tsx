@@ -1,4 +1,7 @@
-/** Relationships to or from an object: their type and the object at the other end (or its id, when hidden or elsewhere). */
+/**
+ * Relationships to or from an object: their type and the object at the other end (or its id, when hidden or
+ * elsewhere; a dash when there is none, as for an anonymous sighting, which names no one where it was seen).
+ */
 import { useTranslation } from 'react-i18next';
 import type { Relationship } from '../../api/types.ts';
 import { ObjectLink, objectPath } from '../../components/ObjectLink.tsx';
@@ -22,6 +25,8 @@ export function RelationshipTable({ relationships, direction, collectionId }: { 
               <td>
                 {rel.other ? (
                   <ObjectLink object={rel.other} />
+                ) : rel.other_id === null ? (
+                  '—'
                 ) : (
                   <>
                     <code dir="ltr">{rel.other_id}</code> <span className="muted small">({t('object.other_end_unavailable')})</span>
@@ -29,7 +34,7 @@ export function RelationshipTable({ relationships, direction, collectionId }: { 
                 )}
               </td>
               <td>
-                <code dir="ltr">{rel.other?.type ?? rel.other_id.split('--')[0]}</code>
+                <code dir="ltr">{rel.other?.type ?? rel.other_id?.split('--')[0] ?? '—'}</code>
               </td>
               <td>
                 <TlpBadge tlp={rel.relationship.tlp} />
