@@ -11,7 +11,7 @@
  * Major is the `major` value of `incident_types` (see `shared/stix/incident-core.ts`).
  */
 import { randomUUID } from 'node:crypto';
-import { invalid } from '../../../core/errors.ts';
+import { invalid, type DomainError } from '../../../core/errors.ts';
 import { normaliseCountryCode } from '../../../core/organisations/country-code.ts';
 import { INCIDENT_CORE_EXTENSION_ID, MAJOR_INCIDENT_TYPE, incidentCoreOf } from '../../../../shared/stix/incident-core.ts';
 import { parseTlpLevel, RECIPIENT_USERS, TLP_LEVELS, TLP_RED } from '../../../../shared/stix/sharing.ts';
@@ -77,13 +77,12 @@ export function severityOf(criticality: unknown): Severity | null {
   return [...SEVERITIES].reverse().find((s) => criticality >= s.from)!.level;
 }
 
-function listOf(value: unknown, field: string, code: string, accept: (item: string) => string | undefined, what: string): string[] {
+/** The distinct accepted items of a list (at most `LIST_MAX`); `refused` is thrown for anything else. */
+function listOf(value: unknown, accept: (item: string) => string | undefined, refused: (max: number) => DomainError): string[] {
   if (value === undefined) return [];
   const items = Array.isArray(value) ? value : [];
   const accepted = items.map((item) => (typeof item === 'string' ? accept(item) : undefined));
-  if (!Array.isArray(value) || value.length > LIST_MAX || accepted.some((item) => item === undefined)) {
-    throw invalid(code, `${field} is a list of at most ${LIST_MAX} ${what}`, { field, max: LIST_MAX });
-  }
+  if (!Array.isArray(value) || value.length > LIST_MAX || accepted.some((item) => item === undefined)) throw refused(LIST_MAX);
   return [...new Set(accepted as string[])];
 }
 
@@ -116,7 +115,7 @@ export function checkIncidentRequest(request: IncidentRequest): IncidentInput {
   }
   if (request.major !== undefined && typeof request.major !== 'boolean') throw invalid('incident.invalid_major', 'major is true or false', { field: 'major' });
   const vocabularyValue = (item: string) => (VOCABULARY_VALUE.test(item) && item.length <= 100 ? item : undefined);
-  const incidentTypes = listOf(request.incident_types, 'incident_types', 'incident.invalid_incident_types', vocabularyValue, 'lower-case values such as compromised-system (incident-type-ov)');
+  const incidentTypes = listOf(request.incident_types, vocabularyValue, (max) => invalid('incident.invalid_incident_types', `incident_types is a list of at most ${max} lower-case values such as compromised-system (incident-type-ov)`, { field: 'incident_types', max }));
   const withMajor = request.major === true ? [...new Set([...incidentTypes, MAJOR_INCIDENT_TYPE])] : incidentTypes.filter((t) => request.major !== false || t !== MAJOR_INCIDENT_TYPE);
   return {
     name: (request.name as string).trim(),
@@ -124,9 +123,9 @@ export function checkIncidentRequest(request: IncidentRequest): IncidentInput {
     determination,
     criticality,
     incidentTypes: withMajor,
-    detectionMethods: listOf(request.detection_methods, 'detection_methods', 'incident.invalid_detection_methods', vocabularyValue, 'lower-case values such as user-reporting (detection-methods-ov)'),
-    sectors: listOf(request.sectors, 'sectors', 'incident.invalid_sectors', (item) => (SECTORS.has(item) ? item : undefined), 'values of industry-sector-ov'),
-    countries: listOf(request.countries, 'countries', 'incident.invalid_countries', normaliseCountryCode, 'ISO 3166-1 alpha-2 country codes'),
+    detectionMethods: listOf(request.detection_methods, vocabularyValue, (max) => invalid('incident.invalid_detection_methods', `detection_methods is a list of at most ${max} lower-case values such as user-reporting (detection-methods-ov)`, { field: 'detection_methods', max })),
+    sectors: listOf(request.sectors, (item) => (SECTORS.has(item) ? item : undefined), (max) => invalid('incident.invalid_sectors', `sectors is a list of at most ${max} values of industry-sector-ov`, { field: 'sectors', max })),
+    countries: listOf(request.countries, normaliseCountryCode, (max) => invalid('incident.invalid_countries', `countries is a list of at most ${max} ISO 3166-1 alpha-2 country codes`, { field: 'countries', max })),
     tlp: tlpOf(request.tlp),
   };
 }
