@@ -32,7 +32,11 @@ describe.each(dialects)('major incident alerts on %s', (dialect) => {
     await platform.users.addUser({ name: 'duty', password: 'duty-password', organisation: cert.id, roles: ['incident-coordinator'] });
     await platform.users.addUser({ name: 'watcher', password: 'watcher-password', organisation: cert.id });
     await platform.users.addUser({ name: 'outsider', password: 'outsider-password', organisation: far.id });
-    [analyst, duty, watcher, outsider] = await Promise.all(['analyst', 'duty', 'watcher', 'outsider'].map((name) => platform.users.actAs(SYSTEM, name)));
+    const actAs = (name: string) => platform.users.actAs(SYSTEM, name);
+    analyst = await actAs('analyst');
+    duty = await actAs('duty');
+    watcher = await actAs('watcher');
+    outsider = await actAs('outsider');
   });
   afterAll(() => test.close());
 
