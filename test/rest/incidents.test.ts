@@ -63,12 +63,17 @@ describe.each(dialects)('REST incidents on %s', (dialect) => {
   });
 
   it('marks major, adds notes and links an indicator', async () => {
+    const subscribed = await rest(server, '/alerts/subscriptions', { method: 'POST', auth: telco, body: { channel: 'in-app', major_incidents: true } });
+    expect(subscribed.body.subscription).toMatchObject({ major_incidents: true });
     const id = (await rest(server, path, { method: 'POST', auth: analyst, body: { name: 'Wiper on payment switch' } })).body.incident.id as string;
     expect((await rest(server, `${path}/${id}/major`, { method: 'PUT', auth: telco, body: { major: true } })).body.error.code).toBe('incident.edit_forbidden');
     const marked = await rest(server, `${path}/${id}/major`, { method: 'PUT', auth: duty, body: { major: true } });
     expect(marked.body.incident).toMatchObject({ major: true, incident_types: ['major'] });
     expect((await rest(server, `${path}?major=true`, { auth: analyst })).body.incidents.map((i: { id: string }) => i.id)).toContain(id);
     expect((await rest(server, `${path}?major=maybe`, { auth: analyst })).body.error.code).toBe('incident.invalid_major');
+    await server.platform.alertDelivery.deliverDue();
+    const notified = (await rest(server, '/alerts/notifications', { auth: telco })).body.notifications;
+    expect(notified.map((n: { alert: { id: string; version: string } }) => [n.alert.id, n.alert.version])).toEqual([[id, marked.body.incident.modified]]);
 
     const note = await rest(server, `${path}/${id}/notes`, { method: 'POST', auth: telco, body: { content: 'Our switch saw the same binary.' } });
     expect(note.status).toBe(201);
