@@ -18,6 +18,8 @@ import { CollectionPage } from './pages/collection/CollectionPage.tsx';
 import { CollectionsPage } from './pages/collections/CollectionsPage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
+import { IncidentPage } from './pages/incidents/IncidentPage.tsx';
+import { IncidentsPage } from './pages/incidents/IncidentsPage.tsx';
 import { ObjectPage } from './pages/object/ObjectPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
 import { match, useFocusOnNavigate, useLocation } from './router.tsx';
@@ -44,6 +46,8 @@ function Page() {
   if ((params = match('/collections/:id', path))) return <CollectionPage collectionId={params.id!} query={query} />;
   if ((params = match('/collections/:id/objects/:objectId', path))) return <ObjectPage collectionId={params.id!} objectId={params.objectId!} />;
   if (path === '/import') return <ImportPage collectionId={query.get('collection') ?? undefined} />;
+  if (path === '/incidents') return <IncidentsPage collection={query.get('collection') ?? undefined} />;
+  if ((params = match('/incidents/:collection/:id', path))) return <IncidentPage collection={params.collection!} id={params.id!} />;
   if (path === '/assessment') return <EditionsPage />;
   if ((params = match('/assessment/editions/:name', path))) return <ResultsPage edition={params.name!} query={query} />;
   if ((params = match('/assessment/editions/:name/regions', path))) return <RegionsPage edition={params.name!} query={query} />;

@@ -44,6 +44,9 @@ export function AppShell({ children }: { children: ReactNode }) {
               <NavLink to="/import">{t('nav.import')}</NavLink>
             </li>
             <li>
+              <NavLink to="/incidents">{t('incidents.nav')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/assessment">{t('assessment.nav')}</NavLink>
             </li>
             <li>
