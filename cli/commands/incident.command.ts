@@ -1,5 +1,5 @@
 /**
- * `thiqa incident report NAME --collection C […]`, `incident list --collection C [--state S] [--major|--not-major]`,
+ * `thiqa incident report NAME --collection C […] [--recipient IDENTITY]…`, `incident list --collection C [--state S] [--major|--not-major]`,
  * `incident show ID`, `incident move ID STATE`, `incident major ID [--off]`, `incident note ID TEXT [--abstract A]`,
  * `incident link ID REF` (each with `--collection C` and `--as USER`): incidents as STIX incident objects with the
  * Incident Core Extension, their workflow (reported → triaged → coordinated → closed), notes and links. Without
@@ -50,6 +50,7 @@ interface ReportOptions extends Common {
   country: string[];
   major?: boolean;
   tlp?: string;
+  recipient: string[];
 }
 
 const reportCommand = () =>
@@ -62,9 +63,10 @@ const reportCommand = () =>
     .option('--sector <sector>', 'an affected sector, industry-sector-ov (repeatable)', collect, [])
     .option('--country <code>', 'an affected country, ISO 3166-1 alpha-2 (repeatable)', collect, [])
     .option('--major', 'a major incident: subscribers to major incidents are alerted')
-    .option('--tlp <level>', 'clear, green, amber, amber+strict or red (default: the collection’s)'),
+    .option('--tlp <level>', 'clear, green, amber, amber+strict or red (default: the collection’s)')
+    .option('--recipient <identity>', 'the STIX identity of an organisation it is also shared with, e.g. the national CIRT (repeatable)', collect, []),
   async (platform, actor, [name], o, out) => {
-    const request = { name, description: o.description, determination: o.determination, severity: o.severity, incident_types: list(o.type), detection_methods: list(o.detection), sectors: list(o.sector), countries: list(o.country), major: o.major, tlp: o.tlp };
+    const request = { name, description: o.description, determination: o.determination, severity: o.severity, incident_types: list(o.type), detection_methods: list(o.detection), sectors: list(o.sector), countries: list(o.country), major: o.major, tlp: o.tlp, recipients: list(o.recipient) };
     const answer = presentReported(await platform.incidents.report(actor, o.collection, request));
     out.result(answer, () => `Reported ${line(answer.incident)}.`);
   });

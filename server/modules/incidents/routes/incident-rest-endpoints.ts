@@ -30,6 +30,7 @@ export const INCIDENT_REST_ENDPOINTS = {
         countries: list('affected countries, ISO 3166-1 alpha-2'),
         major: { type: 'boolean', description: 'true: a major incident (incident_types holds “major”): subscribers to major incidents are alerted' },
         tlp: { type: 'string', description: 'clear, green, amber, amber+strict or red (default: the collection’s)' },
+        recipients: list('STIX identities of organisations of this hub it is also shared with (x_thiqa_recipient_refs), e.g. the national CIRT of an AMBER+STRICT incident'),
       },
       required: ['name'],
     },

@@ -14,7 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { invalid, type DomainError } from '../../../core/errors.ts';
 import { normaliseCountryCode } from '../../../core/organisations/country-code.ts';
 import { INCIDENT_CORE_EXTENSION_ID, MAJOR_INCIDENT_TYPE, incidentCoreOf } from '../../../../shared/stix/incident-core.ts';
-import { parseTlpLevel, RECIPIENT_USERS, TLP_LEVELS, TLP_RED } from '../../../../shared/stix/sharing.ts';
+import { isIdentifier } from '../../../../shared/stix/identifier.ts';
+import { parseTlpLevel, RECIPIENT_REFS, RECIPIENT_USERS, TLP_LEVELS, TLP_RED } from '../../../../shared/stix/sharing.ts';
 import { TLP2_MARKINGS } from '../../../../shared/stix/tlp.ts';
 import { ENUMERATIONS, OPEN_VOCABULARIES } from '../../../../shared/stix/vocabularies.ts';
 import { INVESTIGATION_STATUS, type IncidentState } from './incident-workflow.ts';
@@ -44,6 +45,7 @@ export interface IncidentRequest {
   countries?: unknown;
   major?: unknown;
   tlp?: unknown;
+  recipients?: unknown;
 }
 
 export interface IncidentInput {
@@ -56,6 +58,8 @@ export interface IncidentInput {
   sectors: string[];
   countries: string[];
   tlp: number | undefined;
+  /** STIX identities of organisations it is shared with beyond its audience (`x_thiqa_recipient_refs`). */
+  recipients: string[];
 }
 
 /** Who reports it: the organisation's STIX identity and the user's name (named on a RED incident). */
@@ -99,7 +103,7 @@ export function tlpOf(value: unknown): number | undefined {
  * @throws DomainError `invalid` `incident.invalid_name`, `incident.invalid_description`,
  *   `incident.invalid_determination`, `incident.invalid_severity`, `incident.invalid_incident_types`,
  *   `incident.invalid_detection_methods`, `incident.invalid_sectors`, `incident.invalid_countries`,
- *   `incident.invalid_major`, `incident.invalid_tlp`.
+ *   `incident.invalid_major`, `incident.invalid_tlp`, `incident.invalid_recipients`.
  */
 export function checkIncidentRequest(request: IncidentRequest): IncidentInput {
   if (!text(request.name, NAME_MAX)) throw invalid('incident.invalid_name', `an incident needs a name of 1 to ${NAME_MAX} characters without control characters`, { field: 'name', max: NAME_MAX });
@@ -127,6 +131,7 @@ export function checkIncidentRequest(request: IncidentRequest): IncidentInput {
     sectors: listOf(request.sectors, (item) => (SECTORS.has(item) ? item : undefined), (max) => invalid('incident.invalid_sectors', `sectors is a list of at most ${max} values of industry-sector-ov`, { field: 'sectors', max })),
     countries: listOf(request.countries, normaliseCountryCode, (max) => invalid('incident.invalid_countries', `countries is a list of at most ${max} ISO 3166-1 alpha-2 country codes`, { field: 'countries', max })),
     tlp: tlpOf(request.tlp),
+    recipients: listOf(request.recipients, (item) => (isIdentifier(item) && item.startsWith('identity--') ? item : undefined), (max) => invalid('incident.invalid_recipients', `recipients is a list of at most ${max} ids of organisations’ identities (identity--<uuid>)`, { field: 'recipients', max })),
   };
 }
 
@@ -152,6 +157,8 @@ export function buildIncident(input: IncidentInput, reporter: Reporter, now: Dat
   if (input.sectors.length) incident.x_thiqa_sectors = input.sectors;
   if (input.countries.length) incident.x_thiqa_countries = input.countries;
   if (input.tlp !== undefined) incident.object_marking_refs = [TLP2_MARKINGS[TLP_LEVELS[input.tlp]!]];
+  // The exchange checks that each names an organisation of this hub (else the report is refused).
+  if (input.recipients.length) incident[RECIPIENT_REFS] = input.recipients;
   // RED is for named people: the reporter is the one named, and stays named in every later version.
   if (input.tlp === TLP_RED && reporter.userName !== null) incident[RECIPIENT_USERS] = [reporter.userName];
   return incident;

@@ -128,6 +128,20 @@ describe.each(dialects)('incidents on %s', (dialect) => {
     expect((await platform.incidents.list(user(2), collection)).incidents.map((i) => i.object.id)).toContain(id);
   });
 
+  it('shares an AMBER+STRICT incident with the organisations it names, and keeps the reporter on what they store', async () => {
+    const { incident } = await platform.incidents.report(user(0), collection, { name: 'Breach of the tax portal', tlp: 'amber+strict', recipients: [world.orgs[2]!.identityId] });
+    const id = incident.object.id as string;
+    expect(incident.object.x_thiqa_recipient_refs).toEqual([world.orgs[2]!.identityId]);
+    expect(await errorCode(platform.incidents.show(user(2), collection, id))).toBe('object.not_found');
+    const triaged = await platform.incidents.move(coordinator, collection, id, 'triaged');
+    expect(triaged.incident.object.x_thiqa_recipient_refs).toEqual([world.orgs[2]!.identityId, world.orgs[0]!.identityId]);
+    expect(stateOf((await platform.incidents.show(user(1), collection, id)).incident.object)).toEqual(['triaged', 'open']);
+    const note = await platform.incidents.note(coordinator, collection, id, { content: 'CERT on site.' });
+    expect((await platform.incidents.show(user(0), collection, id)).notes.map((n) => n.object.id)).toEqual([note.note.object.id]);
+    expect(await errorCode(platform.incidents.show(user(2), collection, id))).toBe('object.not_found');
+    expect(await errorCode(platform.incidents.report(user(0), collection, { name: 'n', tlp: 'amber+strict', recipients: ['identity--00000000-0000-4000-8000-0000000000ff'] }))).toBe('incident.rejected');
+  });
+
   it('refuses bad reports with their codes', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{}, 'incident.invalid_name'],
@@ -141,6 +155,7 @@ describe.each(dialects)('incidents on %s', (dialect) => {
       [{ name: 'n', countries: ['UK'] }, 'incident.invalid_countries'],
       [{ name: 'n', major: 'yes' }, 'incident.invalid_major'],
       [{ name: 'n', tlp: 'purple' }, 'incident.invalid_tlp'],
+      [{ name: 'n', recipients: ['organisation 2'] }, 'incident.invalid_recipients'],
     ];
     for (const [body, code] of cases) expect(await errorCode(platform.incidents.report(user(0), collection, body)), JSON.stringify(body)).toBe(code);
     expect(await errorCode(platform.incidents.report(world.readers[8]!.actor, collection, { name: 'n' }))).toBe('collection.not_found');
