@@ -181,7 +181,8 @@ export function nextVersion(previous: Record<string, unknown>, change: IncidentC
   const next = structuredClone(previous);
   const before = Date.parse(String(previous.modified));
   next.modified = new Date(Math.max(now.getTime(), before + 1)).toISOString();
-  const core = { ...(incidentCoreOf(next) ?? {}) };
+  // An incident from another tool may carry no extension yet: its first version here adds it, suspected.
+  const core: Record<string, unknown> = { extension_type: 'property-extension', determination: 'suspected', ...(incidentCoreOf(next) ?? {}) };
   if (change.state !== undefined) {
     next.x_thiqa_incident_state = change.state;
     core.investigation_status = INVESTIGATION_STATUS[change.state];

@@ -142,6 +142,16 @@ describe.each(dialects)('incidents on %s', (dialect) => {
     expect(await errorCode(platform.incidents.report(user(0), collection, { name: 'n', tlp: 'amber+strict', recipients: ['identity--00000000-0000-4000-8000-0000000000ff'] }))).toBe('incident.rejected');
   });
 
+  it('lists an incident stored by another tool, without the extension or with a state that is none, as reported', async () => {
+    const foreign = (n: number, more: Record<string, unknown>) => ({ type: 'incident', spec_version: '2.1', id: `incident--00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, created: '2026-02-01T00:00:00.000Z', modified: '2026-02-01T00:00:00.000Z', name: `foreign ${n}`, ...more });
+    const objects = [foreign(1, {}), foreign(2, { x_thiqa_incident_state: 'escalated' })];
+    expect((await platform.objects.ingest(user(0), world.communities[0]!.slug, collection, objects)).rejected).toEqual([]);
+    const listed = (await platform.incidents.list(user(1), collection, { state: 'reported' })).incidents.map((i) => i.object.id);
+    expect(listed).toEqual(expect.arrayContaining(objects.map((o) => o.id)));
+    const moved = await platform.incidents.move(coordinator, collection, objects[1]!.id, 'triaged');
+    expect(stateOf(moved.incident.object)).toEqual(['triaged', 'open']);
+  });
+
   it('refuses bad reports with their codes', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{}, 'incident.invalid_name'],

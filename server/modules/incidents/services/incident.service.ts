@@ -20,7 +20,7 @@ import { RECIPIENT_REFS, RECIPIENT_USERS, TLP_AMBER, TLP_RED } from '../../../..
 import type { Collection } from '../../exchange/services/collection.service.ts';
 import { COORDINATE } from './incident-roles.ts';
 import { buildIncident, checkIncidentRequest, nextVersion, refsOf, TEXT_MAX, type IncidentChange, type IncidentRequest } from './incident-input.ts';
-import { checkMove, parseState, type IncidentState, type Mover } from './incident-workflow.ts';
+import { checkMove, INCIDENT_STATES, parseState, type IncidentState, type Mover } from './incident-workflow.ts';
 import type { IncidentStore} from './incident-store.ts';
 import { requireIncidentId, type VisibleObject } from './incident-store.ts';
 
@@ -43,9 +43,13 @@ export interface IncidentListFilter {
   major?: boolean | undefined;
 }
 
-/** The workflow state of an incident; one stored without Thiqa's state counts as reported. */
+/**
+ * The workflow state of an incident. One stored without Thiqa's state (from another tool), or with a value
+ * that is none, counts as reported: a foreign object must not make a collection's incidents unreadable.
+ */
 export function stateOf(object: Record<string, unknown>): IncidentState {
-  return object.x_thiqa_incident_state === undefined ? 'reported' : parseState(object.x_thiqa_incident_state);
+  const state = object.x_thiqa_incident_state;
+  return typeof state === 'string' && (INCIDENT_STATES as readonly string[]).includes(state) ? (state as IncidentState) : 'reported';
 }
 
 /**
@@ -97,7 +101,7 @@ export class IncidentService {
     const collection = await this.store.collection(actor, collectionIdOrAlias);
     const incidents = (await this.store.latestOfType(actor, collection, 'incident'))
       .filter(({ object }) => (state === undefined || stateOf(object) === state) && (filter.major === undefined || isMajorIncident(object) === filter.major))
-      .sort((a, b) => String(b.object.modified).localeCompare(String(a.object.modified)));
+      .sort((a, b) => Date.parse(String(b.object.modified)) - Date.parse(String(a.object.modified)));
     return { collectionId: collection.id, incidents };
   }
 
