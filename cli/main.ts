@@ -24,6 +24,7 @@ import { warninglistsCommand } from './commands/warninglists.command.ts';
 import { mispCommand } from './commands/misp.command.ts';
 import { linkCommand } from './commands/link.command.ts';
 import { sightingCommand } from './commands/sighting.command.ts';
+import { incidentCommand } from './commands/incident.command.ts';
 import { peerCommand } from './commands/peer.command.ts';
 import { syncCommand } from './commands/sync.command.ts';
 import { taxiiCommand } from './commands/taxii.command.ts';
@@ -39,7 +40,7 @@ function buildProgram(): Command {
     .option('--database-url <url>', 'store URL, postgres://… or sqlite:<file> (default: DATABASE_URL, else SQLite in --data)')
     .option('--json', 'machine-readable output on stdout')
     .showHelpAfterError('(run with --help for usage)');
-  const commands = [initCommand(), serveCommand(), orgCommand(), communityCommand(), userCommand(), roleCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand(), auditCommand(), assessmentCommand(), gatewayCommand(), feedCommand(), warninglistsCommand(), mispCommand(), taxiiCommand(), peerCommand(), linkCommand(), syncCommand(), alertCommand(), lookupCommand(), sightingCommand()];
+  const commands = [initCommand(), serveCommand(), orgCommand(), communityCommand(), userCommand(), roleCommand(), tokenCommand(), collectionCommand(), importCommand(), exportCommand(), validateCommand(), demoCommand(), auditCommand(), assessmentCommand(), gatewayCommand(), feedCommand(), warninglistsCommand(), mispCommand(), taxiiCommand(), peerCommand(), linkCommand(), syncCommand(), alertCommand(), lookupCommand(), sightingCommand(), incidentCommand()];
   for (const command of commands) program.addCommand(command);
   // addCommand, unlike command(), passes no settings down: apply them at every level.
   const configure = (command: Command) => {

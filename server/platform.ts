@@ -75,6 +75,9 @@ import { WarningListService } from './modules/warninglists/services/warninglist.
 import { MispExportService } from './modules/misp/services/misp-export.service.ts';
 import { MispImportService } from './modules/misp/services/misp-import.service.ts';
 import { SightingService } from './modules/sightings/services/sighting.service.ts';
+import { INCIDENT_ROLES } from './modules/incidents/services/incident-roles.ts';
+import { IncidentService } from './modules/incidents/services/incident.service.ts';
+import { IncidentStore } from './modules/incidents/services/incident-store.ts';
 import { federationMigrations } from './modules/federation/repositories/federation-migrations.ts';
 import { LinkRepository } from './modules/federation/repositories/link.repository.ts';
 import { PeerRepository } from './modules/federation/repositories/peer.repository.ts';
@@ -151,6 +154,8 @@ export interface Platform {
   /** MISP warning lists: import, enable, and which lists a value is on (`isListed`/`hits` for exports). */
   warningLists: WarningListService;
   sightings: SightingService;
+  /** Incidents as STIX incident objects with the Incident Core Extension: report, workflow, notes, links. */
+  incidents: IncidentService;
   /** MISP events and feeds into a collection, through the Exchange's ingest. */
   mispImport: MispImportService;
   /** A collection as a MISP feed, through the Exchange's scoped export. */
@@ -177,6 +182,7 @@ export interface Platform {
 registerRoles(ASSESSMENT_ROLES);
 registerRoles(GATEWAY_ROLES);
 registerRoles(WARNINGLIST_ROLES);
+registerRoles(INCIDENT_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
 export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations, ...federationMigrations, ...alertMigrations, ...lookupMigrations];
@@ -325,6 +331,7 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     feeds,
     warningLists,
     sightings,
+    incidents: new IncidentService(new IncidentStore(objects, collections, organisations)),
     mispImport: new MispImportService(objects, collections),
     mispExport: new MispExportService(objects, collections),
     peers,

@@ -39,9 +39,11 @@ import { LOOKUP_REST_API } from './modules/lookup/routes/lookup-rest-endpoints.t
 import { lookupRestRoutes } from './modules/lookup/routes/lookup.rest.ts';
 import { SIGHTING_REST_API } from './modules/sightings/routes/sighting-rest-endpoints.ts';
 import { sightingRestRoutes } from './modules/sightings/routes/sighting.rest.ts';
+import { INCIDENT_REST_API } from './modules/incidents/routes/incident-rest-endpoints.ts';
+import { incidentRestRoutes } from './modules/incidents/routes/incident.rest.ts';
 
 /** Every part of the REST API, each declared by the layer that serves it. */
-export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, FEED_REST_API, WARNINGLIST_REST_API, FEDERATION_REST_API, ALERT_REST_API, LOOKUP_REST_API, SIGHTING_REST_API];
+export const REST_API_PARTS: readonly RestApiPart[] = [ADMIN_API, EXCHANGE_REST_API, ASSESSMENT_REST_API, GATEWAY_REST_API, GATEWAY_DATA_REST_API, FEED_REST_API, WARNINGLIST_REST_API, FEDERATION_REST_API, ALERT_REST_API, LOOKUP_REST_API, SIGHTING_REST_API, INCIDENT_REST_API];
 
 /** Every declared REST endpoint. */
 export const REST_ENDPOINTS: readonly RestEndpoint[] = REST_API_PARTS.flatMap((part) => Object.values(part.endpoints));
@@ -72,6 +74,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   alertRestRoutes(router, { subscriptions: platform.alertSubscriptions, inbox: platform.alertInbox });
   lookupRestRoutes(router, platform.lookup);
   sightingRestRoutes(router, platform.sightings);
+  incidentRestRoutes(router, platform.incidents);
   return router.build(REST_ENDPOINTS);
 }
 

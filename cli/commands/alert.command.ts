@@ -1,6 +1,6 @@
 /**
  * `thiqa alert subscribe --as USER --channel webhook|email|in-app [--url URL] [--secret S] [--email ADDRESS]
- * [--digest] [--community ID]… [--collection ID]… [--type T]… [--label L]… [--max-tlp LEVEL] [--watch VALUE]…
+ * [--digest] [--community ID]… [--collection ID]… [--type T]… [--label L]… [--max-tlp LEVEL] [--watch VALUE]… [--major-incidents]
  * [--name N]`, `alert list`, `alert remove ID`: alert subscriptions. A webhook's secret is printed once.
  */
 import { Command } from 'commander';
@@ -24,6 +24,7 @@ interface SubscribeOptions {
   label: string[];
   maxTlp?: string;
   watch: string[];
+  majorIncidents?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -36,6 +37,7 @@ function filtersLine(s: ReturnType<typeof presentSubscription>): string {
     ...s.types.map((t) => `type:${t}`),
     ...s.labels.map((l) => `label:${l}`),
     ...(s.watch.length > 0 ? [`watch:${s.watch.length}`] : []),
+    ...(s.major_incidents ? ['major-incidents'] : []),
   ];
   return [`≤${s.max_tlp}`, ...parts].join(' ');
 }
@@ -58,6 +60,7 @@ export function alertCommand(): Command {
     .option('--label <label>', 'label (repeatable)', collect, [])
     .option('--max-tlp <level>', 'TLP ceiling: clear, green, amber or amber+strict (default); RED is never notified')
     .option('--watch <value>', 'an observable value to watch for (repeatable)', collect, [])
+    .option('--major-incidents', 'only incidents marked major')
     .action(async (options: SubscribeOptions, command: Command) => {
       const context = contextOf(command);
       await withInitialisedPlatform(context, async (platform) => {
@@ -75,6 +78,7 @@ export function alertCommand(): Command {
           labels: options.label,
           maxTlp: options.maxTlp,
           watch: options.watch,
+          majorIncidents: options.majorIncidents,
         });
         const answer = presentNewSubscription(created);
         const s = answer.subscription;

@@ -44,7 +44,7 @@ function commonConstraints(properties: Readonly<Record<string, unknown>>): Const
 
 /** Compiles a specification-defined type. */
 export function compileType(definition: TypeDefinition): ShapeCheck {
-  const extensions = compileExtensions(definition.kind, definition.extensions);
+  const extensions = compileExtensions(definition.kind, definition.extensions, definition.type);
   return compileShape(definition, {
     overrides: topLevelChecks(definition.kind, definition.type, definition.common, extensions),
     constraints: commonConstraints(definition.properties),

@@ -11,6 +11,7 @@ import { isCustomExtensionName, isPropertyName } from './formats.ts';
 import { identifierSeparator } from './identifier.ts';
 import { stixTypes } from './registry.ts';
 import { vocabularySet } from './vocabularies.ts';
+import { KNOWN_DEFINITION_EXTENSIONS } from './types/incident-core-extension.ts';
 import type { ObjectKind, ObjectShape } from './types/property-types.ts';
 
 const DEFINITION_PREFIX = 'extension-definition--';
@@ -19,6 +20,18 @@ const DEFINITION_PREFIX = 'extension-definition--';
 const PREDEFINED_NAMES: ReadonlySet<string> = new Set(
   [...stixTypes.values()].flatMap((definition) => Object.keys(definition.extensions ?? {})),
 );
+
+/** The content checks of the extension definitions the validator knows (the Incident Core Extension), compiled on first use. */
+const knownChecks = new Map<string, ShapeCheck>();
+
+function knownCheck(key: string, type: string | undefined): ShapeCheck | undefined {
+  const known = KNOWN_DEFINITION_EXTENSIONS[key];
+  // A known definition's content is checked on the types it extends; elsewhere only its names, as before.
+  if (known === undefined || type === undefined || !known.types.includes(type)) return undefined;
+  let check = knownChecks.get(key);
+  if (!check) knownChecks.set(key, (check = compileShape(known.shape)));
+  return check;
+}
 
 /** The `extension_type` values of an object's STIX Extensions (empty when it has none). */
 export function extensionTypesOf(object: Record<string, unknown>): string[] {
@@ -34,7 +47,7 @@ export function extensionTypesOf(object: Record<string, unknown>): string[] {
   return found;
 }
 
-function checkDefinitionExtension(key: string, value: unknown, kind: ObjectKind | 'custom', c: Checker): void {
+function checkDefinitionExtension(key: string, value: unknown, kind: ObjectKind | 'custom', c: Checker, type: string | undefined): void {
   if (identifierSeparator(key) !== DEFINITION_PREFIX.length - 2) {
     return c.report('invalid-extension-key', `Extension key ${show(key)} must be extension-definition--<UUID>.`);
   }
@@ -50,6 +63,8 @@ function checkDefinitionExtension(key: string, value: unknown, kind: ObjectKind 
     c.report('extension-type-misuse', `"${extensionType}" declares a new object type, but this object's type is `
       + 'defined by the specification and must not be redefined.', 'extension_type');
   }
+  const known = knownCheck(key, type);
+  if (known) return known(value, c);
   for (const name in value) {
     if (name !== 'extension_type' && !isPropertyName(name)) {
       c.report('invalid-property-name', `Extension property name ${show(name)} must be 3–250 characters of a–z, 0–9 `
@@ -65,6 +80,7 @@ function checkDefinitionExtension(key: string, value: unknown, kind: ObjectKind 
 export function compileExtensions(
   kind: ObjectKind | 'custom',
   predefined: Readonly<Record<string, ObjectShape>> = {},
+  type?: string,
 ): Check {
   const shapes = new Map<string, ShapeCheck>(
     Object.entries(predefined).map(([name, shape]) => [name, compileShape(shape)]),
@@ -85,7 +101,7 @@ export function compileExtensions(
         if (isRecord(extension)) shape(extension, c);
         else c.report('wrong-type', `Extension ${key} must be an object, not ${show(extension)}.`);
       } else if (key.startsWith(DEFINITION_PREFIX)) {
-        checkDefinitionExtension(key, extension, kind, c);
+        checkDefinitionExtension(key, extension, kind, c, type);
       } else if (allowsCustom && !PREDEFINED_NAMES.has(key) && isCustomExtensionName(key)) {
         c.report('deprecated-custom-extension', `Extension ${show(key)} uses the deprecated custom extension `
           + 'mechanism (§11.3); define it with an extension-definition instead.');

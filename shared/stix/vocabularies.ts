@@ -67,6 +67,12 @@ export const OPEN_VOCABULARIES = {
   'tool-type-ov': ['denial-of-service', 'exploitation', 'information-gathering', 'network-capture',
     'credential-exploitation', 'remote-access', 'vulnerability-scanning', 'unknown'],
   'windows-pebinary-type-ov': ['dll', 'exe', 'sys'],
+  // From the OASIS Incident Core Extension 2.0 (§3), used by its properties (`types/incident-core-extension.ts`).
+  'detection-methods-ov': ['automated-tool', 'human-review', 'message-from-attacker', 'system-outage', 'user-reporting'],
+  'incident-investigation-ov': ['closed', 'new', 'open'],
+  'incident-type-ov': ['compromised-system', 'denial-of-service', 'destruction', 'equipment-loss', 'equipment-theft',
+    'major', 'supply-chain-customer', 'supply-chain-vendor', 'unauthorized-access', 'unauthorized-equipment',
+    'unauthorized-release', 'unauthorized-use'],
 } as const satisfies Record<string, readonly string[]>;
 
 export const ENUMERATIONS = {
@@ -91,6 +97,10 @@ export const ENUMERATIONS = {
   'tlp-level-enum': ['white', 'green', 'amber', 'red'],
   /** TLP 2.0 levels of the OASIS TLP 2.0 extension (`tlp_2_0`). */
   'tlp-2-level-enum': ['clear', 'green', 'amber', 'amber+strict', 'red'],
+  /** The OASIS Incident Core Extension 2.0 (§4). */
+  'incident-determination-enum': ['blocked', 'successful-attempt', 'failed-attempt', 'false-positive', 'low-value',
+    'suspected'],
+  'recoverability-enum': ['extended', 'not-applicable', 'not-recoverable', 'regular', 'supplemented'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type OpenVocabularyName = keyof typeof OPEN_VOCABULARIES;

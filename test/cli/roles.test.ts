@@ -49,8 +49,8 @@ describe.each(dialects)('role commands on %s', (dialect) => {
   it('user add refuses an unknown role (exit 1), naming it and the known roles, and adds nobody', async () => {
     const result = await cli(['user', 'add', 'ghost', '--role', 'viewer', '--role', 'superuser', '--json'], PASSWORD);
     expect(result.code).toBe(1);
-    expect(errorOf(result)).toMatchObject({ code: 'role.unknown', params: { role: 'superuser', known: 'analyst, assessment-reviewer, assessment-team, focal-point, gateway-moderator, org-admin, platform-admin, viewer' } });
-    expect((await cli(['user', 'add', 'ghost', '--role', 'root'], PASSWORD)).stderr).toMatch(/there is no role "root"; the roles are: analyst, assessment-reviewer, assessment-team, focal-point, gateway-moderator, org-admin, platform-admin, viewer/);
+    expect(errorOf(result)).toMatchObject({ code: 'role.unknown', params: { role: 'superuser', known: 'analyst, assessment-reviewer, assessment-team, focal-point, gateway-moderator, incident-coordinator, org-admin, platform-admin, viewer' } });
+    expect((await cli(['user', 'add', 'ghost', '--role', 'root'], PASSWORD)).stderr).toMatch(/there is no role "root"; the roles are: analyst, assessment-reviewer, assessment-team, focal-point, gateway-moderator, incident-coordinator, org-admin, platform-admin, viewer/);
     const users = jsonOf<{ users: User[] }>(await cli(['user', 'list', '--json'])).users;
     expect(users.map((u) => u.name)).not.toContain('ghost');
   });
@@ -64,7 +64,7 @@ describe.each(dialects)('role commands on %s', (dialect) => {
 
   it('role list shows every role with its permissions, as JSON and as a table', async () => {
     const roles = jsonOf<{ roles: { name: string; permissions: string[]; organisationPermissions: string[]; includes: string[] }[] }>(await cli(['role', 'list', '--json'])).roles;
-    expect(roles.map((r) => r.name)).toEqual(['analyst', 'assessment-reviewer', 'assessment-team', 'focal-point', 'gateway-moderator', 'org-admin', 'platform-admin', 'viewer']);
+    expect(roles.map((r) => r.name)).toEqual(['analyst', 'assessment-reviewer', 'assessment-team', 'focal-point', 'gateway-moderator', 'incident-coordinator', 'org-admin', 'platform-admin', 'viewer']);
     expect(roles.find((r) => r.name === 'org-admin')).toMatchObject({
       permissions: ['exchange.read', 'exchange.write'],
       organisationPermissions: ['audit.read', 'users.manage'],

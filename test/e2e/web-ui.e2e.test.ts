@@ -245,7 +245,7 @@ describe('the web UI in a real browser', () => {
   it('shows the main pages in all six languages, with no key left untranslated and nothing wider than 360 px', async () => {
     // amina sees the community's AMBER objects; only an administrator sees the administration pages.
     const visits: [string, string, string[]][] = [
-      ['amina', 'amina-password', ['/', '/collections', `/collections/${collectionId}`, objectPage(), '/import', '/lookup']],
+      ['amina', 'amina-password', ['/', '/collections', `/collections/${collectionId}`, objectPage(), '/import', '/lookup', '/incidents']],
       ['root', 'root-password', ['/admin/organisations', '/admin/users', '/admin/communities', '/admin/collections', '/admin/federation']],
     ];
     for (const [user, password, paths] of visits) {

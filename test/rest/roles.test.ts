@@ -20,7 +20,7 @@ describe.each(dialects)('REST roles on %s', (dialect) => {
     const listed = await rest(server, '/roles', { auth: basic('alice', 'alice-password') });
     expect(listed.status).toBe(200);
     const byName = new Map(listed.body.roles.map((r: { name: string }) => [r.name, r]));
-    expect([...byName.keys()].sort()).toEqual(['analyst', 'assessment-reviewer', 'assessment-team', 'focal-point', 'gateway-moderator', 'org-admin', 'platform-admin', 'viewer']);
+    expect([...byName.keys()].sort()).toEqual(['analyst', 'assessment-reviewer', 'assessment-team', 'focal-point', 'gateway-moderator', 'incident-coordinator', 'org-admin', 'platform-admin', 'viewer']);
     expect(byName.get('viewer')).toMatchObject({ permissions: ['exchange.read'] });
     expect(byName.get('platform-admin')).toMatchObject({ permissions: ['*'] });
   });

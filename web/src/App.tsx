@@ -21,6 +21,8 @@ import { CollectionsPage } from './pages/collections/CollectionsPage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { LookupPage } from './pages/lookup/LookupPage.tsx';
+import { IncidentPage } from './pages/incidents/IncidentPage.tsx';
+import { IncidentsPage } from './pages/incidents/IncidentsPage.tsx';
 import { ObjectPage } from './pages/object/ObjectPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
 import { match, useFocusOnNavigate, useLocation } from './router.tsx';
@@ -48,6 +50,8 @@ function Page() {
   if ((params = match('/collections/:id/objects/:objectId', path))) return <ObjectPage collectionId={params.id!} objectId={params.objectId!} />;
   if (path === '/lookup') return <LookupPage />;
   if (path === '/import') return <ImportPage collectionId={query.get('collection') ?? undefined} />;
+  if (path === '/incidents') return <IncidentsPage collection={query.get('collection') ?? undefined} />;
+  if ((params = match('/incidents/:collection/:id', path))) return <IncidentPage collection={params.collection!} id={params.id!} />;
   if (path === '/assessment') return <EditionsPage />;
   if ((params = match('/assessment/editions/:name', path))) return <ResultsPage edition={params.name!} query={query} />;
   if ((params = match('/assessment/editions/:name/regions', path))) return <RegionsPage edition={params.name!} query={query} />;

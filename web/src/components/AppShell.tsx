@@ -68,6 +68,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </li>
             <li>
               <NavLink to="/lookup">{t('lookup.nav')}</NavLink>
+              <NavLink to="/incidents">{t('incidents.nav')}</NavLink>
             </li>
             <li>
               <NavLink to="/assessment">{t('assessment.nav')}</NavLink>

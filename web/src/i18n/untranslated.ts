@@ -9,6 +9,8 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   zh: ['cycle.size_kib', 'gateway.problem_place'],
   // French spells these words as English does.
   fr: [
+    'incidents.nav',
+    'incidents.title',
     'gateway.network_organisation',
     'common.actions',
     'nav.collections',

@@ -20,6 +20,7 @@ export function presentSubscription(s: Subscription) {
     labels: s.filters.labels,
     max_tlp: tlpName(s.filters.maxTlp),
     watch: s.filters.watch,
+    major_incidents: s.filters.majorIncidents === true,
     created_at: time(s.createdAt),
   };
 }
@@ -54,6 +55,7 @@ export const ALERT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     labels: texts,
     max_tlp: { type: 'string', enum: ['clear', 'green', 'amber', 'amber+strict'] },
     watch: texts,
+    major_incidents: { type: 'boolean', description: 'true: only incidents marked major' },
     created_at: date,
   }),
   NewAlertSubscription: objectSchema({ subscription: ref('AlertSubscription'), secret: { type: 'string', description: 'webhooks: the signing secret, in this answer only' } }),

@@ -30,6 +30,7 @@ export const ALERT_REST_ENDPOINTS = {
         labels: list('any of these labels'),
         max_tlp: { type: 'string', description: 'TLP ceiling: clear, green, amber or amber+strict (the default); RED is never notified' },
         watch: list('observable values (at most 10,000): an SCO’s value or a constant an indicator’s pattern compares for equality'),
+        major_incidents: { type: 'boolean', description: 'true: only incidents marked major (incident_types holds “major” in the Incident Core Extension), each version from the one that marks it on' },
       },
       required: ['channel'],
     },

@@ -23,6 +23,7 @@ export function alertRestRoutes(router: RestRouter, alerts: { subscriptions: Sub
         labels: body.labels as string[] | undefined,
         maxTlp: body.max_tlp as string | undefined,
         watch: body.watch as string[] | undefined,
+        majorIncidents: body.major_incidents as boolean | undefined,
       }),
     ),
   );

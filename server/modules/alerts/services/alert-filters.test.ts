@@ -6,6 +6,8 @@ import { matchesFilters, mayMatchCollection, observableValuesOf, type MatchFacts
 
 const none: SubscriptionFilters = { communities: [], collections: [], types: [], labels: [], maxTlp: TLP_AMBER_STRICT, watch: [] };
 const indicator = { type: 'indicator', pattern_type: 'stix', pattern: "[ipv4-addr:value = '192.0.2.1'] AND [domain-name:value = 'evil.example']", labels: ['phishing'] };
+const CORE = 'extension-definition--ef765651-680c-498d-9894-99799f2fa126';
+const incident = (types: string[]) => ({ type: 'incident', name: 'i', extensions: { [CORE]: { extension_type: 'property-extension', determination: 'suspected', investigation_status: 'new', incident_types: types } } });
 const facts = (more: Partial<MatchFacts> = {}): MatchFacts => ({ type: 'indicator', tlp: TLP_GREEN, collectionId: 'c1', community: 'k1', object: indicator, ...more });
 
 describe('alert filters', () => {
@@ -24,6 +26,9 @@ describe('alert filters', () => {
     ['watched value in the pattern', { watch: ['evil.example'] }, {}, true],
     ['watched value elsewhere', { watch: ['192.0.2.10'] }, {}, false],
     ['watched value of an SCO', { watch: ['198.51.100.9'] }, { type: 'ipv4-addr', object: { type: 'ipv4-addr', value: '198.51.100.9' } }, true],
+    ['major incidents only: a major incident', { majorIncidents: true }, { type: 'incident', object: incident(['compromised-system', 'major']) }, true],
+    ['major incidents only: another incident', { majorIncidents: true }, { type: 'incident', object: incident(['compromised-system']) }, false],
+    ['major incidents only: not an incident', { majorIncidents: true }, { object: { ...indicator, extensions: incident(['major']).extensions } }, false],
     ['every filter matching', { communities: ['k1'], types: ['indicator'], labels: ['phishing'], watch: ['192.0.2.1'] }, {}, true],
     ['one filter of several not matching', { communities: ['k1'], types: ['indicator'], labels: ['spam'] }, {}, false],
     ['above the ceiling', { maxTlp: TLP_CLEAR }, { tlp: TLP_GREEN }, false],

@@ -4,6 +4,7 @@
  * Every filter given must match (AND); within one filter, any of its values (OR). An object is never matched
  * above the subscription's TLP ceiling, and never when it is RED.
  */
+import { isMajorIncident } from '../../../../shared/stix/incident-core.ts';
 import { patternValues } from '../../../../shared/stix/pattern-values.ts';
 import { TLP_RED } from '../../../../shared/stix/sharing.ts';
 
@@ -20,6 +21,11 @@ export interface SubscriptionFilters {
   maxTlp: number;
   /** Observable values: an SCO's `value`, or a constant a STIX pattern compares for equality. */
   watch: string[];
+  /**
+   * Only major incidents (`shared/stix/incident-core.ts`): every version of an incident marked major, from the
+   * one that marks it on. Absent in subscriptions made before it existed.
+   */
+  majorIncidents?: boolean;
 }
 
 /** What filters look at in a version its owner may read. */
@@ -50,7 +56,8 @@ export function matchesFilters(filters: SubscriptionFilters, facts: MatchFacts):
     anyOf(filters.collections, (c) => c === facts.collectionId) &&
     anyOf(filters.types, (t) => t === facts.type) &&
     anyOf(filters.labels, (l) => labels.includes(l)) &&
-    anyOf(filters.watch, (w) => values.includes(w))
+    anyOf(filters.watch, (w) => values.includes(w)) &&
+    (filters.majorIncidents !== true || isMajorIncident(facts.object))
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * Alert subscriptions: a signed-in user subscribes to what they may read, by community, collection, STIX
- * type, label, TLP ceiling or a watch-list of observable values, delivered by webhook (signed with the
+ * type, label, TLP ceiling, a watch-list of observable values or major incidents only, delivered by webhook (signed with the
  * subscription's secret), e-mail or in the app, at once or as a daily digest. Each user sees and removes
  * their own; the operator (the CLI) sees and removes any. RED is never notified: a ceiling of RED is refused.
  */
@@ -42,6 +42,8 @@ export interface NewSubscription {
   labels?: readonly string[] | undefined;
   maxTlp?: string | undefined;
   watch?: readonly string[] | undefined;
+  /** Only incidents marked major. */
+  majorIncidents?: boolean | undefined;
 }
 
 const MAX_WATCH = 10_000;
@@ -136,6 +138,7 @@ export class SubscriptionService {
       labels: textList('labels', input.labels),
       maxTlp: ceilingOf(input.maxTlp),
       watch: textList('watch', input.watch, MAX_WATCH),
+      ...(input.majorIncidents === true ? { majorIncidents: true } : {}),
     };
     const name = (input.name ?? `${channel} alerts`).trim().normalize('NFC');
     if (name.length < 1 || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) throw invalid('alert.invalid_name', 'a subscription name has 1 to 100 characters and no control characters', { field: 'name', max: 100 });

@@ -1,0 +1,55 @@
+/** The Incidents module's answers (`/api/v1/collections/{collection}/incidents…`) and their paths. */
+import type { TlpName } from './types.ts';
+
+export type IncidentState = 'reported' | 'triaged' | 'coordinated' | 'closed';
+export const SEVERITIES = ['low', 'moderate', 'high', 'extreme'] as const;
+
+export interface Incident {
+  id: string;
+  name: string | null;
+  description: string | null;
+  state: IncidentState;
+  next_states: IncidentState[];
+  investigation_status: string | null;
+  determination: string | null;
+  severity: (typeof SEVERITIES)[number] | null;
+  criticality: number | null;
+  major: boolean;
+  incident_types: string[];
+  detection_methods: string[];
+  sectors: string[];
+  countries: string[];
+  sighting_refs: string[];
+  created_by_ref: string | null;
+  tlp: TlpName;
+  created: string | null;
+  modified: string | null;
+}
+
+export interface IncidentNote {
+  id: string;
+  abstract: string | null;
+  content: string | null;
+  created_by_ref: string | null;
+  created: string | null;
+  tlp: TlpName;
+}
+
+export interface IncidentDetail {
+  collection: string;
+  incident: Incident;
+  history: { version: string | null; state: IncidentState; major: boolean }[];
+  notes: IncidentNote[];
+  indicators: { relationship: string; indicator: string | null; created_by_ref: string | null }[];
+}
+
+/** The REST path of a collection's incidents, or of one of them. */
+export function incidentsPath(collection: string, id?: string): string {
+  const base = `/collections/${encodeURIComponent(collection)}/incidents`;
+  return id === undefined ? base : `${base}/${encodeURIComponent(id)}`;
+}
+
+/** The UI address of an incident. */
+export function incidentPage(collection: string, id: string): string {
+  return `/incidents/${encodeURIComponent(collection)}/${encodeURIComponent(id)}`;
+}
