@@ -125,6 +125,10 @@ export interface ImportResult {
   stored: number;
   duplicates: number;
   rejected: number;
+  /** Findings of personal data replaced by `[redacted]`. */
+  redacted: number;
+  /** What the importer decided about personal data, when asked. */
+  personal_data: 'confirm' | 'redact' | null;
   results: {
     index: number;
     id: string | null;
