@@ -115,4 +115,21 @@ describe.each(dialects)('personal-data guard on %s', (dialect) => {
     expect((await stored(shared, other.id as string))?.description).toBe('Reported by [redacted], call [redacted]');
     expect((await post([personal()], { 'x-thiqa-personal-data': 'maybe' })).status).toBe(400);
   });
+
+  it('downloads a collection with each finding redacted on request', async () => {
+    const found = personal();
+    expect((await upload(internal, bundleOf(found))).status).toBe(200);
+    const download = async (query: string) => {
+      const response = await fetch(`${server.url}/api/v1/collections/${internal}/export${query}`, { headers: { authorization: carol } });
+      return { status: response.status, text: await response.text() };
+    };
+    const plain = await download('');
+    expect(plain.text).toContain(PERSON);
+    const redacted = await download('?personal_data=redact');
+    expect(redacted.status).toBe(200);
+    expect(redacted.text).not.toContain(PERSON);
+    const objects = (JSON.parse(redacted.text) as { objects: { id: string; description?: string }[] }).objects;
+    expect(objects.find((o) => o.id === found.id)?.description).toBe('Reported by [redacted], call [redacted]');
+    expect((await download('?personal_data=confirm')).status).toBe(400);
+  });
 });

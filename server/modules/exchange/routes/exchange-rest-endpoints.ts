@@ -189,6 +189,7 @@ export const EXCHANGE_REST_ENDPOINTS = {
     tag: 'objects',
     summary: 'Download every version the caller may see as one STIX bundle (never TLP:RED)',
     parameters: { id: 'collection id or alias' },
+    query: [{ name: 'personal_data', type: 'string', description: 'redact: write each finding of personal data in free text as [redacted] (the download is streamed, so it carries no count of them)' }],
     success: {
       status: 200,
       description: 'the bundle, streamed',
@@ -196,7 +197,7 @@ export const EXCHANGE_REST_ENDPOINTS = {
       mediaType: STIX_MEDIA_TYPE,
       headers: { 'Content-Disposition': 'attachment; filename="<alias or id>.json"' },
     },
-    errors: { 403: NO_READ, 404: NO_COLLECTION },
+    errors: { 400: 'personal_data is not redact', 403: NO_READ, 404: NO_COLLECTION },
   },
 } as const satisfies Record<string, RestEndpoint>;
 

@@ -6,6 +6,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { RestRouter } from '../../../core/rest/rest-router.ts';
 import { RestReply } from '../../../core/rest/rest-router.ts';
+import { invalid } from '../../../core/errors.ts';
 import { writeBundleStream } from '../../../../shared/json/index.ts';
 import { presentDashboard, presentDetail, presentImport, presentSummaryPage } from '../presenters/object-rest.presenter.ts';
 import type { BundleTransferService } from '../services/bundle-transfer.service.ts';
@@ -42,8 +43,10 @@ export function objectRestRoutes(router: RestRouter, browse: ObjectBrowseService
     return presentImport(await transfer.importBundle(actor, params.id!, stream, IMPORT_MAX_BYTES, personalData));
   });
 
-  router.handle(E.exportBundle, async ({ actor, params }) => {
-    const { fileName, pages } = await transfer.exportBundle(actor, params.id!);
+  router.handle(E.exportBundle, async ({ actor, params, query }) => {
+    const redact = query.personal_data !== undefined && query.personal_data !== '';
+    if (redact && query.personal_data !== 'redact') throw invalid('request.invalid_field', `"personal_data" must be redact, got "${String(query.personal_data)}"`, { field: 'personal_data', in: 'query', expected: 'redact' });
+    const { fileName, pages } = await transfer.exportBundle(actor, params.id!, { redactPersonalData: redact });
     // The bundle writer waits for the response to drain, so a slow download slows the reading of pages.
     const through = new PassThrough();
     writeBundleStream(pages, through).then(

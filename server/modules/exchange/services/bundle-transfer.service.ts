@@ -9,6 +9,7 @@ import { invalid, isDomainError, tooLarge, type ErrorProblem } from '../../../co
 import { isBundleReadError, readBundleObjects } from '../../../../shared/json/index.ts';
 import { personalDataFound, type PersonalDataMode } from './personal-data-guard.ts';
 import type { Collection } from './collection.service.ts';
+import { PersonalDataTally } from '../../../../shared/privacy/export-tally.ts';
 import type { CollectionService } from './collection.service.ts';
 import type { ObjectService } from './object.service.ts';
 
@@ -168,19 +169,21 @@ export class BundleTransferService {
 
   /**
    * A collection the caller may read, as a bundle: its file name (alias, else id) and the object pages (what
-   * `ObjectService.exportAll` hands out, audited once the last page is read). Access is checked before this
+   * `ObjectService.exportAll` hands out, audited once the last page is read), each finding of personal data
+   * written as `[redacted]` with `redactPersonalData`. Access is checked before this
    * answers, so a refusal is an error rather than a broken download.
    * @throws DomainError `not_found` `collection.not_found`; `forbidden` `collection.read_forbidden`.
    */
-  async exportBundle(actor: Actor, collectionId: string): Promise<{ fileName: string; pages: AsyncIterable<Uint8Array[]> }> {
+  async exportBundle(actor: Actor, collectionId: string, options: { redactPersonalData?: boolean } = {}): Promise<{ fileName: string; pages: AsyncIterable<Uint8Array[]> }> {
     const found = await this.collections.find(actor, collectionId);
     await this.collections.requireRead(actor, found.apiRoot, found.id);
     const pages = this.objects.exportAll(actor, found.id);
     const first = await pages.next();
+    const tally = options.redactPersonalData ? new PersonalDataTally({ redact: true }) : undefined;
     const bodies = (rows: readonly { id: string; body: Uint8Array | undefined }[]) =>
       rows.map((row) => {
         if (row.body === undefined) throw new Error(`the store answered ${row.id} without its body`);
-        return row.body;
+        return tally ? tally.takeBody(row.body) : row.body;
       });
     async function* all(): AsyncGenerator<Uint8Array[]> {
       if (first.done) return;
