@@ -1,7 +1,7 @@
 /**
  * Where personal data may hide in a STIX object (pure): its free-text properties — `name`, `description`,
  * `abstract`, `explanation` (opinion), `content` (note), the descriptions of its external references — and
- * every string inside a custom `x_` property, at any depth. Each finding gives the JSON path and the kind,
+ * every string inside a custom `x_` property, at any depth (but Thiqa's recipient lists). Each finding gives the JSON path and the kind,
  * never the value: a finding can go into a log or a warning shown to the user, who confirms or redacts
  * (`redactPersonalData`).
  */
@@ -21,6 +21,8 @@ export interface ObjectFinding {
 export const REDACTION_MARKER = '[redacted]';
 
 const FREE_TEXT = ['name', 'description', 'abstract', 'explanation', 'content'] as const;
+/** Custom properties that are not text: who may read the object (user names may be e-mail addresses). */
+const NOT_TEXT: ReadonlySet<string> = new Set(['x_thiqa_recipient_refs', 'x_thiqa_recipient_users']);
 
 type Rewrite = (path: string, text: string) => string;
 
@@ -39,7 +41,7 @@ function mapFreeText(object: Readonly<Record<string, unknown>>, rewrite: Rewrite
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(object)) {
     if ((FREE_TEXT as readonly string[]).includes(key)) result[key] = text(`$.${key}`, value);
-    else if (key.startsWith('x_')) result[key] = all(`$.${key}`, value);
+    else if (key.startsWith('x_') && !NOT_TEXT.has(key)) result[key] = all(`$.${key}`, value);
     else if (key === 'external_references' && Array.isArray(value)) {
       result[key] = value.map((ref: unknown, i) => {
         if (ref === null || typeof ref !== 'object' || Array.isArray(ref) || !('description' in ref)) return ref;

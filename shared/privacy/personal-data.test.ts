@@ -118,4 +118,10 @@ describe('scanObject', () => {
     const object = { type: 'note', content: 'contact soc@cert.tn', object_refs: ['x'] };
     expect(redactPersonalData(object)).toEqual({ object, redacted: 0 });
   });
+
+  it('leaves the recipient lists alone: user names there may be e-mail addresses, and redacting one would change who reads', () => {
+    const object = { type: 'note', content: 'see the ticket', x_thiqa_recipient_users: ['karim.t@cert.tn'], x_thiqa_recipient_refs: ['identity--x'] };
+    expect(scanObject(object)).toEqual([]);
+    expect(redactPersonalData(object).object).toEqual(object);
+  });
 });
