@@ -164,6 +164,18 @@ export interface FederationLink {
 }
 
 /** What a peer sent that could not be stored, as received. */
+/** A version a push link held back for personal data (`GET /federation/personal-data`). */
+export interface PersonalDataHold {
+  link: string;
+  object_id: string;
+  version: string;
+  kinds: string[];
+  held_at: string;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
+  pushed_at: string | null;
+}
+
 export interface QuarantinedObject {
   id: string;
   peer: string;
