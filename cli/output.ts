@@ -21,6 +21,11 @@ export class Output {
     if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
   }
 
+  /** A warning for people on stderr, kept with `--json` too (stdout still holds only the answer). */
+  warn(text: string): void {
+    process.stderr.write(`${text}\n`);
+  }
+
   /** A remark for people on stderr (dropped with `--json`, whose callers read the JSON document only). */
   note(text: string): void {
     if (!this.json) process.stderr.write(`${text}\n`);

@@ -82,6 +82,8 @@ import { federationMigrations } from './modules/federation/repositories/federati
 import { LinkRepository } from './modules/federation/repositories/link.repository.ts';
 import { PeerRepository } from './modules/federation/repositories/peer.repository.ts';
 import { ProvenanceRepository } from './modules/federation/repositories/provenance.repository.ts';
+import { PersonalDataHoldRepository } from './modules/federation/repositories/personal-data-hold.repository.ts';
+import { PersonalDataHoldService } from './modules/federation/services/personal-data-holds.ts';
 import { taxiiRemote, type RemoteFactory } from './modules/federation/services/remote-factory.ts';
 import { LinkService } from './modules/federation/services/link.service.ts';
 import { PeerService } from './modules/federation/services/peer.service.ts';
@@ -166,6 +168,8 @@ export interface Platform {
   links: LinkService;
   /** Hub-to-hub sync over the links. */
   sync: SyncService;
+  /** Versions push links held back for personal data, and their confirmation. */
+  personalDataHolds: PersonalDataHoldService;
   /** Alert subscriptions of users. */
   alertSubscriptions: SubscriptionService;
   /** The alert delivery worker (`run` inside `thiqa serve`; `deliverDue` once). */
@@ -281,8 +285,10 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
   const linkRepository = new LinkRepository(db);
   const links = new LinkService(linkRepository, peers, collections, communities, audit);
   const provenance = new ProvenanceRepository(db);
+  const holdRepository = new PersonalDataHoldRepository(db);
+  const personalDataHolds = new PersonalDataHoldService(holdRepository, audit);
   const sync = new SyncService(
-    { links: linkRepository, provenance, peers, objects, organisations, communities, remote },
+    { links: linkRepository, provenance, holds: holdRepository, peers, objects, organisations, communities, remote },
     { pageSize: config.federation.pageSize, reconcileSeconds: config.federation.reconcileSeconds },
   );
   objects.onAccepted((accepted) => recordPushed({ peers, provenance }, accepted));
@@ -337,6 +343,7 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     peers,
     links,
     sync,
+    personalDataHolds,
     alertSubscriptions: new SubscriptionService(alertStores.subscriptions, collections, audit),
     alertDelivery,
     alertInbox: new AlertInboxService(alertStores.deliveries),

@@ -70,7 +70,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   );
   feedRestRoutes(router, platform.feeds);
   warninglistRestRoutes(router, platform.warningLists);
-  federationRestRoutes(router, { peers: platform.peers, links: platform.links, sync: platform.sync });
+  federationRestRoutes(router, { peers: platform.peers, links: platform.links, sync: platform.sync, holds: platform.personalDataHolds });
   alertRestRoutes(router, { subscriptions: platform.alertSubscriptions, inbox: platform.alertInbox });
   lookupRestRoutes(router, platform.lookup);
   sightingRestRoutes(router, platform.sightings);

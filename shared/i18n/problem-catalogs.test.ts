@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_RULES } from '../assessment/framework-validation.ts';
 import { GATEWAY_RULES } from '../gateway/record-validation.ts';
 import { MISP_RULES } from '../misp/misp-event.ts';
+import { PERSONAL_DATA_RULES } from '../privacy/object-scan.ts';
 import { RULE_PARAMS, RULE_SEVERITY, type RuleCode } from '../stix/problem.ts';
 import { SHARING_RULES } from '../stix/sharing.ts';
 import { WARNINGLIST_RULES } from '../warninglists/warninglist-file.ts';
@@ -11,7 +12,7 @@ import { placeholdersOf } from './interpolate.ts';
 import { LANGUAGES } from './languages.ts';
 import { PROBLEM_CATALOGS, problemMessage } from './problem-messages.ts';
 
-const RULES = [...Object.keys(RULE_SEVERITY), ...SHARING_RULES, ...ASSESSMENT_RULES, ...GATEWAY_RULES, ...WARNINGLIST_RULES, ...MISP_RULES].sort();
+const RULES = [...Object.keys(RULE_SEVERITY), ...SHARING_RULES, ...ASSESSMENT_RULES, ...GATEWAY_RULES, ...WARNINGLIST_RULES, ...MISP_RULES, ...PERSONAL_DATA_RULES].sort();
 
 describe('problem catalogs', () => {
   it.each(LANGUAGES)('%s has a sentence for exactly the rules there are, each naming the path once', (language) => {

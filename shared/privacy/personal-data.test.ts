@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, isIban, passesLuhn } from './personal-data.ts';
-import { scanObject } from './object-scan.ts';
+import { REDACTION_MARKER, redactPersonalData, scanObject } from './object-scan.ts';
 
 type Expected = [kind: string, match: string, scheme?: string];
 
@@ -95,5 +95,33 @@ describe('scanObject', () => {
       ['$.x_acme_case.reporters[1]', 'email'],
     ]);
     expect(JSON.stringify(findings)).not.toMatch(/leila|4111|karim|216/);
+  });
+
+  it('redacts each finding as a new text, leaving the rest of the object as it was', () => {
+    const object = {
+      type: 'indicator', id: 'indicator--9d6c6a1c-3d1e-4a8b-9b44-3f0e5c2a1d12', pattern: "[email-addr:value = 'attacker.person@evil.tn']",
+      description: 'Reported by leila.mansour@post.tn (+216 98 765 432) to abuse@isp.tn',
+      external_references: [{ source_name: 'ticket', description: 'card 4111111111111111' }, { source_name: 'plain' }],
+      x_acme_case: { reporters: ['abuse@isp.tn', 'karim.t@isp.tn'], count: 3 },
+    };
+    const { object: redacted, redacted: count } = redactPersonalData(object);
+    expect(count).toBe(4);
+    expect(redacted.description).toBe(`Reported by ${REDACTION_MARKER} (${REDACTION_MARKER}) to abuse@isp.tn`);
+    expect(redacted.external_references).toEqual([{ source_name: 'ticket', description: `card ${REDACTION_MARKER}` }, { source_name: 'plain' }]);
+    expect(redacted.x_acme_case).toEqual({ reporters: ['abuse@isp.tn', REDACTION_MARKER], count: 3 });
+    expect(redacted.pattern).toBe(object.pattern);
+    expect(scanObject(redacted)).toEqual([]);
+    expect(object.description).toContain('leila');
+  });
+
+  it('leaves an object without findings unchanged', () => {
+    const object = { type: 'note', content: 'contact soc@cert.tn', object_refs: ['x'] };
+    expect(redactPersonalData(object)).toEqual({ object, redacted: 0 });
+  });
+
+  it('leaves the recipient lists alone: user names there may be e-mail addresses, and redacting one would change who reads', () => {
+    const object = { type: 'note', content: 'see the ticket', x_thiqa_recipient_users: ['karim.t@cert.tn'], x_thiqa_recipient_refs: ['identity--x'] };
+    expect(scanObject(object)).toEqual([]);
+    expect(redactPersonalData(object).object).toEqual(object);
   });
 });

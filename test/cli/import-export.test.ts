@@ -8,6 +8,7 @@ import { createTestStore, dialects, type TestStore } from '../support/databases.
 import { readJson, referenceBundles, referenceDataDir } from '../support/reference-data.ts';
 import { jsonOf, runCli, storeArgs } from './cli-runner.ts';
 import { BAD_BUNDLE, versionKey, type StixLike } from './bundles.ts';
+import { scanObject } from '../../shared/privacy/object-scan.ts';
 
 interface ImportReport {
   sources: {
@@ -64,6 +65,19 @@ describe.each(dialects)('import and export on %s', (dialect) => {
     const expected = referenceBundles().reduce((n, file) => n + (readJson(file) as { objects: unknown[] }).objects.length, 0);
     expect(bundle.objects.length).toBe(expected);
     expect(exported.stderr).toMatch(new RegExp(`^Exported ${expected.toLocaleString('en-US')} objects`));
+  });
+
+  it('warns on stderr of the objects that seem to hold personal data, and redacts them on request', async () => {
+    // One indicator of the Poison Ivy report names an e-mail address in its description.
+    const plain = await cli(['export', 'reference']);
+    expect(plain.stderr).toContain('Warning: personal data seems to be in 1 object (email 1); check before sharing the file, or export with --redact-personal-data.');
+    const output = path.join(dir, 'redacted-export.json');
+    const redacted = await cli(['export', 'reference', '--output', output, '--redact-personal-data', '--json']);
+    expect(jsonOf(redacted)).toMatchObject({ personalData: { objects: 1, redacted: 1 } });
+    expect(redacted.stderr).toContain('Redacted personal data in 1 object: 1 findings written as [redacted] (email 1).');
+    const bundle = readJson(output) as { objects: Record<string, unknown>[] };
+    expect(bundle.objects.filter((object) => scanObject(object).length > 0)).toEqual([]);
+    expect(bundle.objects.filter((object) => String(object.description ?? '').includes('[redacted]')).map((o) => o.id)).toEqual(['indicator--9695dc2f-d92a-4f2b-8b16-b0e21d7c631d']);
   });
 
   it('stores the valid objects of a bundle, rejects the others by index and rule, and exits 1', async () => {

@@ -1,18 +1,21 @@
 /**
  * The federation in the web UI, in a real browser against a real server: an administrator sees the peer hubs,
  * a link whose peer is down marked failing with the reason in the page's language (Arabic, right to left, the
- * peer's address kept left to right), what a peer sent that could not be stored, and removes the link in two
- * steps; an analyst has no such section.
+ * peer's address kept left to right), what a peer sent that could not be stored, a version held back for
+ * personal data (its kinds translated) which the administrator confirms, and removes the link in two steps;
+ * an analyst has no such section.
  */
 import net from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { ProvenanceRepository } from '../../server/modules/federation/repositories/provenance.repository.ts';
+import { PersonalDataHoldRepository } from '../../server/modules/federation/repositories/personal-data-hold.repository.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
 import { languageOf, launchBrowser, newContext, openUi, screenshot, signInAt, switchLanguage } from './browser.ts';
 
 const ARABIC = /[\u0600-\u06FF]/;
+const HELD = 'note--3c8e1f0a-6d2b-4f7e-9a51-2b0d4c6e8f13';
 
 /** A port nothing listens on: the peer hub is down. */
 async function closedPort(): Promise<number> {
@@ -41,6 +44,7 @@ beforeAll(async () => {
   await new ProvenanceRepository(platform.db).quarantine([
     { id: 'q1', peer_id: peer.id, link_id: linkId, received_at: Date.now(), stix_id: 'indicator--0b0c8a0e-4a38-4c59-9d0b-3d2f3c1f5b10', object_json: '{"type":"indicator"}', truncated: 0, reasons: JSON.stringify(['stix.required_property']) },
   ]);
+  await new PersonalDataHoldRepository(platform.db).hold([{ link_id: linkId, stix_id: HELD, version: '20260101000000000000', date_added: 1, kinds: 'email,phone', held_at: Date.now() }]);
   browser = await launchBrowser();
 }, 120_000);
 
@@ -78,6 +82,17 @@ describe('federation in the web UI', () => {
     expect(reason).toContain(`\u2068${peerUrl}\u2069`);
     expect(await peers.locator('tbody tr code').getAttribute('dir')).toBe('ltr');
     await screenshot(page, 'ar-admin-federation');
+
+    // A version held back for personal data: its kinds in the page's language, then confirmed.
+    const held = page.locator('section[aria-labelledby=federation-personal-data] tbody tr');
+    expect(await held.innerText()).toContain(HELD);
+    const kinds = await held.locator('td').nth(3).innerText();
+    expect(kinds).toContain('عنوان بريد إلكتروني لشخص');
+    expect(kinds).toContain('رقم هاتف');
+    await held.locator('button').click();
+    await held.locator('button').waitFor({ state: 'detached' });
+    expect(await held.locator('td').nth(4).innerText()).toMatch(ARABIC);
+    expect((await server.platform.personalDataHolds.list(SYSTEM, linkId))[0]!.confirmedAt).not.toBeNull();
 
     // Removing asks first; cancelling keeps the link, confirming removes it (and the server agrees).
     await row.locator('button.button-secondary').click();

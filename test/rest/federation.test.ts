@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { ProvenanceRepository } from '../../server/modules/federation/repositories/provenance.repository.ts';
+import { PersonalDataHoldRepository } from '../../server/modules/federation/repositories/personal-data-hold.repository.ts';
 import { dialects } from '../support/databases.ts';
 import { startTestServer, type TestServer } from '../support/taxii-server.ts';
 import { recordedChanges, rest } from './rest-client.ts';
@@ -28,6 +29,7 @@ describe.each(dialects)('REST federation on %s', (dialect) => {
       { ...quarantined, id: 'q1', link_id: linkIds[0]!, received_at: 1_000 },
       { ...quarantined, id: 'q2', link_id: linkIds[1]!, received_at: 2_000 },
     ]);
+    await new PersonalDataHoldRepository(platform.db).hold([{ link_id: linkIds[1]!, stix_id: 'note--1', version: 'v1', date_added: 5, kinds: 'email,phone', held_at: 3_000 }]);
   });
   afterAll(() => server.close());
 
@@ -66,6 +68,23 @@ describe.each(dialects)('REST federation on %s', (dialect) => {
     expect((await rest(server, '/federation/quarantine?limit=0')).status).toBe(400);
   });
 
+  it('lists the versions held back for personal data by kind, and confirms one, audited; an unknown one is 404', async () => {
+    const listed = await rest(server, `/federation/personal-data?link=${linkIds[1]}`);
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.body.held).toEqual([
+      { link: linkIds[1], object_id: 'note--1', version: 'v1', kinds: ['email', 'phone'], held_at: new Date(3_000).toISOString(), confirmed_at: null, confirmed_by: null, pushed_at: null },
+    ]);
+    const body = { link: linkIds[1], object: 'note--1', version: 'v1' };
+    const confirmed = await rest(server, '/federation/personal-data/confirm', { method: 'POST', body });
+    expect(confirmed.status, confirmed.text).toBe(200);
+    expect(confirmed.body).toMatchObject({ object_id: 'note--1', confirmed_at: expect.any(String), confirmed_by: expect.stringMatching(/^user:/) });
+    const entries = await server.platform.audit.list(SYSTEM, { limit: 1000 });
+    expect(entries.filter((e) => e.action === 'federation.personal_data_confirm').map((e) => e.target)).toEqual(['note--1']);
+    const missing = await rest(server, '/federation/personal-data/confirm', { method: 'POST', body: { ...body, version: 'v2' } });
+    expect([missing.status, missing.body.error.code]).toEqual([404, 'personal_data.hold_not_found']);
+    expect((await rest(server, '/federation/personal-data/confirm', { method: 'POST', body: { link: linkIds[1] } })).status).toBe(400);
+  });
+
   it('refuses every federation endpoint to users who are not administrators, changing nothing', async () => {
     const before = await recordedChanges(server);
     for (const auth of [server.auth.alice, server.auth.bob]) {
@@ -74,10 +93,13 @@ describe.each(dialects)('REST federation on %s', (dialect) => {
         ['GET', '/federation/links'],
         ['GET', `/federation/links/${linkIds[0]}`],
         ['GET', '/federation/quarantine'],
+        ['GET', '/federation/personal-data'],
+        ['POST', '/federation/personal-data/confirm'],
         ['DELETE', `/federation/links/${linkIds[0]}`],
         ['DELETE', '/federation/peers/regional'],
       ] as const) {
-        const refused = await rest(server, path, { method, auth });
+        const body = method === 'POST' ? { body: { link: linkIds[1], object: 'note--1', version: 'v1' } } : {};
+        const refused = await rest(server, path, { method, auth, ...body });
         expect([refused.status, refused.body.error?.code], `${method} ${path}`).toEqual([403, 'federation.forbidden']);
       }
     }

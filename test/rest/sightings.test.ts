@@ -88,4 +88,13 @@ describe.each(dialects)('REST sightings on %s', (dialect) => {
     const notIndicator = await rest(server, '/collections/alerts/indicators/malware--00000000-0000-4000-8000-000000000001/sightings', { auth: telco });
     expect([notIndicator.status, notIndicator.body.error.code]).toEqual([400, 'sighting.invalid_indicator']);
   });
+
+  it('refuses a sighting whose where seems to hold personal data, attributed or anonymous, saying where and what kind', async () => {
+    for (const anonymous of [false, true]) {
+      const answer = await rest(server, path, { method: 'POST', auth: analyst, body: { anonymous, where: 'laptop of leila.mansour@post.tn' } });
+      expect([answer.status, answer.body.error.code]).toEqual([400, 'sighting.rejected']);
+      expect(answer.body.error.problems).toEqual([expect.objectContaining({ rule: 'personal-data-email', path: '$.description', kind: 'email' })]);
+      expect(answer.text).not.toContain('leila');
+    }
+  });
 });

@@ -126,6 +126,10 @@ export interface ImportResult {
   stored: number;
   duplicates: number;
   rejected: number;
+  /** Findings of personal data replaced by `[redacted]`. */
+  redacted: number;
+  /** What the importer decided about personal data, when asked. */
+  personal_data: 'confirm' | 'redact' | null;
   results: {
     index: number;
     id: string | null;
@@ -161,6 +165,18 @@ export interface FederationLink {
 }
 
 /** What a peer sent that could not be stored, as received. */
+/** A version a push link held back for personal data (`GET /federation/personal-data`). */
+export interface PersonalDataHold {
+  link: string;
+  object_id: string;
+  version: string;
+  kinds: string[];
+  held_at: string;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
+  pushed_at: string | null;
+}
+
 export interface QuarantinedObject {
   id: string;
   peer: string;

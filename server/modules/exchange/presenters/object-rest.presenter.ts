@@ -73,6 +73,8 @@ export function presentImport(report: ImportReport) {
     stored: report.stored,
     duplicates: report.duplicates,
     rejected: report.rejected,
+    redacted: report.redacted,
+    personal_data: report.personalData,
     results: report.results.map((r) => ({ index: r.index, id: r.id, type: r.type, outcome: r.outcome, problems: r.problems })),
   };
 }
@@ -135,6 +137,8 @@ export const OBJECT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     stored: count('stored now'),
     duplicates: count('already stored (same id and version)'),
     rejected: count('refused'),
+    redacted: count('findings of personal data replaced by [redacted] (personal_data=redact)'),
+    personal_data: { type: ['string', 'null'], enum: ['confirm', 'redact', null], description: 'what the importer decided about personal data, when it was asked to' },
     results: {
       type: 'array',
       items: objectSchema({

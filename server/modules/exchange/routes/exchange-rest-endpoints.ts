@@ -166,12 +166,21 @@ export const EXCHANGE_REST_ENDPOINTS = {
     tag: 'objects',
     summary: 'Store the objects of a STIX bundle file (read as it streams in); valid objects are stored even when others are rejected',
     parameters: { id: 'collection id or alias' },
+    query: [
+      {
+        name: 'personal_data',
+        type: 'string',
+        description:
+          'what to do with personal data found in objects that people outside the caller’s organisation would read: confirm (store as they are, recorded in the audit log) or redact (replace each finding with [redacted]); without it such a file is refused whole',
+      },
+    ],
     upload: { mediaTypes: ['application/json', 'application/stix+json'], maxBytes: IMPORT_MAX_BYTES, description: 'a STIX 2.1 bundle' },
     success: { status: 200, description: 'the outcome of every object', schema: ref('ImportReport') },
     errors: {
       400: 'the file is not a well-formed bundle (import.malformed_bundle; params.stored: objects stored before the fault, which stay stored)',
       403: 'the caller may not add objects to it',
       404: NO_COLLECTION,
+      409: 'objects hold personal data and would be read outside the caller’s organisation, and personal_data was not given (personal_data.found; error.problems lists each finding: rule by kind, path, index, object, kind; nothing is stored)',
     },
   },
   exportBundle: {
@@ -180,6 +189,7 @@ export const EXCHANGE_REST_ENDPOINTS = {
     tag: 'objects',
     summary: 'Download every version the caller may see as one STIX bundle (never TLP:RED)',
     parameters: { id: 'collection id or alias' },
+    query: [{ name: 'personal_data', type: 'string', description: 'redact: write each finding of personal data in free text as [redacted] (the download is streamed, so it carries no count of them)' }],
     success: {
       status: 200,
       description: 'the bundle, streamed',
@@ -187,7 +197,7 @@ export const EXCHANGE_REST_ENDPOINTS = {
       mediaType: STIX_MEDIA_TYPE,
       headers: { 'Content-Disposition': 'attachment; filename="<alias or id>.json"' },
     },
-    errors: { 403: NO_READ, 404: NO_COLLECTION },
+    errors: { 400: 'personal_data is not redact', 403: NO_READ, 404: NO_COLLECTION },
   },
 } as const satisfies Record<string, RestEndpoint>;
 

@@ -6,9 +6,11 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { RestRouter } from '../../../core/rest/rest-router.ts';
 import { RestReply } from '../../../core/rest/rest-router.ts';
+import { invalid } from '../../../core/errors.ts';
 import { writeBundleStream } from '../../../../shared/json/index.ts';
 import { presentDashboard, presentDetail, presentImport, presentSummaryPage } from '../presenters/object-rest.presenter.ts';
 import type { BundleTransferService } from '../services/bundle-transfer.service.ts';
+import { parseDecision } from '../services/personal-data-guard.ts';
 import type { ObjectBrowseService } from '../services/object-browse.service.ts';
 import { EXCHANGE_REST_ENDPOINTS as E, IMPORT_MAX_BYTES } from './exchange-rest-endpoints.ts';
 
@@ -36,10 +38,15 @@ export function objectRestRoutes(router: RestRouter, browse: ObjectBrowseService
 
   router.handle(E.dashboard, async ({ actor }) => presentDashboard(await browse.dashboard(actor)));
 
-  router.handle(E.importBundle, async ({ actor, params, stream }) => presentImport(await transfer.importBundle(actor, params.id!, stream, IMPORT_MAX_BYTES)));
+  router.handle(E.importBundle, async ({ actor, params, query, stream }) => {
+    const personalData = parseDecision(query.personal_data as string | undefined, 'personal_data', 'query', 'ask');
+    return presentImport(await transfer.importBundle(actor, params.id!, stream, IMPORT_MAX_BYTES, personalData));
+  });
 
-  router.handle(E.exportBundle, async ({ actor, params }) => {
-    const { fileName, pages } = await transfer.exportBundle(actor, params.id!);
+  router.handle(E.exportBundle, async ({ actor, params, query }) => {
+    const redact = query.personal_data !== undefined && query.personal_data !== '';
+    if (redact && query.personal_data !== 'redact') throw invalid('request.invalid_field', `"personal_data" must be redact, got "${String(query.personal_data)}"`, { field: 'personal_data', in: 'query', expected: 'redact' });
+    const { fileName, pages } = await transfer.exportBundle(actor, params.id!, { redactPersonalData: redact });
     // The bundle writer waits for the response to drain, so a slow download slows the reading of pages.
     const through = new PassThrough();
     writeBundleStream(pages, through).then(

@@ -10,6 +10,7 @@ import type { CollectionService } from '../services/collection.service.ts';
 import type { ObjectService } from '../services/object.service.ts';
 import type { CommunityApiRootService } from '../services/community-api-root.service.ts';
 import * as present from '../presenters/taxii.presenter.ts';
+import { parseDecision, PERSONAL_DATA_HEADER } from '../services/personal-data-guard.ts';
 import { TAXII_ENDPOINTS } from './taxii-endpoints.ts';
 import { checkAccept, parseFilter, readJsonBody, taxiiError, TAXII_MEDIA_TYPE } from './taxii-http.ts';
 
@@ -82,8 +83,9 @@ export function taxiiRoutes(deps: TaxiiDeps): Hono<TaxiiEnv> {
     parseFilter(c, E.addObjects.filters);
     const root = await apiRoots.get(c.var.actor, c.req.param('root'));
     await collections.requireWrite(c.var.actor, root.name, c.req.param('collection'));
+    const personalData = parseDecision(c.req.header(PERSONAL_DATA_HEADER), PERSONAL_DATA_HEADER, 'header', 'reject');
     const content = await readJsonBody(c, root.maxContentLength);
-    return taxii(present.presentStatus(await objects.add(c.var.actor, root.name, c.req.param('collection'), content)), 202);
+    return taxii(present.presentStatus(await objects.add(c.var.actor, root.name, c.req.param('collection'), content, personalData)), 202);
   });
 
   app.get(E.object.path, async (c) => {

@@ -5,8 +5,11 @@
  * `ObjectService.exportAll` (visibility, audit), page by page.
  */
 import type { Actor } from '../../../core/auth/actor.ts';
-import { invalid, isDomainError, tooLarge } from '../../../core/errors.ts';
+import { invalid, isDomainError, tooLarge, type ErrorProblem } from '../../../core/errors.ts';
 import { isBundleReadError, readBundleObjects } from '../../../../shared/json/index.ts';
+import { personalDataFound, type PersonalDataMode } from './personal-data-guard.ts';
+import type { Collection } from './collection.service.ts';
+import { PersonalDataTally } from '../../../../shared/privacy/export-tally.ts';
 import type { CollectionService } from './collection.service.ts';
 import type { ObjectService } from './object.service.ts';
 
@@ -27,6 +30,10 @@ export interface ImportReport {
   stored: number;
   duplicates: number;
   rejected: number;
+  /** Findings of personal data replaced by `[redacted]` (`personal_data=redact`). */
+  redacted: number;
+  /** What the importer decided about personal data, when it had to. */
+  personalData: 'confirm' | 'redact' | null;
   results: ImportedObject[];
 }
 
@@ -43,22 +50,27 @@ export class BundleTransferService {
 
   /**
    * Stores the objects of a bundle read from `source` (UTF-8 bytes, at most `maxBytes`) in a collection the
-   * caller may write. Objects before a fault in the file (or before the limit) stay stored.
-   * @throws DomainError `not_found` `collection.not_found`; `forbidden` `collection.write_forbidden`; `invalid`
+   * caller may write. Objects before a fault in the file (or before the limit) stay stored. Objects with
+   * personal data that would be read outside the caller's organisation need a decision (`personalData`,
+   * see `personal-data-guard.ts`): without one (`ask`) the whole file is read and checked first, held in
+   * memory (at most `maxBytes`), and a finding anywhere stores nothing.
+   * @throws DomainError `conflict` `personal_data.found` (each finding as a problem); DomainError `not_found` `collection.not_found`; `forbidden` `collection.write_forbidden`; `invalid`
    *   `import.malformed_bundle` (params `stored`, `total`, `reason`, `offset`, `line`, `column`); `too_large`
    *   `content.too_large` (params `max`, `stored`).
    */
-  async importBundle(actor: Actor, collectionId: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<ImportReport> {
+  async importBundle(actor: Actor, collectionId: string, source: AsyncIterable<Uint8Array>, maxBytes: number, personalData: PersonalDataMode = 'ask'): Promise<ImportReport> {
     const found = await this.collections.find(actor, collectionId);
     const collection = await this.collections.requireWrite(actor, found.apiRoot, found.id);
-    const report: ImportReport = { total: 0, stored: 0, duplicates: 0, rejected: 0, results: [] };
+    const decided = personalData === 'confirm' || personalData === 'redact' ? personalData : null;
+    const report: ImportReport = { total: 0, stored: 0, duplicates: 0, rejected: 0, redacted: 0, personalData: decided, results: [] };
     let batch: unknown[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
       const objects = batch;
       const offset = report.total - objects.length;
       batch = [];
-      const result = await this.objects.ingest(actor, collection.apiRoot, collection.id, objects, offset);
+      const result = await this.objects.ingestGuarded(actor, collection.apiRoot, collection.id, objects, { offset, personalData });
+      report.redacted += result.redacted;
       const results: ImportedObject[] = [];
       const about = (index: number) => {
         const object = objects[index - offset];
@@ -83,8 +95,9 @@ export class BundleTransferService {
         yield chunk;
       }
     };
+    const input = personalData === 'ask' && actor.kind === 'user' ? await this.checkedWhole(actor, collection, bounded()) : bounded();
     try {
-      for await (const object of readBundleObjects(bounded())) {
+      for await (const object of readBundleObjects(input)) {
         batch.push(object);
         report.total++;
         if (batch.length >= IMPORT_BATCH) await flush();
@@ -111,20 +124,66 @@ export class BundleTransferService {
   }
 
   /**
+   * Reads the whole file once, checking each batch for personal data, and answers the same bytes again for
+   * storing (then the fault that stopped the reading, if one did: the store pass meets it where it was).
+   * @throws DomainError `conflict` `personal_data.found` when anything was found, before anything is stored.
+   */
+  private async checkedWhole(actor: Actor, collection: Collection, source: AsyncIterable<Uint8Array>): Promise<AsyncIterable<Uint8Array>> {
+    const chunks: Uint8Array[] = [];
+    let fault: { error: unknown } | undefined;
+    const kept = async function* () {
+      try {
+        for await (const chunk of source) {
+          chunks.push(chunk);
+          yield chunk;
+        }
+      } catch (error) {
+        fault = { error };
+        throw error;
+      }
+    };
+    const problems: ErrorProblem[] = [];
+    let batch: unknown[] = [];
+    let total = 0;
+    const check = async () => {
+      problems.push(...(await this.objects.personalDataProblems(actor, collection, batch, total - batch.length)));
+      batch = [];
+    };
+    try {
+      for await (const object of readBundleObjects(kept())) {
+        batch.push(object);
+        total++;
+        if (batch.length >= IMPORT_BATCH) await check();
+      }
+    } catch (error) {
+      // A malformed file or one over the limit: what came before is checked, the store pass reports the fault.
+      if (!fault && !isBundleReadError(error)) throw error;
+    }
+    await check();
+    if (problems.length > 0) throw personalDataFound(problems);
+    return (async function* () {
+      yield* chunks;
+      if (fault) throw fault.error;
+    })();
+  }
+
+  /**
    * A collection the caller may read, as a bundle: its file name (alias, else id) and the object pages (what
-   * `ObjectService.exportAll` hands out, audited once the last page is read). Access is checked before this
+   * `ObjectService.exportAll` hands out, audited once the last page is read), each finding of personal data
+   * written as `[redacted]` with `redactPersonalData`. Access is checked before this
    * answers, so a refusal is an error rather than a broken download.
    * @throws DomainError `not_found` `collection.not_found`; `forbidden` `collection.read_forbidden`.
    */
-  async exportBundle(actor: Actor, collectionId: string): Promise<{ fileName: string; pages: AsyncIterable<Uint8Array[]> }> {
+  async exportBundle(actor: Actor, collectionId: string, options: { redactPersonalData?: boolean } = {}): Promise<{ fileName: string; pages: AsyncIterable<Uint8Array[]> }> {
     const found = await this.collections.find(actor, collectionId);
     await this.collections.requireRead(actor, found.apiRoot, found.id);
     const pages = this.objects.exportAll(actor, found.id);
     const first = await pages.next();
+    const tally = options.redactPersonalData ? new PersonalDataTally({ redact: true }) : undefined;
     const bodies = (rows: readonly { id: string; body: Uint8Array | undefined }[]) =>
       rows.map((row) => {
         if (row.body === undefined) throw new Error(`the store answered ${row.id} without its body`);
-        return row.body;
+        return tally ? tally.takeBody(row.body) : row.body;
       });
     async function* all(): AsyncGenerator<Uint8Array[]> {
       if (first.done) return;

@@ -142,6 +142,18 @@ export class CollectionService {
     return collection;
   }
 
+  /**
+   * Whether someone outside the actor's organisation may read the collection: one of a community's API root,
+   * or one granted to `authenticated`, `anonymous`, a community, another organisation or another user (grants
+   * name users, not their organisations, so a colleague's grant counts too). Platform administrators, who
+   * read every collection, are not counted. For the personal-data guard (`personal-data-guard.ts`).
+   */
+  async readableBeyond(actor: Actor, collection: Collection): Promise<boolean> {
+    if (collection.access.community !== null) return true;
+    const own = new Set(actor.kind === 'user' ? [`user:${actor.userId}`, ...(actor.organisationId === null ? [] : [`org:${actor.organisationId}`])] : []);
+    return (await this.collections.grantsOn(collection.id)).some((grant) => grant.can_read === 1 && !own.has(grant.principal));
+  }
+
   async requireWrite(actor: Actor, apiRoot: string, id: string): Promise<Collection> {
     const collection = await this.get(actor, apiRoot, id);
     if (!collection.canWrite) throw forbidden('collection.write_forbidden', `you may not add objects to collection "${id}"`, { collection: id });

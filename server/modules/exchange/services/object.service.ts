@@ -17,6 +17,8 @@ import { audienceOf, bodyFor, readScope, type ReadPurpose, type ResolvedRecipien
 import type { Collection } from './collection.service.ts';
 import type { NewVersion, ReadScope } from '../repositories/object.repository.ts';
 import { Listeners, type Accepted, type DeletedObject, type StoredBatch } from './object-events.ts';
+import { decisionDetails, findingProblems, guardBatch, personalDataFound, rejectionProblems, type PersonalDataMode } from './personal-data-guard.ts';
+import type { ErrorProblem } from '../../../core/errors.ts';
 
 export type { Accepted, DeletedObject, StoredBatch };
 
@@ -60,6 +62,13 @@ export interface RecipientDirectory {
   organisationsByIdentity(identityIds: readonly string[]): Promise<Map<string, string>>;
   /** Lower-cased user name → user id, for those of `names` that are users. */
   usersByName(names: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** How `ingestGuarded` is asked: where the batch starts in the request, its TAXII status, the guard's mode. */
+export interface GuardedIngest {
+  offset?: number;
+  statusId?: string;
+  personalData: PersonalDataMode;
 }
 
 export interface PageLimits {
@@ -108,6 +117,40 @@ export class ObjectService {
    */
   ingest(actor: Actor, apiRoot: string, collectionId: string, objects: readonly unknown[], offset = 0, statusId?: string): Promise<IngestResult> {
     return this.ingestPrepared(actor, apiRoot, collectionId, prepareObjects(objects, offset), statusId);
+  }
+
+  /**
+   * `ingest` behind the personal-data guard (`personal-data-guard.ts`) for writes by signed-in users: objects
+   * with findings that would be read outside the writer's organisation are refused whole (`ask`), stored as
+   * they are (`confirm`, said in the audit entry), redacted (`redact`) or rejected one by one (`reject`).
+   * @throws DomainError `conflict` `personal_data.found` in `ask` mode, storing nothing.
+   */
+  async ingestGuarded(actor: Actor, apiRoot: string, collectionId: string, objects: readonly unknown[], options: GuardedIngest): Promise<IngestResult & { redacted: number }> {
+    const { offset = 0, statusId, personalData } = options;
+    const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
+    const mode = actor.kind === 'user' ? personalData : 'off';
+    const outward = mode !== 'off' && (await this.collections.readableBeyond(actor, collection));
+    const guarded = guardBatch(objects, offset, mode, outward, collection.defaultTlp);
+    if (mode === 'ask' && guarded.findings.size > 0) throw personalDataFound(findingProblems(objects, offset, guarded.findings));
+    const prepared = prepareObjects(guarded.objects, offset);
+    if (mode === 'reject' && guarded.findings.size > 0) {
+      const refused = prepared.accepted.filter((a) => guarded.findings.has(a.index));
+      prepared.accepted = prepared.accepted.filter((a) => !guarded.findings.has(a.index));
+      for (const { index, version, versionText } of refused) prepared.rejected.push({ index, id: version.stixId, version: versionText, problems: rejectionProblems(guarded.findings.get(index)!) });
+    }
+    const details = { status: statusId ?? null, ...decisionDetails(mode, guarded.findings) };
+    const result = await this.storePrepared(actor, collection, prepared, 'objects.add', details, (versions, _indexes, hook) => this.objects.store(collection.id, versions, hook));
+    return { ...result, redacted: guarded.redacted };
+  }
+
+  /**
+   * The personal-data findings `ingestGuarded` in `ask` mode would refuse these objects for (none for callers
+   * other than signed-in users), storing nothing: for a file checked whole before any batch of it is stored.
+   */
+  async personalDataProblems(actor: Actor, collection: Collection, objects: readonly unknown[], offset: number): Promise<ErrorProblem[]> {
+    if (actor.kind !== 'user') return [];
+    const outward = await this.collections.readableBeyond(actor, collection);
+    return findingProblems(objects, offset, guardBatch(objects, offset, 'ask', outward, collection.defaultTlp).findings);
   }
 
   /**
@@ -175,7 +218,7 @@ export class ObjectService {
     collection: Collection,
     prepared: Prepared,
     action: 'objects.add' | 'objects.migrate',
-    extra: Record<string, string | null>,
+    extra: Record<string, string | number | null>,
     write: (versions: NewVersion[], indexes: number[], hook: StoreHook) => Promise<StoreOutcome[]>,
     origin: Actor = actor,
   ): Promise<IngestResult> {
@@ -235,12 +278,16 @@ export class ObjectService {
     return { versions, indexes, rejected };
   }
 
-  /** The TAXII "add objects" operation: ingests the envelope and records a status resource. */
-  async add(actor: Actor, apiRoot: string, collectionId: string, content: unknown): Promise<AddStatus> {
+  /**
+   * The TAXII "add objects" operation: ingests the envelope and records a status resource. Objects with
+   * personal data that would leave the writer's organisation are rejected in the status unless the client
+   * decided (`personalData`: `confirm` or `redact`, from the `X-Thiqa-Personal-Data` header).
+   */
+  async add(actor: Actor, apiRoot: string, collectionId: string, content: unknown, personalData: PersonalDataMode = 'reject'): Promise<AddStatus> {
     const requestTimestamp = Date.now() * 1000;
     const objects = objectsOf(content);
     const statusId = randomUUID();
-    const result = await this.ingest(actor, apiRoot, collectionId, objects, 0, statusId);
+    const result = await this.ingestGuarded(actor, apiRoot, collectionId, objects, { statusId, personalData });
     const status = statusOf(statusId, requestTimestamp, objects.length, result);
     await this.statuses.create({
       id: status.id,

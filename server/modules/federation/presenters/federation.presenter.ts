@@ -7,6 +7,7 @@ import { formatMicros } from '../../../../shared/stix/timestamp.ts';
 import type { Link } from '../services/link.service.ts';
 import type { Peer } from '../services/peer.service.ts';
 import type { QuarantinedObject } from '../services/sync.service.ts';
+import type { HeldVersion } from '../services/personal-data-holds.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 /** A local `date_added` cursor (µs), null before anything was passed on. */
@@ -44,6 +45,19 @@ export function presentRemovedPeer(removed: { peer: Peer; links: string[] }) {
 
 export function presentQuarantined(q: QuarantinedObject) {
   return { id: q.id, peer: q.peerId, link: q.linkId, received_at: iso(q.receivedAt), object_id: q.objectId, reasons: q.reasons, object: q.object, truncated: q.truncated };
+}
+
+export function presentHeld(h: HeldVersion) {
+  return {
+    link: h.linkId,
+    object_id: h.objectId,
+    version: h.version,
+    kinds: h.kinds,
+    held_at: iso(h.heldAt),
+    confirmed_at: iso(h.confirmedAt),
+    confirmed_by: h.confirmedBy,
+    pushed_at: iso(h.pushedAt),
+  };
 }
 
 const text = (description: string): JsonSchema => ({ type: 'string', description });
@@ -97,4 +111,15 @@ export const FEDERATION_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     truncated: { type: 'boolean' },
   }),
   Quarantine: objectSchema({ quarantined: listOf('QuarantinedObject') }),
+  PersonalDataHold: objectSchema({
+    link: text('link id'),
+    object_id: text('STIX id'),
+    version: text('the version key'),
+    kinds: { type: 'array', items: { type: 'string', enum: ['email', 'phone', 'iban', 'payment-card', 'national-id'] }, description: 'what was found (never the values)' },
+    held_at: { type: 'string', format: 'date-time' },
+    confirmed_at: when('when an administrator confirmed it may be sent'),
+    confirmed_by: nullableText('who confirmed it (user:<id>)'),
+    pushed_at: when('when it was sent after the confirmation'),
+  }),
+  PersonalDataHolds: objectSchema({ held: listOf('PersonalDataHold') }),
 };

@@ -16,6 +16,9 @@
  *   when (first and last arrival, count). One row per (collection, id, version, peer).
  * - `federation_quarantine`: what a peer sent that could not be stored (malformed or invalid), as received
  *   (at most 64 KiB of it), with the validator's rule codes.
+ * - `federation_personal_data_holds` (`federation-0003`): versions a push link held back because their free
+ *   text seems to hold personal data (services/personal-data-holds.ts): the kinds found (never the values),
+ *   the version's local `date_added` (to read it again), when it was held, confirmed (and by whom) and pushed.
  */
 import type { Migration } from '../../../core/db/migrate.ts';
 
@@ -81,5 +84,22 @@ export const federationMigrations: Migration[] = [
   {
     id: 'federation-0002-link-reconcile',
     up: ['ALTER TABLE federation_links ADD COLUMN last_reconcile_at BIGINT', 'CREATE INDEX federation_provenance_link ON federation_provenance (link_id)'],
+  },
+  {
+    id: 'federation-0003-personal-data-holds',
+    up: [
+      `CREATE TABLE federation_personal_data_holds (
+        link_id TEXT NOT NULL,
+        stix_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        date_added BIGINT NOT NULL,
+        kinds TEXT NOT NULL,
+        held_at BIGINT NOT NULL,
+        confirmed_at BIGINT,
+        confirmed_by TEXT,
+        pushed_at BIGINT,
+        PRIMARY KEY (link_id, stix_id, version)
+      )`,
+    ],
   },
 ];

@@ -1,7 +1,7 @@
 /**
  * The Federation module's REST endpoints as data, for platform administrators only (`federation.forbidden`
  * for anyone else): the peers (never their credentials), the links with their cursors and status, removing a
- * link or a peer (with its links), and the quarantine. Adding peers and links is the CLI's (credentials are
+ * link or a peer (with its links), the quarantine, and the versions pushes held back for personal data. Adding peers and links is the CLI's (credentials are
  * read from standard input there).
  */
 import { ref, type RestApiPart, type RestEndpoint } from '../../../core/rest/rest-endpoint.ts';
@@ -65,6 +65,34 @@ export const FEDERATION_REST_ENDPOINTS = {
     ],
     success: { status: 200, description: 'the newest quarantined objects', schema: ref('Quarantine') },
     errors: { 400: 'a limit out of range', 403: NOT_ADMIN },
+  },
+  listPersonalDataHolds: {
+    method: 'get',
+    path: '/federation/personal-data',
+    tag,
+    summary: 'Versions push links held back because their text seems to hold personal data (the kinds found, never the values), newest first',
+    query: [
+      { name: 'link', type: 'string', description: 'only those of this link (id)' },
+      { name: 'limit', type: 'integer', minimum: 1, maximum: 1000, description: 'at most this many (default 100)' },
+    ],
+    success: { status: 200, description: 'the held versions', schema: ref('PersonalDataHolds') },
+    errors: { 400: 'a limit out of range', 403: NOT_ADMIN },
+  },
+  confirmPersonalDataHold: {
+    method: 'post',
+    path: '/federation/personal-data/confirm',
+    tag,
+    summary: 'Confirm that a held version may be sent over its link: it goes at the start of the link’s next push (recorded as federation.personal_data_confirm)',
+    body: {
+      fields: {
+        link: { type: 'string', description: 'link id' },
+        object: { type: 'string', description: 'STIX id' },
+        version: { type: 'string', description: 'the version as listed' },
+      },
+      required: ['link', 'object', 'version'],
+    },
+    success: { status: 200, description: 'the held version, confirmed', schema: ref('PersonalDataHold') },
+    errors: { 403: NOT_ADMIN, 404: 'the link holds back no such version (personal_data.hold_not_found)' },
   },
 } as const satisfies Record<string, RestEndpoint>;
 

@@ -1,6 +1,7 @@
 /** REST handlers of the federation (see the declarations in `federation-rest-endpoints.ts`). */
 import type { RestRouter } from '../../../core/rest/rest-router.ts';
-import { presentLink, presentPeer, presentQuarantined, presentRemovedPeer } from '../presenters/federation.presenter.ts';
+import { presentHeld, presentLink, presentPeer, presentQuarantined, presentRemovedPeer } from '../presenters/federation.presenter.ts';
+import type { PersonalDataHoldService } from '../services/personal-data-holds.ts';
 import type { LinkService } from '../services/link.service.ts';
 import type { PeerService } from '../services/peer.service.ts';
 import type { SyncService } from '../services/sync.service.ts';
@@ -10,9 +11,10 @@ export interface FederationServices {
   peers: PeerService;
   links: LinkService;
   sync: SyncService;
+  holds: PersonalDataHoldService;
 }
 
-export function federationRestRoutes(router: RestRouter, { peers, links, sync }: FederationServices): void {
+export function federationRestRoutes(router: RestRouter, { peers, links, sync, holds }: FederationServices): void {
   router.handle(E.listPeers, async ({ actor }) => ({ peers: (await peers.list(actor)).map(presentPeer) }));
   router.handle(E.removePeer, async ({ actor, params }) => presentRemovedPeer(await peers.remove(actor, params.peer!)));
   router.handle(E.listLinks, async ({ actor }) => ({ links: (await links.list(actor)).map(presentLink) }));
@@ -23,4 +25,10 @@ export function federationRestRoutes(router: RestRouter, { peers, links, sync }:
     const limit = typeof query.limit === 'number' ? query.limit : 100;
     return { quarantined: (await sync.quarantine(actor, link, limit)).map(presentQuarantined) };
   });
+  router.handle(E.listPersonalDataHolds, async ({ actor, query }) => {
+    const link = typeof query.link === 'string' && query.link !== '' ? query.link : undefined;
+    const limit = typeof query.limit === 'number' ? query.limit : 100;
+    return { held: (await holds.list(actor, link, limit)).map(presentHeld) };
+  });
+  router.handle(E.confirmPersonalDataHold, async ({ actor, body }) => presentHeld(await holds.confirm(actor, String(body.link), String(body.object), String(body.version))));
 }

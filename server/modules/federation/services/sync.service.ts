@@ -13,6 +13,7 @@ import type { OrganisationService } from '../../../core/organisations/organisati
 import type { ObjectService } from '../../exchange/services/object.service.ts';
 import type { LinkRepository, LinkRow } from '../repositories/link.repository.ts';
 import type { ProvenanceRepository } from '../repositories/provenance.repository.ts';
+import type { PersonalDataHoldRepository } from '../repositories/personal-data-hold.repository.ts';
 import type { RemoteFactory } from './remote-factory.ts';
 import { pullLink, type PullReport } from './link-pull.ts';
 import { pushLink, type PushReport } from './link-push.ts';
@@ -67,6 +68,8 @@ export interface Provenance {
 export interface SyncDeps {
   links: LinkRepository;
   provenance: ProvenanceRepository;
+  /** Versions a push held back for personal data (link-push.ts). */
+  holds: PersonalDataHoldRepository;
   peers: PeerService;
   objects: ObjectService;
   organisations: OrganisationService;

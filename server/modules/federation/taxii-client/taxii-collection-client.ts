@@ -7,7 +7,7 @@ import { timestampMicros } from '../../../../shared/stix/timestamp.ts';
 import type { TaxiiHttp } from './taxii-http.ts';
 import { pollUntilComplete, planEnvelopes, tooLargeStatus, type PollOptions } from './taxii-push.ts';
 import { readEnvelope, readManifest, readStatus } from './taxii-resources.ts';
-import { TaxiiRemoteError, type ManifestPage, type ObjectsPage, type ObjectsQuery, type PushStatus, type RemoteCollectionClient } from './taxii-remote.ts';
+import { TaxiiRemoteError, type ManifestPage, type ObjectsPage, type ObjectsQuery, type PushOptions, type PushStatus, type RemoteCollectionClient } from './taxii-remote.ts';
 
 /** How many of the last page cursors a walk remembers to notice a server sending one again. */
 const RECENT_CURSORS = 1_024;
@@ -92,11 +92,12 @@ export class TaxiiCollectionClient implements RemoteCollectionClient {
     }
   }
 
-  async push(objects: readonly unknown[], signal?: AbortSignal): Promise<PushStatus[]> {
+  async push(objects: readonly unknown[], signal?: AbortSignal, options: PushOptions = {}): Promise<PushStatus[]> {
     const plan = planEnvelopes(objects, this.maxContentLength);
     const statuses: PushStatus[] = [];
+    const headers = options.personalData ? { 'x-thiqa-personal-data': options.personalData } : undefined;
     for (const { body } of plan.bodies) {
-      const answer = await this.#http.send('POST', this.#objectsUrl, { body, signal });
+      const answer = await this.#http.send('POST', this.#objectsUrl, { body, signal, headers });
       const first = readStatus(answer.body as Record<string, unknown>);
       statuses.push(await pollUntilComplete(first, () => this.status(first.id, signal), this.#poll, signal));
     }

@@ -82,12 +82,12 @@ export class TaxiiHttp {
    *   `server` (5xx), `refused` (another 4xx, such as 413), `protocol` (not TAXII 2.1 JSON). An abort of
    *   `signal` is rethrown as it is.
    */
-  async send(method: 'GET' | 'POST' | 'DELETE', url: string, options: { body?: string; signal?: AbortSignal; expectBody?: boolean } = {}): Promise<TaxiiAnswer> {
+  async send(method: 'GET' | 'POST' | 'DELETE', url: string, options: { body?: string; signal?: AbortSignal; expectBody?: boolean; headers?: Record<string, string> } = {}): Promise<TaxiiAnswer> {
     const where = `${method} ${shownUrl(url)}`;
     if (URL.canParse(url) && (new URL(url).username || new URL(url).password)) {
       throw new TaxiiRemoteError('protocol', `${where}: the URL holds credentials; give them as credentials (a user and password, or a token) instead`);
     }
-    const headers: Record<string, string> = { accept: TAXII_MEDIA_TYPE };
+    const headers: Record<string, string> = { ...options.headers, accept: TAXII_MEDIA_TYPE };
     const auth = authorization(this.#credentials);
     if (auth) headers.authorization = auth;
     if (options.body !== undefined) headers['content-type'] = TAXII_MEDIA_TYPE;

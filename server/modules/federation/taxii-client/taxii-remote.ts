@@ -87,6 +87,11 @@ export interface PushStatus {
 }
 
 /** One collection of one remote server, with the credentials to use on it. */
+/** How a push is sent. */
+export interface PushOptions {
+  personalData?: 'confirm';
+}
+
 export interface RemoteCollectionClient {
   readonly apiRootUrl: string;
   readonly collectionId: string;
@@ -95,8 +100,12 @@ export interface RemoteCollectionClient {
   pages(query: ObjectsQuery, signal?: AbortSignal): AsyncGenerator<ObjectsPage>;
   /** Every manifest record from `query.addedAfter` on, page by page, paged like `pages`. */
   manifestPages(query: ObjectsQuery, signal?: AbortSignal): AsyncGenerator<ManifestPage>;
-  /** Adds objects, split into envelopes within the API root's `max_content_length`; one status per envelope. */
-  push(objects: readonly unknown[], signal?: AbortSignal): Promise<PushStatus[]>;
+  /**
+   * Adds objects, split into envelopes within the API root's `max_content_length`; one status per envelope.
+   * `options.personalData` is sent as `X-Thiqa-Personal-Data` (a Thiqa server then stores objects holding
+   * personal data that it would otherwise reject: their sharing was confirmed here); other servers ignore it.
+   */
+  push(objects: readonly unknown[], signal?: AbortSignal, options?: PushOptions): Promise<PushStatus[]>;
   /** `DELETE …/objects/{id}/` (with `match[version]` when given). */
   deleteObject(id: string, version?: string, signal?: AbortSignal): Promise<void>;
 }

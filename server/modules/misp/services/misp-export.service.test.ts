@@ -65,4 +65,16 @@ describe.each(dialects)('MISP export scoped to the reader on %s', (dialect) => {
     const vic = await test.platform.users.actAs(SYSTEM, 'vic');
     await expect(test.platform.mispImport.import(vic, collectionId, openMispInput(path.join(dir, 'in')))).rejects.toMatchObject({ code: 'collection.write_forbidden' });
   });
+
+  it('counts the objects whose text seems to hold personal data, and redacts them on request', async () => {
+    const note = { type: 'note', spec_version: '2.1', id: `note--${crypto.randomUUID()}`, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', content: 'Victim: leila.mansour@post.tn', object_refs: ['indicator--9d6c6a1c-3d1e-4a8b-9b44-3f0e5c2a1d12'] };
+    const ingested = await test.platform.objects.ingest(alice, 'misp', collectionId, [note]);
+    expect(ingested.rejected).toEqual([]);
+    const plain = await test.platform.mispExport.export(alice, collectionId, path.join(dir, 'personal'));
+    expect(plain.personalData).toEqual({ objects: 1, kinds: { email: 1 }, redacted: 0 });
+    const redacted = await test.platform.mispExport.export(alice, collectionId, path.join(dir, 'redacted'), { redactPersonalData: true });
+    expect(redacted.personalData).toMatchObject({ objects: 1, redacted: 1 });
+    const written = fs.readdirSync(path.join(dir, 'redacted')).map((f) => fs.readFileSync(path.join(dir, 'redacted', f), 'utf8')).join('\n');
+    expect(written).not.toContain('leila.mansour');
+  });
 });

@@ -2,7 +2,9 @@
  * A collection as a MISP feed: read through the Exchange's scoped export (`ObjectService.exportAll`: what the
  * caller may see, never TLP:RED, audited), the latest version of each object kept, grouped into events
  * (shared/misp/stix-to-misp.ts) and written as `<uuid>.json` files, `hashes.csv` and `manifest.json`.
- * The latest versions are held in memory while the events are built.
+ * The latest versions are held in memory while the events are built. Objects whose free text seems to hold
+ * personal data are counted in the report (by kind), and written with each finding as `[redacted]` on
+ * request (shared/privacy).
  */
 import type { Actor } from '../../../core/auth/actor.ts';
 import type { CollectionService } from '../../exchange/services/collection.service.ts';
@@ -11,6 +13,7 @@ import { writeMispFeed } from '../../../../shared/misp/feed-directory.ts';
 import { stixToMisp } from '../../../../shared/misp/stix-to-misp.ts';
 import type { StixRecord } from '../../../../shared/misp/attribute-types.ts';
 import { THIQA_IDENTITY_ID } from '../../../../shared/misp/x-misp-extension.ts';
+import { PersonalDataTally } from '../../../../shared/privacy/export-tally.ts';
 
 export interface MispExportReport {
   collection: { id: string; apiRoot: string };
@@ -23,6 +26,8 @@ export interface MispExportReport {
   bytes: number;
   /** Objects with no MISP attribute type, by STIX type (not written). */
   skipped: Record<string, number>;
+  /** Objects (latest versions) whose free text seems to hold personal data, the findings by kind, and how many were redacted. */
+  personalData: { objects: number; kinds: Record<string, number>; redacted: number };
 }
 
 /** The organisation events from elsewhere are published under when their objects name no creator. */
@@ -41,7 +46,7 @@ export class MispExportService {
    * Writes the collection (id or alias) as a MISP feed in `dir`.
    * @throws DomainError `not_found` `collection.not_found`; `forbidden` `collection.read_forbidden`.
    */
-  async export(actor: Actor, collectionRef: string, dir: string): Promise<MispExportReport> {
+  async export(actor: Actor, collectionRef: string, dir: string, options: { redactPersonalData?: boolean } = {}): Promise<MispExportReport> {
     const found = await this.collections.find(actor, collectionRef);
     const collection = await this.collections.requireRead(actor, found.apiRoot, found.id);
     const latest = new Map<string, StixRecord>();
@@ -56,6 +61,8 @@ export class MispExportService {
         if (!held || Date.parse(String(object.modified ?? 0)) >= Date.parse(String(held.modified ?? 0))) latest.set(row.id, object);
       }
     }
+    const tally = new PersonalDataTally({ redact: options.redactPersonalData === true });
+    for (const [id, object] of latest) latest.set(id, tally.take(object) as StixRecord);
     const { events, skipped } = stixToMisp(latest, { id: collection.id, title: collection.title }, THIQA_ORGC);
     const written = writeMispFeed(dir, events);
     return {
@@ -67,6 +74,7 @@ export class MispExportService {
       attributes: written.attributes,
       bytes: written.bytes,
       skipped,
+      personalData: { objects: tally.objects, kinds: Object.fromEntries(tally.kinds), redacted: tally.redacted },
     };
   }
 }

@@ -59,8 +59,9 @@ export class SightingService {
    * Posts a sighting of an indicator the actor may see, in the indicator's collection (which it must be
    * allowed to write).
    * @throws DomainError `invalid` `sighting.invalid_indicator`, those of `checkSightingRequest` and
-   *   `buildSighting`, `sighting.rejected` (the exchange refused it, e.g. TLP:AMBER outside a community: the
-   *   problems say why); `not_found` `object.not_found`, `collection.not_found`; `forbidden`
+   *   `buildSighting`, `sighting.rejected` (the exchange refused it, e.g. TLP:AMBER outside a community, or
+   *   its `where` seems to hold personal data that people outside the organisation would read: the problems
+   *   say why); `not_found` `object.not_found`, `collection.not_found`; `forbidden`
    *   `collection.read_forbidden`, `collection.write_forbidden`.
    */
   async post(actor: Actor, collectionIdOrAlias: string, indicatorId: string, request: SightingRequest): Promise<PostedSighting> {
@@ -69,6 +70,9 @@ export class SightingService {
     const collection = await this.collections.find(actor, collectionIdOrAlias);
     await this.objects.getObject(actor, collection.apiRoot, collection.id, indicatorId, {});
     const sighting = buildSighting(indicatorId, input, await this.posterOf(actor), this.now());
+    // The `where` text goes to everyone who reads the collection: personal data in it is refused, to be reworded.
+    const personal = await this.objects.personalDataProblems(actor, collection, [sighting], 0);
+    if (personal.length > 0) throw invalid('sighting.rejected', `the sighting was refused: ${personal.map((p) => p.message).join('; ')}`, { indicator: indicatorId }, personal);
     const result = input.anonymous
       ? await this.objects.ingestUnattributed(actor, collection.apiRoot, collection.id, [sighting])
       : await this.objects.ingest(actor, collection.apiRoot, collection.id, [sighting]);

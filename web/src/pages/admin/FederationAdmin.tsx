@@ -1,14 +1,15 @@
 /**
  * Federation, for platform administrators: the peer hubs, the links with their health (last success, failures
  * in a row, the last error in the reader's language), what peers sent that could not be stored (the
- * quarantine), and removing a link or a peer. Peers and links are added with the CLI, which reads credentials
+ * quarantine), the versions pushes held back for personal data with their confirmation (PersonalDataHolds.tsx),
+ * and removing a link or a peer. Peers and links are added with the CLI, which reads credentials
  * from standard input (`thiqa peer add`, `thiqa link add`); the page says so.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../../shared/i18n/error-messages.ts';
 import { api } from '../../api/client.ts';
-import type { Collection, FederationLink, FederationPeer, Organisation, QuarantinedObject } from '../../api/types.ts';
+import type { Collection, FederationLink, FederationPeer, Organisation, PersonalDataHold, QuarantinedObject } from '../../api/types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -17,6 +18,7 @@ import { useApi } from '../../components/useApi.ts';
 import { UserText } from '../../components/UserText.tsx';
 import { currentLanguage, type Language } from '../../i18n/i18n.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { PersonalDataHolds } from './PersonalDataHolds.tsx';
 
 /** A removal in two steps: the first click asks, the second removes. */
 function RemoveButton({ label, confirm, busy, onRemove }: { label: string; confirm: string; busy: boolean; onRemove: () => void }) {
@@ -209,6 +211,7 @@ export function FederationAdmin() {
   const peers = useApi<{ peers: FederationPeer[] }>('/federation/peers');
   const links = useApi<{ links: FederationLink[] }>('/federation/links');
   const quarantine = useApi<{ quarantined: QuarantinedObject[] }>('/federation/quarantine?limit=50');
+  const holds = useApi<{ held: PersonalDataHold[] }>('/federation/personal-data?limit=100');
   const organisations = useApi<{ organisations: Organisation[] }>('/organisations');
   const collections = useApi<{ collections: Collection[] }>('/collections');
   const reload = () => {
@@ -222,11 +225,12 @@ export function FederationAdmin() {
     <section aria-labelledby="federation-heading">
       <h2 id="federation-heading">{t('admin.federation')}</h2>
       <p className="muted">{t('federation.intro')}</p>
-      <ErrorNotice error={peers.error ?? links.error ?? quarantine.error} />
+      <ErrorNotice error={peers.error ?? links.error ?? quarantine.error ?? holds.error} />
       {(peers.loading || links.loading) && !(peers.data && links.data) && <Loading />}
       {peers.data && <PeersTable peers={peers.data.peers} organisations={orgNames} onChanged={reload} />}
       {links.data && <LinksTable links={links.data.links} peers={peerById} collections={collectionTitles} onChanged={reload} />}
       {quarantine.data && <QuarantineList items={quarantine.data.quarantined} peers={peerById} />}
+      {holds.data && links.data && <PersonalDataHolds holds={holds.data.held} links={links.data.links} peers={peerById} onChanged={holds.reload} />}
       <p className="muted small">
         {t('federation.cli_hint')} <code dir="ltr">thiqa peer add</code>, <code dir="ltr">thiqa link add</code>
       </p>

@@ -1,7 +1,8 @@
 /**
  * Import: choose a collection the caller may write and a STIX bundle file; the upload shows its progress and
  * then what became of each object (stored, already there, or rejected with each problem in the reader's
- * language and the JSON path it is at).
+ * language and the JSON path it is at). A file refused for personal data shows the findings and is sent
+ * again with the user's decision (`PersonalDataReview.tsx`).
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { Link } from '../../router.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { isPersonalDataRefusal, PersonalDataReview, type PersonalDataDecision } from './PersonalDataReview.tsx';
 
 function Results({ result, collectionId }: { result: ImportResult; collectionId: string }) {
   const { t } = useTranslation();
@@ -33,7 +35,9 @@ function Results({ result, collectionId }: { result: ImportResult; collectionId:
         <li className="outcome-stored">{t('import.stored', n(result.stored))}</li>
         <li className="outcome-duplicate">{t('import.duplicates', n(result.duplicates))}</li>
         <li className="outcome-rejected">{t('import.rejected', n(result.rejected))}</li>
+        {result.personal_data === 'redact' && <li>{t('import.redacted', n(result.redacted))}</li>}
       </ul>
+      {result.personal_data === 'confirm' && <p>{t('import.confirmed')}</p>}
       <label className="checkbox">
         <input type="checkbox" checked={onlyRejected} onChange={(e) => setOnlyRejected(e.target.checked)} /> {t('import.only_rejected')}
       </label>
@@ -87,15 +91,20 @@ export function ImportPage({ collectionId }: { collectionId: string | undefined 
     if (!target && writable.length > 0) setTarget(writable[0]!.id);
   }, [target, writable]);
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
+    void send();
+  };
+
+  const send = async (decision?: PersonalDataDecision) => {
     if (!file || !target) return;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
     setProgress({ sent: 0, total: file.size });
     try {
-      const answer = await uploadFile<ImportResult>(`/collections/${encodeURIComponent(target)}/import`, file, (sent, total) => setProgress({ sent, total }));
+      const query = decision ? `?personal_data=${decision}` : '';
+      const answer = await uploadFile<ImportResult>(`/collections/${encodeURIComponent(target)}/import${query}`, file, (sent, total) => setProgress({ sent, total }));
       setResult({ collection: target, answer });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'http.network', String(caught)));
@@ -113,7 +122,7 @@ export function ImportPage({ collectionId }: { collectionId: string | undefined 
       <ErrorNotice error={collections.error} />
       {collections.data && writable.length === 0 && <p>{t('import.no_writable')}</p>}
       {writable.length > 0 && (
-        <form onSubmit={(event) => void handleSubmit(event)} className="stacked-form">
+        <form onSubmit={handleSubmit} className="stacked-form">
           <div className="field">
             <label htmlFor={ids.collection}>{t('import.collection')}</label>
             <select id={ids.collection} value={target} onChange={(e) => setTarget(e.target.value)}>
@@ -154,7 +163,11 @@ export function ImportPage({ collectionId }: { collectionId: string | undefined 
           <progress id={ids.progress} max={progress.total || 1} value={progress.sent} />
         </div>
       )}
-      <ErrorNotice error={error} />
+      {isPersonalDataRefusal(error) ? (
+        <PersonalDataReview error={error} busy={busy} onDecide={(decision) => void send(decision)} onCancel={() => setError(undefined)} />
+      ) : (
+        <ErrorNotice error={error} />
+      )}
       {result && <Results result={result.answer} collectionId={result.collection} />}
     </section>
   );
