@@ -5,8 +5,8 @@
  * Who may see what is the Exchange's to say: every candidate the index finds is read again through the
  * Exchange's scoped read (`ObjectService.readVersions` of the exact versions, as the caller), and a match
  * counts only when the version the caller is given still holds the value (a property hidden by a granular
- * marking does not). So a RED or
- * AMBER+STRICT version, or a collection the caller may not read, never shows, not even in a count.
+ * marking does not). So a RED or AMBER+STRICT version, or a collection the caller may not read, never shows,
+ * not even in a count.
  * An address finds itself and the networks that contain it; a network finds itself, the networks that
  * contain it, and the first `RANGE_LIMIT` single addresses in it. Each matched indicator carries its sightings
  * as the caller may see them, from the Sightings module (`LookupSightings`).
