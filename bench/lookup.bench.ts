@@ -4,7 +4,8 @@
  * as a signed-in reader of the collection:
  * - a single lookup in the process (`LookupService.lookup`), p99 over 2,000 values (found and not found, every kind);
  * - lookups per second over HTTP (`GET /api/v1/lookup?value=`, a `thiqa serve` child process, `CLIENTS`
- *   concurrent keep-alive clients on this process for `HTTP_SECONDS`, Bearer token);
+ *   concurrent keep-alive clients on this process for `HTTP_SECONDS`, Bearer token), and as its ceiling the
+ *   same for `GET /health` on the same server (the clients and the HTTP stack, no lookup);
  * - a bulk lookup of 10,000 values in the process (`lookupMany`), median of 5.
  */
 import { SYSTEM, type Actor } from '../server/core/auth/actor.ts';
@@ -83,6 +84,7 @@ export async function measureLookup(tmp: string, size = LOOKUP_OBSERVABLES): Pro
     return [
       { name: `lookup: one value in the process, p99 of ${SINGLE_LOOKUPS}`, database: 'sqlite', size, value: quantile(times, 0.99), unit: 'ms', goal: 'lookupSingle', detail: { ...detail, p50: median(times), found } },
       { name: `lookup: over HTTP, ${CLIENTS} clients`, database: 'sqlite', size, value: http.perSecond, unit: 'lookups/s', goal: 'lookupHttp', detail: { ...detail, requests: http.requests } },
+      { name: `lookup: ceiling, GET /health over HTTP, ${CLIENTS} clients`, database: 'sqlite', size, value: http.ceiling.perSecond, unit: 'requests/s', detail: { requests: http.ceiling.requests } },
       { name: `lookup: ${LOOKUP_MAX_VALUES.toLocaleString('en-US')} values at once (median of ${BULK_REPEATS})`, database: 'sqlite', size, value: median(bulkTimes), unit: 'ms', goal: 'lookupBulk', detail: { ...detail, times: bulkTimes.map(Math.round) } },
     ];
   } finally {
@@ -91,31 +93,42 @@ export async function measureLookup(tmp: string, size = LOOKUP_OBSERVABLES): Pro
   }
 }
 
-/** Lookups per second from `CLIENTS` concurrent clients against a `thiqa serve` child process. */
-async function httpLookups(storeArgs: string[], authorization: string, values: readonly string[]): Promise<{ perSecond: number; requests: number }> {
+/**
+ * Lookups per second from `CLIENTS` concurrent clients against a `thiqa serve` child process, and the same for
+ * `GET /health` (one `SELECT 1`, same credentials) on the same server: the ceiling of these clients and this
+ * HTTP stack on this machine, which no lookup can pass.
+ */
+async function httpLookups(storeArgs: string[], authorization: string, values: readonly string[]): Promise<{ perSecond: number; requests: number; ceiling: { perSecond: number; requests: number } }> {
   const server = await startServerProcess(storeArgs);
   try {
     let next = 0;
-    let requests = 0;
-    const ask = async () => {
-      const value = values[next++ % values.length]!;
-      const response = await fetch(`${server.url}/api/v1/lookup?value=${encodeURIComponent(value)}`, { headers: { authorization, accept: 'application/json' } });
-      if (response.status !== 200) throw new Error(`GET /api/v1/lookup answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-      await response.arrayBuffer();
-    };
-    for (let i = 0; i < 200; i++) await ask();
-    const started = performance.now();
-    const until = started + HTTP_SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        while (performance.now() < until) {
-          await ask();
-          requests++;
-        }
-      }),
-    );
-    return { perSecond: perSecond(requests, performance.now() - started), requests };
+    const lookup = () => `/api/v1/lookup?value=${encodeURIComponent(values[next++ % values.length]!)}`;
+    const lookups = await requestsPerSecond(server.url, authorization, lookup);
+    return { ...lookups, ceiling: await requestsPerSecond(server.url, authorization, () => '/health') };
   } finally {
     await server.stop();
   }
+}
+
+/** `CLIENTS` keep-alive clients asking for `path()` in turn for `HTTP_SECONDS`, after 200 requests to warm up. */
+async function requestsPerSecond(url: string, authorization: string, path: () => string): Promise<{ perSecond: number; requests: number }> {
+  let requests = 0;
+  const ask = async () => {
+    const target = path();
+    const response = await fetch(`${url}${target}`, { headers: { authorization, accept: 'application/json' } });
+    if (response.status !== 200) throw new Error(`GET ${target} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    await response.arrayBuffer();
+  };
+  for (let i = 0; i < 200; i++) await ask();
+  const started = performance.now();
+  const until = started + HTTP_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        await ask();
+        requests++;
+      }
+    }),
+  );
+  return { perSecond: perSecond(requests, performance.now() - started), requests };
 }

@@ -303,7 +303,7 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
   observableIndex.attach();
   const sightings = new SightingService(objects, browse, collections, organisations);
   const lookup = new LookupService(observableRepository, objects, collections, warningLists, {
-    of: (actor, collectionId, indicatorId) => sightings.aggregateOf(actor, collectionId, indicatorId),
+    of: (actor, collectionId, indicatorIds) => sightings.aggregatesOf(actor, collectionId, indicatorIds),
   });
   return {
     config,

@@ -150,6 +150,34 @@ export class ObjectBrowseRepository {
     return this.select(seq, where, [seq, stixId], scope, 'ORDER BY date_added DESC LIMIT ?', [limit]);
   }
 
+  /**
+   * For each of `targets`, the latest visible sightings of it (`rel_target`), newest first, at most
+   * `limitEach` of each, in one query (a window numbers each target's rows): what `linked` answers for one
+   * target, less the relationships, for many at once.
+   */
+  async sightingsOfMany(collectionId: string, targets: readonly string[], scope: ReadScope, limitEach: number): Promise<(BrowseRow & { rel_target: string })[]> {
+    if (targets.length === 0) return [];
+    const seq = await this.seqOf(collectionId);
+    const ids = [...new Set(targets)];
+    const where = ['collection_seq = ?', `rel_target IN (${marks(ids.length)})`, 'is_last = 1', "type = 'sighting'"];
+    const params: SqlValue[] = [seq, ...ids];
+    restrictToScope(scope, seq, 0, where, params);
+    const clearance = clearanceSql(scope);
+    const rows = await this.db.all<BrowseRow & { rel_target: string }>(
+      `SELECT ${COLUMNS}, rel_target, clearance FROM (
+         SELECT ${COLUMNS}, rel_target, ${clearance.sql} AS clearance, ROW_NUMBER() OVER (PARTITION BY rel_target ORDER BY date_added DESC) AS place
+         FROM stix_objects WHERE ${where.join(' AND ')}) ranked
+       WHERE place <= ? ORDER BY date_added DESC`,
+      [...clearance.params, ...params, limitEach],
+    );
+    for (const row of rows) {
+      row.date_added = Number(row.date_added);
+      row.tlp = Number(row.tlp);
+      row.clearance = Number(row.clearance);
+    }
+    return rows;
+  }
+
   /** The latest versions the reader may see, counted by type and TLP rank. */
   async tally(collectionId: string, scope: ReadScope): Promise<TallyRow[]> {
     const seq = await this.seqOf(collectionId);

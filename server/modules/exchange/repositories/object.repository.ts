@@ -255,6 +255,32 @@ export class ObjectRepository {
   }
 
   /**
+   * The versions of a collection named by exact (id, version) pairs that the scope may see, with bodies and the
+   * reader's clearance, in no order; pairs not stored or not visible are left out. One query: the id key
+   * narrows through the id index, the pair settles it. `bodies: 'redacted'` reads the body only of versions
+   * with properties restricted beyond their TLP (the others' is left undefined).
+   */
+  async exactVersions(collectionId: string, pairs: readonly { id: string; version: string }[], scope: ReadScope, bodies: 'all' | 'redacted' = 'all'): Promise<VersionRow[]> {
+    if (pairs.length === 0) return [];
+    const seq = await this.seqOf(collectionId);
+    const keys = [...new Set(pairs.map((p) => idKey(p.id)))];
+    const where = ['collection_seq = ?', `id_key IN (${marks(keys.length)})`, `(stix_id, version) IN (VALUES ${pairs.map(() => '(?, ?)').join(', ')})`];
+    const params: SqlValue[] = [seq, ...keys, ...pairs.flatMap((p) => [p.id, p.version])];
+    restrictToScope(scope, seq, 0, where, params);
+    const clearance = clearanceSql(scope);
+    const rows = await this.db.all<VersionRow>(
+      `SELECT stix_id, version, date_added, spec_version, type, ${bodies === 'all' ? 'body' : 'CASE WHEN redactions IS NULL THEN NULL ELSE body END AS body'}, redactions, tlp, origin_org, ${clearance.sql} AS clearance
+       FROM stix_objects WHERE ${where.join(' AND ')}`,
+      [...clearance.params, ...params],
+    );
+    for (const row of rows) {
+      row.clearance = Number(row.clearance);
+      row.tlp = Number(row.tlp);
+    }
+    return rows;
+  }
+
+  /**
    * Deletes the matching versions of one object and re-marks the first and last of what remains; `within`
    * runs in the same transaction with the number deleted.
    */

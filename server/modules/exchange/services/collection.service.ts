@@ -2,6 +2,7 @@
  * Collections and access to them. A caller sees a collection it may read or write; any other collection
  * answers not_found, exactly as one that does not exist, so its existence does not leak.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, type Actor } from '../../../core/auth/actor.ts';
@@ -60,6 +61,8 @@ export interface Grant {
 }
 
 export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
+/** Within `sameAccess`: each actor's collections (`listAll`), worked out once. */
+const oneRun = new AsyncLocalStorage<Map<Actor, Promise<Collection[]>>>();
 const ALIAS = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 /**
@@ -105,8 +108,25 @@ export class CollectionService {
     return (await Promise.all(rows.map(async (row) => present(row, await access(row))))).filter((c) => c.canRead || c.canWrite);
   }
 
-  /** Every collection the actor may see, across API roots. */
-  async listAll(actor: Actor): Promise<Collection[]> {
+  /**
+   * Runs `fn` with each actor's collections (`listAll`) worked out once for the whole run, for one request
+   * that reads objects of many collections (a lookup). A change of access made meanwhile holds from the next
+   * run, as it holds from the next request.
+   */
+  sameAccess<T>(fn: () => Promise<T>): Promise<T> {
+    return oneRun.getStore() ? fn() : oneRun.run(new Map(), fn);
+  }
+
+  /** Every collection the actor may see, across API roots (within `sameAccess`, as first read there). */
+  listAll(actor: Actor): Promise<Collection[]> {
+    const memo = oneRun.getStore();
+    if (!memo) return this.readAll(actor);
+    let held = memo.get(actor);
+    if (!held) memo.set(actor, (held = this.readAll(actor)));
+    return held;
+  }
+
+  private async readAll(actor: Actor): Promise<Collection[]> {
     const access = await this.accessMap(actor);
     const rows = await this.collections.listAll();
     return (await Promise.all(rows.map(async (row) => present(row, await access(row))))).filter((c) => c.canRead || c.canWrite);

@@ -25,6 +25,8 @@ export const LINKS_MAX = 200;
 const RECENT = 10;
 const ACTIVITY_DAYS = 30;
 const ACTIVITY_MAX = 20;
+/** Objects asked about in one query of `sightingsOfMany`. */
+const IDS_PER_QUERY = 500;
 
 export interface Named {
   id: string;
@@ -172,6 +174,26 @@ export class ObjectBrowseService {
     const { collection, scope } = await this.reader(actor, collectionId);
     const rows = await this.browse.linked(collection.id, 'rel_target', objectId, scope, limit);
     return rows.filter((row) => row.type === 'sighting').map((row) => ({ object: parsed(row, scope), tlp: Number(row.tlp) }));
+  }
+
+  /**
+   * `sightingsOf` for many objects of one collection at once (the lookup's matched indicators): one access
+   * check and one query. Objects with no sighting the caller may see are absent from the map.
+   * @throws DomainError as `list`.
+   */
+  async sightingsOfMany(actor: Actor, collectionId: string, objectIds: readonly string[], limitEach: number): Promise<Map<string, { object: Record<string, unknown>; tlp: number }[]>> {
+    // From `listAll`, which a lookup reads once (`CollectionService.sameAccess`); `reader` says why when it is not there.
+    const readable = (await this.collections.listAll(actor)).find((c) => c.id === collectionId && c.canRead);
+    const { collection, scope } = readable ? { collection: readable, scope: readScope(actor, readable) } : await this.reader(actor, collectionId);
+    const found = new Map<string, { object: Record<string, unknown>; tlp: number }[]>();
+    for (let i = 0; i < objectIds.length; i += IDS_PER_QUERY) {
+      for (const row of await this.browse.sightingsOfMany(collection.id, objectIds.slice(i, i + IDS_PER_QUERY), scope, limitEach)) {
+        const list = found.get(row.rel_target) ?? [];
+        list.push({ object: parsed(row, scope), tlp: Number(row.tlp) });
+        found.set(row.rel_target, list);
+      }
+    }
+    return found;
   }
 
   /**

@@ -19,8 +19,9 @@ import type { NewVersion, ReadScope } from '../repositories/object.repository.ts
 import { Listeners, type Accepted, type DeletedObject, type StoredBatch } from './object-events.ts';
 import { decisionDetails, findingProblems, guardBatch, personalDataFound, rejectionProblems, type PersonalDataMode } from './personal-data-guard.ts';
 import type { ErrorProblem } from '../../../core/errors.ts';
+import { readVersions, type ReadVersion, type VersionRef } from './version-read.ts';
 
-export type { Accepted, DeletedObject, StoredBatch };
+export type { Accepted, DeletedObject, ReadVersion, StoredBatch, VersionRef };
 
 /** One stored version of an object, as services hand it out. */
 export interface StoredVersion {
@@ -392,6 +393,16 @@ export class ObjectService {
     const scope = readScope(actor, collection);
     const rows = await this.objects.list({ collectionId: collection.id, after, versions: { all: true, first: false, last: false, keys: [] }, limit }, true, scope);
     return rows.map((row) => toStoredVersion(row, scope));
+  }
+
+  /**
+   * The versions named by (collection, id, version) that `actor` may see, as every read path serves them, in
+   * no order; those not stored, hidden from the actor or in collections it may not read are left out, never
+   * an error (the lookup re-reads its index's candidates so). `withheldOnly`: bodies only of the versions
+   * whose properties were withheld from the actor. See `version-read.ts`.
+   */
+  readVersions(actor: Actor, refs: readonly VersionRef[], withheldOnly = false): Promise<ReadVersion[]> {
+    return readVersions(this.objects, this.collections, actor, refs, withheldOnly);
   }
 
   /** Deletions in a collection the actor may read, after `after` (microseconds), oldest first, at most `limit`. */

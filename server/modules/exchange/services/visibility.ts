@@ -107,15 +107,21 @@ export function audienceOf(
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+const NONE: ReadonlySet<string> = new Set();
+
+/** The top-level properties of a version withheld from a reader (see `bodyFor`); none for most versions. */
+export function withheldProperties(redactions: string | null | undefined, clearance: number | undefined, cap: number): ReadonlySet<string> {
+  if (!redactions) return NONE;
+  const reach = Math.min(clearance ?? TLP_RED, cap);
+  return new Set((JSON.parse(redactions) as [string, number][]).filter(([, level]) => level > reach).map(([property]) => property));
+}
 
 /**
  * The body a reader is given: as stored, or without the properties its clearance does not reach. `clearance`
  * is the repository's answer for the row, `cap` the scope's.
  */
 export function bodyFor(body: Uint8Array, redactions: string | null | undefined, clearance: number | undefined, cap: number): Uint8Array {
-  if (!redactions) return body;
-  const reach = Math.min(clearance ?? TLP_RED, cap);
-  const hidden = new Set((JSON.parse(redactions) as [string, number][]).filter(([, level]) => level > reach).map(([property]) => property));
+  const hidden = withheldProperties(redactions, clearance, cap);
   if (hidden.size === 0) return body;
   return encoder.encode(JSON.stringify(redactObject(JSON.parse(decoder.decode(body)) as Record<string, unknown>, hidden)));
 }

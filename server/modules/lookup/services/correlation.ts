@@ -16,6 +16,7 @@ import { objectObservables } from '../../../../shared/observables/object-observa
 import type { Observable } from '../../../../shared/observables/observable.ts';
 import type { CollectionService } from '../../exchange/services/collection.service.ts';
 import type { ObjectService, StoredVersion } from '../../exchange/services/object.service.ts';
+import type { ReadVersion } from '../../exchange/services/version-read.ts';
 import type { ObservableHit, ObservableRepository } from '../repositories/observable.repository.ts';
 
 /** At most this many linked objects are listed (all of them are counted). */
@@ -25,10 +26,9 @@ const decoder = new TextDecoder();
 
 /** A version as the reader was given it, with the `type value` keys its visible body holds. */
 export interface SeenVersion {
-  row: StoredVersion;
-  apiRoot: string;
-  collectionId: string;
-  values: ReadonlySet<string>;
+  version: ReadVersion;
+  /** The values its visible body holds, when properties were withheld; undefined: every value indexed for it. */
+  values: ReadonlySet<string> | undefined;
 }
 
 /** An object sharing at least one value with the one asked about. */
@@ -68,6 +68,7 @@ export interface CorrelationReads {
   objects: ObjectService;
   collections: CollectionService;
   /** The candidate versions the reader may see, keyed `collection id version` (`LookupService`'s re-read). */
+  /** The hits' versions the caller may see, with their bodies (for the names shown). */
   readVisible(hits: readonly ObservableHit[]): Promise<ReadonlyMap<string, SeenVersion>>;
 }
 
@@ -93,12 +94,12 @@ export async function correlationsOf(actor: Actor, collectionId: string, objectI
   const organisations = new Set<string>();
   for (const hit of hits) {
     const seen = visible.get(`${hit.collectionId} ${hit.stixId} ${hit.version}`);
-    if (!seen || !seen.values.has(keyOf(hit))) continue;
-    const key = `${seen.collectionId} ${seen.row.id}`;
+    if (!seen || (seen.values && !seen.values.has(keyOf(hit)))) continue;
+    const key = `${seen.version.collectionId} ${seen.version.id}`;
     shared.set(key, (shared.get(key) ?? new Set()).add(keyOf(hit)));
-    if (seen.row.originOrg && seen.row.originOrg !== own.row.originOrg) organisations.add(seen.row.originOrg);
+    if (seen.version.originOrg && seen.version.originOrg !== own.row.originOrg) organisations.add(seen.version.originOrg);
     const held = latest.get(key);
-    if (!held || held.row.version < seen.row.version) latest.set(key, seen);
+    if (!held || held.version.version < seen.version.version) latest.set(key, seen);
   }
   const linked = [...latest].sort(([a], [b]) => (a < b ? -1 : 1)).slice(0, CORRELATIONS_MAX);
   return {
@@ -106,15 +107,15 @@ export async function correlationsOf(actor: Actor, collectionId: string, objectI
     collectionId: own.collectionId,
     version: own.row.version,
     values,
-    objects: linked.map(([key, seen]) => ({
-      id: seen.row.id,
-      type: seen.row.type,
-      name: seen.row.body ? browseFactsOf(JSON.parse(decoder.decode(seen.row.body)) as Record<string, unknown>).name : null,
-      version: seen.row.version,
+    objects: linked.map(([key, { version: seen }]) => ({
+      id: seen.id,
+      type: seen.type,
+      name: seen.body ? browseFactsOf(JSON.parse(decoder.decode(seen.body)) as Record<string, unknown>).name : null,
+      version: seen.version,
       apiRoot: seen.apiRoot,
       collectionId: seen.collectionId,
       shared: values.filter((o) => shared.get(key)!.has(keyOf(o))),
-      originOrg: seen.row.originOrg ?? null,
+      originOrg: seen.originOrg,
     })),
     total: latest.size,
     organisations: organisations.size,

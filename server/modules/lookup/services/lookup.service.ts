@@ -3,35 +3,45 @@
  * how many organisations reported them, and the warning lists it is on.
  *
  * Who may see what is the Exchange's to say: every candidate the index finds is read again through the
- * Exchange's scoped read (`ObjectService.list`, as the caller), and a match counts only when the version the
- * caller is given still holds the value (a property hidden by a granular marking does not). So a RED or
- * AMBER+STRICT version, or a collection the caller may not read, never shows, not even in a count.
+ * Exchange's scoped read (`ObjectService.readVersions` of the exact versions, as the caller), and a match
+ * counts only when the version the caller is given still holds the value (a property hidden by a granular
+ * marking does not). So a RED or AMBER+STRICT version, or a collection the caller may not read, never shows,
+ * not even in a count.
  * An address finds itself and the networks that contain it; a network finds itself, the networks that
  * contain it, and the first `RANGE_LIMIT` single addresses in it. Each matched indicator carries its sightings
  * as the caller may see them, from the Sightings module (`LookupSightings`).
  */
 import type { Actor } from '../../../core/auth/actor.ts';
-import { invalid, isDomainError } from '../../../core/errors.ts';
+import { invalid } from '../../../core/errors.ts';
 import { containingNetworks, networkRange } from '../../../../shared/observables/address-range.ts';
 import { objectObservables } from '../../../../shared/observables/object-observables.ts';
 import { detectObservable, type Observable, type ObservableType } from '../../../../shared/observables/observable.ts';
 import type { CollectionService } from '../../exchange/services/collection.service.ts';
-import type { ObjectService, StoredVersion } from '../../exchange/services/object.service.ts';
+import type { ObjectService, ReadVersion } from '../../exchange/services/object.service.ts';
 import type { ObservableHit, ObservableRepository } from '../repositories/observable.repository.ts';
-import { correlationsOf, type Correlations } from './correlation.ts';
+import { correlationsOf, type Correlations, type SeenVersion } from './correlation.ts';
 
 /** At most this many values in one lookup. */
 export const LOOKUP_MAX_VALUES = 10_000;
-const IDS_PER_READ = 500;
 
 /** The port to the Warning lists module: the enabled lists, brought up to date once a lookup, and the lists a value is on. */
 export interface LookupWarningLists {
   ready(): Promise<{ hits(type: ObservableType, value: string, hashAlgorithm: string | undefined): readonly { name: string; type: string }[] }>;
 }
 
-/** The port to the Sightings module: an indicator's sightings as `actor` may see them. */
+/** What a match says of an indicator's sightings the caller may see. */
+export interface SightingsSummary {
+  sightings: number;
+  totalCount: number;
+  organisations: number;
+  anonymous: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/** The port to the Sightings module: indicators' sightings as `actor` may see them, many of one collection at once, by id. */
 export interface LookupSightings {
-  of(actor: Actor, collectionId: string, indicatorId: string): Promise<{ sightings: number; totalCount: number; organisations: number; anonymous: number; firstSeen: string | null; lastSeen: string | null }>;
+  of(actor: Actor, collectionId: string, indicatorIds: readonly string[]): Promise<Map<string, SightingsSummary>>;
 }
 
 /** An object holding the value: its latest version the caller may see that holds it. */
@@ -42,7 +52,7 @@ export interface LookupMatch {
   apiRoot: string;
   collectionId: string;
   /** For an indicator: its sightings the caller may see. */
-  sightings?: Awaited<ReturnType<LookupSightings['of']>>;
+  sightings?: SightingsSummary | undefined;
 }
 
 export interface LookupAnswer {
@@ -58,13 +68,8 @@ export interface LookupAnswer {
 
 const keyOf = (type: string, value: string) => `${type} ${value}`;
 
-/** A version as the caller was given it, with the values its visible body holds. */
-interface VisibleVersion {
-  row: StoredVersion;
-  apiRoot: string;
-  collectionId: string;
-  values: Set<string>;
-}
+
+const decoder = new TextDecoder();
 
 export class LookupService {
   private readonly rows: ObservableRepository;
@@ -90,7 +95,12 @@ export class LookupService {
    * Each value's answer, in the order asked.
    * @throws DomainError `invalid` `lookup.no_values` (none given), `lookup.too_many_values` (more than `LOOKUP_MAX_VALUES`).
    */
-  async lookupMany(actor: Actor, values: readonly string[]): Promise<LookupAnswer[]> {
+  lookupMany(actor: Actor, values: readonly string[]): Promise<LookupAnswer[]> {
+    // The collections the caller may read are worked out once for the whole lookup, sightings included.
+    return this.collections.sameAccess(() => this.answerAll(actor, values));
+  }
+
+  private async answerAll(actor: Actor, values: readonly string[]): Promise<LookupAnswer[]> {
     if (values.length === 0) throw invalid('lookup.no_values', 'a lookup needs at least one value', {});
     if (values.length > LOOKUP_MAX_VALUES) {
       throw invalid('lookup.too_many_values', `a lookup takes at most ${LOOKUP_MAX_VALUES} values; ${values.length} were given`, { max: LOOKUP_MAX_VALUES, count: values.length });
@@ -114,18 +124,17 @@ export class LookupService {
    * @throws DomainError `not_found` `object.not_found`, `collection.not_found`; `forbidden` `collection.read_forbidden`.
    */
   async correlationsOf(actor: Actor, collectionId: string, objectId: string): Promise<Correlations> {
-    return correlationsOf(actor, collectionId, objectId, { rows: this.rows, objects: this.objects, collections: this.collections, readVisible: (hits) => this.readVisible(actor, hits) });
+    return correlationsOf(actor, collectionId, objectId, { rows: this.rows, objects: this.objects, collections: this.collections, readVisible: (hits) => this.readVisible(actor, hits, false) });
   }
 
-  /** Each matched indicator's sightings as the caller may see them, read once per indicator. */
+  /** Each matched indicator's sightings as the caller may see them, read at once per collection. */
   private async withSightings(actor: Actor, answers: LookupAnswer[], sightings: LookupSightings): Promise<void> {
-    const read = new Map<string, Promise<LookupMatch['sightings']>>();
-    for (const match of answers.flatMap((a) => a.matches)) {
-      if (match.type !== 'indicator') continue;
-      const key = `${match.collectionId} ${match.id}`;
-      if (!read.has(key)) read.set(key, sightings.of(actor, match.collectionId, match.id));
-      match.sightings = await read.get(key);
-    }
+    const indicators = answers.flatMap((a) => a.matches).filter((m) => m.type === 'indicator');
+    const idsByCollection = new Map<string, Set<string>>();
+    for (const match of indicators) idsByCollection.set(match.collectionId, (idsByCollection.get(match.collectionId) ?? new Set()).add(match.id));
+    const read = new Map<string, Map<string, SightingsSummary>>();
+    for (const [collectionId, ids] of idsByCollection) read.set(collectionId, await sightings.of(actor, collectionId, [...ids]));
+    for (const match of indicators) match.sightings = read.get(match.collectionId)?.get(match.id);
   }
 
   /**
@@ -161,52 +170,36 @@ export class LookupService {
     );
   }
 
-  /** The candidate versions the caller may see, by collection, id and version, as the Exchange gives them. */
-  private async readVisible(actor: Actor, hits: readonly ObservableHit[]): Promise<Map<string, VisibleVersion>> {
-    const idsByCollection = new Map<string, Set<string>>();
-    for (const hit of hits) idsByCollection.set(hit.collectionId, (idsByCollection.get(hit.collectionId) ?? new Set()).add(hit.stixId));
-    const visible = new Map<string, VisibleVersion>();
-    for (const [collectionId, ids] of idsByCollection) {
-      const collection = await this.collections.find(actor, collectionId).catch(unseen);
-      if (!collection) continue;
-      const list = [...ids];
-      for (let i = 0; i < list.length; i += IDS_PER_READ) {
-        let next: string | undefined;
-        do {
-          const page = await this.objects.list(actor, collection.apiRoot, collection.id, { ids: list.slice(i, i + IDS_PER_READ), versions: ['all'], next }).catch(unseen);
-          if (!page) break;
-          for (const row of page.rows) {
-            if (!row.body) continue;
-            const values = new Set(objectObservables(JSON.parse(new TextDecoder().decode(row.body)) as Record<string, unknown>).map((o) => keyOf(o.type, o.value)));
-            visible.set(`${collection.id} ${row.id} ${row.version}`, { row, apiRoot: collection.apiRoot, collectionId: collection.id, values });
-          }
-          next = page.next;
-        } while (next !== undefined);
-      }
+  /**
+   * The candidate versions the caller may see, by collection, id and version, as the Exchange gives them
+   * (one scoped read of the exact triples). A version's values are worked out again only when properties
+   * were withheld from the caller: otherwise its body is the stored one the index was made from.
+   */
+  private async readVisible(actor: Actor, hits: readonly ObservableHit[], withheldOnly = true): Promise<Map<string, SeenVersion>> {
+    const refs = hits.map((hit) => ({ collectionId: hit.collectionId, id: hit.stixId, version: hit.version }));
+    const visible = new Map<string, SeenVersion>();
+    for (const version of await this.objects.readVersions(actor, refs, withheldOnly)) {
+      const values = version.withheld ? new Set(objectObservables(JSON.parse(decoder.decode(version.body!)) as Record<string, unknown>).map((o) => keyOf(o.type, o.value))) : undefined;
+      visible.set(`${version.collectionId} ${version.id} ${version.version}`, { version, values });
     }
     return visible;
   }
 
-  private answer(query: string, observable: Observable | undefined, hits: readonly ObservableHit[], visible: ReadonlyMap<string, VisibleVersion>, warningLists: LookupAnswer['warningLists']): LookupAnswer {
+  private answer(query: string, observable: Observable | undefined, hits: readonly ObservableHit[], visible: ReadonlyMap<string, SeenVersion>, warningLists: LookupAnswer['warningLists']): LookupAnswer {
     if (!observable) return { query, observable, matches: [], organisations: 0, warningLists: [] };
-    const latest = new Map<string, VisibleVersion>();
+    const latest = new Map<string, ReadVersion>();
     const organisations = new Set<string>();
     for (const hit of hits) {
       const seen = visible.get(`${hit.collectionId} ${hit.stixId} ${hit.version}`);
-      if (!seen || !seen.values.has(keyOf(hit.type, hit.value))) continue;
-      if (seen.row.originOrg) organisations.add(seen.row.originOrg);
-      const key = `${seen.collectionId} ${seen.row.id}`;
+      if (!seen || (seen.values && !seen.values.has(keyOf(hit.type, hit.value)))) continue;
+      const { version } = seen;
+      if (version.originOrg) organisations.add(version.originOrg);
+      const key = `${version.collectionId} ${version.id}`;
       const held = latest.get(key);
-      if (!held || held.row.version < seen.row.version) latest.set(key, seen);
+      if (!held || held.version < version.version) latest.set(key, version);
     }
-    const matches = [...latest.values()].map((v) => ({ id: v.row.id, type: v.row.type, version: v.row.version, apiRoot: v.apiRoot, collectionId: v.collectionId }));
+    const matches = [...latest.values()].map((v) => ({ id: v.id, type: v.type, version: v.version, apiRoot: v.apiRoot, collectionId: v.collectionId }));
     matches.sort((a, b) => (a.collectionId === b.collectionId ? a.id.localeCompare(b.id) : a.collectionId.localeCompare(b.collectionId)));
     return { query, observable, matches, organisations: organisations.size, warningLists };
   }
-}
-
-/** A collection the caller may not see (or, anonymous, not without credentials) is no match: undefined instead of the error. */
-function unseen(error: unknown): undefined {
-  if (isDomainError(error) && (error.kind === 'not_found' || error.kind === 'forbidden' || error.kind === 'unauthenticated')) return undefined;
-  throw error;
 }

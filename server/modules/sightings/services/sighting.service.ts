@@ -106,6 +106,12 @@ export class SightingService {
     return aggregateSightings((await this.browse.sightingsOf(actor, collectionId, indicatorId, SIGHTINGS_MAX)).map((s) => s.object));
   }
 
+  /** `aggregateOf` for many indicators of one collection, read at once; answers one aggregate per id. */
+  async aggregatesOf(actor: Actor, collectionId: string, indicatorIds: readonly string[]): Promise<Map<string, SightingAggregate>> {
+    const found = await this.browse.sightingsOfMany(actor, collectionId, indicatorIds, SIGHTINGS_MAX);
+    return new Map(indicatorIds.map((id) => [id, aggregateSightings((found.get(id) ?? []).map((s) => s.object))]));
+  }
+
   private async posterOf(actor: Actor): Promise<Poster> {
     if (actor.kind !== 'user') return { identityId: null, userName: null };
     const identityId = actor.organisationId === null ? null : (await this.organisations.find(actor, actor.organisationId)).identityId;
