@@ -42,7 +42,7 @@ describe.each(dialects)('roles of users on %s', (dialect) => {
     await expect(users().addUser({ name: 'ghost', password: PASSWORD, roles: ['viewer', 'superuser'] })).rejects.toMatchObject({
       kind: 'invalid',
       code: 'role.unknown',
-      params: { role: 'superuser', known: 'analyst, assessment-reviewer, assessment-team, focal-point, gateway-moderator, org-admin, platform-admin, viewer' },
+      params: { role: 'superuser', known: 'analyst, assessment-reviewer, assessment-team, focal-point, gateway-moderator, incident-coordinator, org-admin, platform-admin, viewer' },
     });
     await expect(users().addRole('plain', 'superuser')).rejects.toMatchObject({ code: 'role.unknown' });
     expect(await users().findUser('ghost')).toBeUndefined();
