@@ -6,76 +6,26 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, SYSTEM, type Actor } from '../../../core/auth/actor.ts';
 import { conflict, forbidden, notFound, unauthenticated } from '../../../core/errors.ts';
-import type { ObjectRepository, StoreOutcome, VersionRow } from '../repositories/object.repository.ts';
+import type { ObjectRepository, StoreOutcome } from '../repositories/object.repository.ts';
 import type { StatusRepository } from '../repositories/status.repository.ts';
 import type { CollectionService } from './collection.service.ts';
 import { describeProblems, objectsOf, prepareObjects, type Prepared, type Rejection } from './object-ingest.ts';
 import { encodeCursor, pageSize, resolveQuery, versionFilter, type ObjectFilter } from './object-query.ts';
 import { statusOf, type AddStatus, type IngestResult } from './status.ts';
-import { browseFactsOf } from '../../../../shared/stix/browse-facts.ts';
-import { audienceOf, bodyFor, readScope, type ReadPurpose, type ResolvedRecipients } from './visibility.ts';
+import { readScope, type ReadPurpose } from './visibility.ts';
 import type { Collection } from './collection.service.ts';
-import type { NewVersion, ReadScope } from '../repositories/object.repository.ts';
+import type { NewVersion } from '../repositories/object.repository.ts';
 import { Listeners, type Accepted, type DeletedObject, type StoredBatch } from './object-events.ts';
 import { decisionDetails, findingProblems, guardBatch, personalDataFound, rejectionProblems, type PersonalDataMode } from './personal-data-guard.ts';
 import type { ErrorProblem } from '../../../core/errors.ts';
 import { readVersions, type ReadVersion, type VersionRef } from './version-read.ts';
+import { withAudiences } from './object-audiences.ts';
+import { toStoredVersion, type Deletion, type GuardedIngest, type Page, type PageLimits, type RecipientDirectory, type StoredVersion } from './object-types.ts';
+import { exportAll, latestVersions, type WalkDeps } from './object-walks.ts';
 
 export type { Accepted, DeletedObject, ReadVersion, StoredBatch, VersionRef };
+export type { Deletion, GuardedIngest, Page, PageLimits, RecipientDirectory, StoredVersion };
 
-/** One stored version of an object, as services hand it out. */
-export interface StoredVersion {
-  id: string;
-  /** Timestamp key of the version; '' for objects with neither `modified` nor `created`. */
-  version: string;
-  /** Microseconds since the epoch. */
-  dateAdded: number;
-  specVersion: string;
-  type: string;
-  /** The object as UTF-8 JSON (listings with bodies only). */
-  body: Uint8Array | undefined;
-  /** With bodies only: the version's TLP rank and the organisation that stored it (for federation). */
-  tlp?: number | undefined;
-  originOrg?: string | null | undefined;
-}
-
-/** A deletion in a collection (see `ObjectService.deletionsSince`). */
-export interface Deletion {
-  /** Its place in the store's `date_added` order (microseconds). */
-  at: number;
-  id: string;
-  /** The version keys deleted, or `all`. */
-  versions: string[] | 'all';
-  /** The most restrictive TLP rank and an origin organisation of the versions deleted. */
-  tlp: number;
-  originOrg: string | null;
-}
-
-export interface Page {
-  rows: StoredVersion[];
-  more: boolean;
-  next: string | undefined;
-}
-
-/** Where the recipients an object names are looked up: organisations by STIX identity id, users by name. */
-export interface RecipientDirectory {
-  /** Identity id → organisation id, for those of `identityIds` that are organisations of this hub. */
-  organisationsByIdentity(identityIds: readonly string[]): Promise<Map<string, string>>;
-  /** Lower-cased user name → user id, for those of `names` that are users. */
-  usersByName(names: readonly string[]): Promise<Map<string, string>>;
-}
-
-/** How `ingestGuarded` is asked: where the batch starts in the request, its TAXII status, the guard's mode. */
-export interface GuardedIngest {
-  offset?: number;
-  statusId?: string;
-  personalData: PersonalDataMode;
-}
-
-export interface PageLimits {
-  pageDefault: number;
-  pageMax: number;
-}
 
 /** What a repository write runs last in its transaction (the audit entry). */
 type StoreHook = NonNullable<Parameters<ObjectRepository['store']>[2]>;
@@ -91,6 +41,7 @@ export class ObjectService {
   private readonly audit: AuditLog;
   private readonly limits: PageLimits;
   private readonly directory: RecipientDirectory;
+  private readonly walks: WalkDeps;
   private readonly storedListeners = new Listeners<string>('objects.stored');
   private readonly acceptedHooks = new Listeners<Accepted>('objects.accepted');
   private readonly storedHooks = new Listeners<StoredBatch>('objects.stored_versions');
@@ -110,6 +61,7 @@ export class ObjectService {
     this.collections = collections;
     this.audit = audit;
     this.limits = limits;
+    this.walks = { objects, collections, audit };
   }
 
   /**
@@ -223,7 +175,7 @@ export class ObjectService {
     write: (versions: NewVersion[], indexes: number[], hook: StoreHook) => Promise<StoreOutcome[]>,
     origin: Actor = actor,
   ): Promise<IngestResult> {
-    const { versions, indexes, rejected } = await this.withAudiences(origin, collection, prepared);
+    const { versions, indexes, rejected } = await withAudiences(this.directory, origin, collection, prepared);
     const event = (outcomes: readonly StoreOutcome[]): AuditEvent => {
       const stored = outcomes.filter((o) => o.stored).length;
       const details = { stored, duplicates: outcomes.length - stored, rejected: rejected.length, ...extra };
@@ -254,30 +206,6 @@ export class ObjectService {
     };
   }
 
-  /** Decides who may see each accepted object; those whose sharing is wrong join the rejected. */
-  private async withAudiences(actor: Actor, collection: Collection, prepared: Prepared): Promise<{ versions: NewVersion[]; indexes: number[]; rejected: Rejection[] }> {
-    const refs = new Set(prepared.accepted.flatMap((a) => a.sharing.recipientRefs));
-    const names = new Set(prepared.accepted.flatMap((a) => a.sharing.recipientUsers));
-    const recipients: ResolvedRecipients = {
-      organisations: refs.size ? await this.directory.organisationsByIdentity([...refs]) : new Map(),
-      users: names.size ? await this.directory.usersByName([...names]) : new Map(),
-    };
-    const versions: NewVersion[] = [];
-    const indexes: number[] = [];
-    const rejected = [...prepared.rejected];
-    for (const { index, version, versionText, sharing } of prepared.accepted) {
-      const decided = audienceOf(sharing, version.type, actor, collection, recipients);
-      if ('audience' in decided) {
-        versions.push({ ...version, audience: decided.audience, browse: browseFactsFor(version, decided.audience.redactions) });
-        indexes.push(index);
-      } else {
-        const problems = decided.problems.map((p) => ({ severity: 'error' as const, ...p }));
-        rejected.push({ index, id: version.stixId, version: versionText, problems });
-      }
-    }
-    rejected.sort((a, b) => a.index - b.index);
-    return { versions, indexes, rejected };
-  }
 
   /**
    * The TAXII "add objects" operation: ingests the envelope and records a status resource. Objects with
@@ -422,26 +350,8 @@ export class ObjectService {
    * nothing AMBER+STRICT either). Recorded in the audit log (`collection.export`, with the count) once the
    * last page has been handed out.
    */
-  async *exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000, purpose: 'export' | 'push' = 'export'): AsyncGenerator<StoredVersion[]> {
-    const found = await this.collections.find(actor, collectionIdOrAlias);
-    const collection = await this.collections.requireRead(actor, found.apiRoot, found.id);
-    const scope = readScope(actor, collection, purpose);
-    let after = 0;
-    let count = 0;
-    for (;;) {
-      const rows = await this.objects.list(
-        { collectionId: collection.id, after, versions: { all: true, first: false, last: false, keys: [] }, limit: pageRows },
-        true,
-        scope,
-      );
-      if (rows.length > 0) {
-        count += rows.length;
-        yield rows.map((row) => toStoredVersion(row, scope));
-        after = rows[rows.length - 1]!.date_added;
-      }
-      if (rows.length < pageRows) break;
-    }
-    await this.audit.record(actor, { action: 'collection.export', target: collection.id, details: { versions: count } });
+  exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000, purpose: 'export' | 'push' = 'export'): AsyncGenerator<StoredVersion[]> {
+    return exportAll(this.walks, actor, collectionIdOrAlias, pageRows, purpose);
   }
 
   /**
@@ -449,23 +359,8 @@ export class ObjectService {
    * never RED: read as an export), page by page: the defenders' feeds. Not audited: a feed is fetched every
    * few minutes by machines, and its creation is what the audit log records.
    */
-  async *latestVersions(actor: Actor, apiRoot: string, collectionId: string, options: { types: readonly string[]; maxTlp: number }, pageRows = 5_000): AsyncGenerator<StoredVersion[]> {
-    const collection = await this.collections.requireRead(actor, apiRoot, collectionId);
-    const exported = readScope(actor, collection, 'export');
-    const scope = { ...exported, cap: Math.min(exported.cap, options.maxTlp) };
-    let after = 0;
-    for (;;) {
-      const rows = await this.objects.list(
-        { collectionId: collection.id, after, types: options.types, versions: { all: false, first: false, last: true, keys: [] }, limit: pageRows },
-        true,
-        scope,
-      );
-      if (rows.length > 0) {
-        yield rows.map((row) => ({ ...toStoredVersion(row, scope), tlp: Number(row.tlp) }));
-        after = rows[rows.length - 1]!.date_added;
-      }
-      if (rows.length < pageRows) break;
-    }
+  latestVersions(actor: Actor, apiRoot: string, collectionId: string, options: { types: readonly string[]; maxTlp: number }, pageRows = 5_000): AsyncGenerator<StoredVersion[]> {
+    return latestVersions(this.walks, actor, apiRoot, collectionId, options, pageRows);
   }
 
   private async page(actor: Actor, apiRoot: string, collectionId: string, filter: ObjectFilter, fallback: 'last' | 'all', withBody: boolean): Promise<Page> {
@@ -490,17 +385,7 @@ export class ObjectService {
   }
 }
 
-function toStoredVersion(row: VersionRow, scope: ReadScope): StoredVersion {
-  const body = row.body && bodyFor(row.body, row.redactions, row.clearance, scope.cap);
-  return { id: row.stix_id, version: row.version, dateAdded: row.date_added, specVersion: row.spec_version, type: row.type, body, tlp: row.tlp, originOrg: row.origin_org };
-}
 
-/** Restricted properties are left out of what the UI searches (rare: parsed again only then). */
-function browseFactsFor(version: NewVersion, redactions: string | null): NewVersion['browse'] {
-  if (redactions === null) return version.browse;
-  const hidden = new Set((JSON.parse(redactions) as [string, number][]).map(([property]) => property));
-  return browseFactsOf(JSON.parse(new TextDecoder().decode(version.body)) as Record<string, unknown>, hidden);
-}
 
 function objectNotFound(objectId: string) {
   return notFound('object.not_found', `there is no object "${objectId}" matching the request in this collection`, { object: objectId });
