@@ -23,6 +23,16 @@ const accepts = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
+/**
+ * Maildir names in the order the messages arrived: Python's are `<seconds>.M<microseconds>P<pid>Q<count>.<host>`,
+ * and the microseconds are not zero-padded, so a sort of the names as text can put a later message first.
+ */
+function byArrival(a: string, b: string): number {
+  const key = (name: string) => (/^(\d+)\.M(\d+)P\d+Q(\d+)/.exec(name) ?? [name, '0', '0', '0']).slice(1).map(Number);
+  const [ka, kb] = [key(a), key(b)];
+  return ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]! || (a < b ? -1 : 1);
+}
+
 export interface SmtpServer {
   url: string;
   /** The raw messages received so far. */
@@ -47,7 +57,7 @@ export async function startSmtpServer(): Promise<SmtpServer> {
     messages: async () => {
       const folder = path.join(maildir, 'new');
       const names = await readdir(folder).catch(() => []);
-      return Promise.all(names.sort().map((name) => readFile(path.join(folder, name), 'utf8')));
+      return Promise.all(names.sort(byArrival).map((name) => readFile(path.join(folder, name), 'utf8')));
     },
     close: async () => {
       child.kill();
