@@ -12,7 +12,7 @@ import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { loadConfig } from '../../server/core/config.ts';
 import { openPlatform, type Platform } from '../../server/platform.ts';
 import { createTestStore, dialects, type TestStore } from '../support/databases.ts';
-import { applyMemberships, buildWorld, clearance, COMMUNITIES, expectedBody, markingIds, ORGS, PLAIN_ROOT, refusal, rowLevel, type CollectionModel, type VersionModel, type World } from '../support/sharing-world.ts';
+import { applyMemberships, buildWorld, clearance, COMMUNITIES, expectedBody, markingIds, ORGS, refusal, roundCollections, rowLevel, type CollectionModel, type VersionModel, type World } from '../support/sharing-world.ts';
 
 const RUNS = Number(process.env.THIQA_PROPERTY_RUNS ?? 10);
 const IDS = 3;
@@ -55,27 +55,13 @@ describe.each(dialects)('alerts follow the visibility rules on %s', (dialect) =>
         round++;
         await applyMemberships(platform, world, membership, generated.memberships);
         const scenario = { memberships: generated.memberships };
-        const tlp = (rank: number) => ['clear', 'green', 'amber', 'amber+strict', 'red'][rank]!;
-        const community = world.communities[generated.community.community]!;
-        const inCommunity = await platform.communityApiRoots.createCollection(SYSTEM, community.id, { title: `k${round}`, defaultTlp: tlp(generated.community.defaultTlp) });
-        const communityModel: CollectionModel = { community: generated.community.community, defaultTlp: generated.community.defaultTlp, grants: new Map([[`community:${generated.community.community}`, { read: true, write: true }]]) };
-        const plain = await platform.collections.create(SYSTEM, { apiRoot: PLAIN_ROOT, title: `p${round}`, defaultTlp: tlp(generated.plain.defaultTlp) });
-        const plainModel: CollectionModel = { community: null, defaultTlp: generated.plain.defaultTlp, grants: new Map() };
-        for (const grant of generated.plain.grants) {
-          const [kind, index] = grant.principal.split(':') as [string, string | undefined];
-          const principal = kind === 'user' ? `user:${world.readers[Number(index)]!.userId}` : kind === 'org' ? `org:${world.orgs[Number(index)]!.id}` : kind;
-          await platform.collections.grant(SYSTEM, plain.id, principal, { read: grant.read, write: false });
-          plainModel.grants.set(grant.principal, { read: grant.read, write: false });
-        }
+        const [inCommunity, plain] = await roundCollections(platform, world, round, generated);
         const label = `round-${round}`;
         const subscribers = world.readers.filter((r) => r.userId !== null);
         const subscriptions = new Map<string, string>();
         for (const reader of subscribers) subscriptions.set(reader.label, (await platform.alertSubscriptions.create(reader.actor, { channel: 'in-app', labels: [label] })).subscription.id);
 
-        const targets = [
-          { root: community.slug, id: inCommunity.collection.id, model: communityModel },
-          { root: PLAIN_ROOT, id: plain.id, model: plainModel },
-        ];
+        const targets = [inCommunity, plain];
         // Every version is written by user 0 as the operator would let it (the writer counts for RED and AMBER+STRICT).
         const writer = world.readers[0]!;
         const stored: { version: VersionModel; model: CollectionModel; key: string }[] = [];

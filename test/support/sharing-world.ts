@@ -85,6 +85,44 @@ export interface CollectionModel {
   grants: Map<string, { read: boolean; write: boolean }>;
 }
 
+/** A collection made for one round of a property test: where it is, and the oracle's model of it. */
+export interface RoundCollection {
+  root: string;
+  id: string;
+  model: CollectionModel;
+}
+
+/** What a round asks for: a collection in a community's API root, and one in the plain root with grants. */
+export interface RoundCollectionsInput {
+  community: { community: number; defaultTlp: number };
+  plain: { defaultTlp: number; grants: readonly { principal: string; read: boolean; write?: boolean }[] };
+}
+
+/**
+ * The two collections of a round (titles `k<round>` and `p<round>`): one in a community's API root, which
+ * its members read and write, and one in the plain root with the grants asked for (a write grant to
+ * `anonymous` is left out: a public collection is read-only), each with its model for the oracle.
+ */
+export async function roundCollections(platform: Platform, world: World, round: number, input: RoundCollectionsInput): Promise<[RoundCollection, RoundCollection]> {
+  const { community: wanted, plain: plainWanted } = input;
+  const community = world.communities[wanted.community]!;
+  const inCommunity = await platform.communityApiRoots.createCollection(SYSTEM, community.id, { title: `k${round}`, defaultTlp: LEVELS[wanted.defaultTlp]! });
+  const communityModel: CollectionModel = { community: wanted.community, defaultTlp: wanted.defaultTlp, grants: new Map([[`community:${wanted.community}`, { read: true, write: true }]]) };
+  const plain = await platform.collections.create(SYSTEM, { apiRoot: PLAIN_ROOT, title: `p${round}`, defaultTlp: LEVELS[plainWanted.defaultTlp]! });
+  const plainModel: CollectionModel = { community: null, defaultTlp: plainWanted.defaultTlp, grants: new Map() };
+  for (const grant of plainWanted.grants) {
+    const [kind, index] = grant.principal.split(':') as [string, string | undefined];
+    const principal = kind === 'user' ? `user:${world.readers[Number(index)]!.userId}` : kind === 'org' ? `org:${world.orgs[Number(index)]!.id}` : kind;
+    const write = (grant.write ?? false) && kind !== 'anonymous';
+    await platform.collections.grant(SYSTEM, plain.id, principal, { read: grant.read, write });
+    plainModel.grants.set(grant.principal, { read: grant.read, write });
+  }
+  return [
+    { root: community.slug, id: inCommunity.collection.id, model: communityModel },
+    { root: PLAIN_ROOT, id: plain.id, model: plainModel },
+  ];
+}
+
 /** A version as submitted, with what the oracle needs to know of it. */
 export interface VersionModel {
   object: Record<string, unknown>;

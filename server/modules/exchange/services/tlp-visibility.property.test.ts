@@ -16,7 +16,7 @@ import { openPlatform, type Platform } from '../../../platform.ts';
 import { createTestStore, dialects, type TestStore } from '../../../../test/support/databases.ts';
 import { errorCode } from '../../../../test/support/domain-error.ts';
 import {
-  buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, PLAIN_ROOT, reaches, refusal,
+  buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, reaches, refusal, roundCollections,
   type CollectionModel, type Reader, type Scenario, type VersionModel, type World,
 } from '../../../../test/support/sharing-world.ts';
 import type { ObjectFilter } from './object-query.ts';
@@ -168,31 +168,8 @@ describe.each(dialects)('TLP 2.0 visibility on %s', (dialect) => {
           }
         }
         const scenario: Scenario = { memberships: generated.memberships };
-        const tlp = (rank: number) => ['clear', 'green', 'amber', 'amber+strict', 'red'][rank]!;
 
-        const community = world.communities[generated.community.community]!;
-        const inCommunity = await platform.communityApiRoots.createCollection(SYSTEM, community.id, { title: `k${round}`, defaultTlp: tlp(generated.community.defaultTlp) });
-        const communityModel: CollectionModel = {
-          community: generated.community.community,
-          defaultTlp: generated.community.defaultTlp,
-          grants: new Map([[`community:${generated.community.community}`, { read: true, write: true }]]),
-        };
-        const plain = await platform.collections.create(SYSTEM, { apiRoot: PLAIN_ROOT, title: `p${round}`, defaultTlp: tlp(generated.plain.defaultTlp) });
-        const plainModel: CollectionModel = { community: null, defaultTlp: generated.plain.defaultTlp, grants: new Map() };
-        const userIds = world.readers.map((r) => r.userId);
-        for (const grant of generated.plain.grants) {
-          const [kind, index] = grant.principal.split(':') as [string, string | undefined];
-          const principal = kind === 'user' ? `user:${userIds[Number(index)]}` : kind === 'org' ? `org:${world.orgs[Number(index)]!.id}` : kind;
-          // A public collection is read-only for anonymous callers (a write grant to them is refused).
-          const write = grant.write && kind !== 'anonymous';
-          await platform.collections.grant(SYSTEM, plain.id, principal, { read: grant.read, write });
-          plainModel.grants.set(grant.principal, { read: grant.read, write });
-        }
-
-        const targets = [
-          { root: community.slug, id: inCommunity.collection.id, model: communityModel },
-          { root: PLAIN_ROOT, id: plain.id, model: plainModel },
-        ];
+        const targets = await roundCollections(platform, world, round, generated);
         for (const [t, target] of targets.entries()) {
           const stored: VersionModel[] = [];
           const keys = new Map<VersionModel, string>();

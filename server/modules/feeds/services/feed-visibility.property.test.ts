@@ -8,13 +8,12 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../../core/auth/actor.ts';
 import { loadConfig } from '../../../core/config.ts';
 import { openPlatform, type Platform } from '../../../platform.ts';
 import { FEED_FORMAT_NAMES, type FeedFormatName } from '../../../../shared/feeds/feed-formats.ts';
 import { createTestStore, dialects, type TestStore } from '../../../../test/support/databases.ts';
 import { errorCode } from '../../../../test/support/domain-error.ts';
-import { applyMemberships, buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, PLAIN_ROOT, reaches, refusal, type CollectionModel, type VersionModel, type World } from '../../../../test/support/sharing-world.ts';
+import { applyMemberships, buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, reaches, refusal, roundCollections, type VersionModel, type World } from '../../../../test/support/sharing-world.ts';
 
 const RUNS = Number(process.env.THIQA_PROPERTY_RUNS ?? 25);
 const IDS = 3;
@@ -77,23 +76,7 @@ describe.each(dialects)('feeds follow the visibility rules on %s', (dialect) => 
         round++;
         await applyMemberships(platform, world, membership, generated.memberships);
         const scenario = { memberships: generated.memberships };
-        const tlp = (rank: number) => ['clear', 'green', 'amber', 'amber+strict', 'red'][rank]!;
-        const community = world.communities[generated.community.community]!;
-        const inCommunity = await platform.communityApiRoots.createCollection(SYSTEM, community.id, { title: `k${round}`, defaultTlp: tlp(generated.community.defaultTlp) });
-        const communityModel: CollectionModel = { community: generated.community.community, defaultTlp: generated.community.defaultTlp, grants: new Map([[`community:${generated.community.community}`, { read: true, write: true }]]) };
-        const plain = await platform.collections.create(SYSTEM, { apiRoot: PLAIN_ROOT, title: `p${round}`, defaultTlp: tlp(generated.plain.defaultTlp) });
-        const plainModel: CollectionModel = { community: null, defaultTlp: generated.plain.defaultTlp, grants: new Map() };
-        for (const grant of generated.plain.grants) {
-          const [kind, index] = grant.principal.split(':') as [string, string | undefined];
-          const principal = kind === 'user' ? `user:${world.readers[Number(index)]!.userId}` : kind === 'org' ? `org:${world.orgs[Number(index)]!.id}` : kind;
-          const write = grant.write && kind !== 'anonymous';
-          await platform.collections.grant(SYSTEM, plain.id, principal, { read: grant.read, write });
-          plainModel.grants.set(grant.principal, { read: grant.read, write });
-        }
-        const targets = [
-          { root: community.slug, id: inCommunity.collection.id, model: communityModel },
-          { root: PLAIN_ROOT, id: plain.id, model: plainModel },
-        ];
+        const targets = await roundCollections(platform, world, round, generated);
         for (const [t, target] of targets.entries()) {
           const stored: VersionModel[] = [];
           const values = new Map<VersionModel, { domain: string; ip: string }>();

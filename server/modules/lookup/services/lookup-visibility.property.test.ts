@@ -12,14 +12,13 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../../core/auth/actor.ts';
 import { loadConfig } from '../../../core/config.ts';
 import { isDomainError } from '../../../core/errors.ts';
 import { openPlatform, type Platform } from '../../../platform.ts';
 import { objectObservables } from '../../../../shared/observables/object-observables.ts';
 import { createTestStore, dialects, type TestStore } from '../../../../test/support/databases.ts';
 import { errorCode } from '../../../../test/support/domain-error.ts';
-import { applyMemberships, buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, PLAIN_ROOT, refusal, type CollectionModel, type Reader, type VersionModel, type World } from '../../../../test/support/sharing-world.ts';
+import { applyMemberships, buildWorld, clearance, COMMUNITIES, expectedBody, granted, markingIds, ORGS, refusal, roundCollections, type CollectionModel, type Reader, type VersionModel, type World } from '../../../../test/support/sharing-world.ts';
 
 const RUNS = Number(process.env.THIQA_PROPERTY_RUNS ?? 20);
 const IDS = 3;
@@ -136,22 +135,7 @@ describe.each(dialects)('lookups follow the visibility rules on %s', (dialect) =
       fc.asyncProperty(scenarioArbitrary, async (generated) => {
         round++;
         await applyMemberships(platform, world, membership, generated.memberships);
-        const tlp = (rank: number) => ['clear', 'green', 'amber', 'amber+strict', 'red'][rank]!;
-        const community = world.communities[generated.community.community]!;
-        const inCommunity = await platform.communityApiRoots.createCollection(SYSTEM, community.id, { title: `k${round}`, defaultTlp: tlp(generated.community.defaultTlp) });
-        const plain = await platform.collections.create(SYSTEM, { apiRoot: PLAIN_ROOT, title: `p${round}`, defaultTlp: tlp(generated.plain.defaultTlp) });
-        const plainModel: CollectionModel = { community: null, defaultTlp: generated.plain.defaultTlp, grants: new Map() };
-        for (const grant of generated.plain.grants) {
-          const [kind, index] = grant.principal.split(':') as [string, string | undefined];
-          const principal = kind === 'user' ? `user:${world.readers[Number(index)]!.userId}` : kind === 'org' ? `org:${world.orgs[Number(index)]!.id}` : kind;
-          const write = grant.write && kind !== 'anonymous';
-          await platform.collections.grant(SYSTEM, plain.id, principal, { read: grant.read, write });
-          plainModel.grants.set(grant.principal, { read: grant.read, write });
-        }
-        const targets: Target[] = [
-          { root: community.slug, id: inCommunity.collection.id, model: { community: generated.community.community, defaultTlp: generated.community.defaultTlp, grants: new Map([[`community:${generated.community.community}`, { read: true, write: true }]]) }, stored: [] },
-          { root: PLAIN_ROOT, id: plain.id, model: plainModel, stored: [] },
-        ];
+        const targets: Target[] = (await roundCollections(platform, world, round, generated)).map((collection) => ({ ...collection, stored: [] }));
         // Every version of every object names the same network; a lookup of an address in it finds them all.
         const shared = `10.${round % 250}.0.0/16`;
         for (const [t, target] of targets.entries()) {
