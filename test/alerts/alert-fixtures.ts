@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SYSTEM, type Actor } from '../../server/core/auth/actor.ts';
 import type { Dialect } from '../../server/core/db/database.ts';
-import { DeliveryRepository } from '../../server/modules/alerts/repositories/delivery.repository.ts';
+import { DeliveryRepository, type DeliveryRecord } from '../../server/modules/alerts/repositories/delivery.repository.ts';
 import { SubscriptionRepository } from '../../server/modules/alerts/repositories/subscription.repository.ts';
 import type { AlertChannels } from '../../server/modules/alerts/services/alert-channels.ts';
 import { AlertDeliveryService } from '../../server/modules/alerts/services/alert-delivery.service.ts';
@@ -52,6 +52,8 @@ export interface AlertWorld {
   /** A delivery worker on another platform over the same store (as after a restart), on a clock the test moves. */
   worker(channels: AlertChannels, options?: { maxAttempts?: number }): AlertDeliveryService;
   now: { value: number };
+  /** The deliveries a subscription has waiting, as stored. */
+  pending(subscriptionId: string): Promise<DeliveryRecord[]>;
   ingest(...objects: Record<string, unknown>[]): Promise<void>;
 }
 
@@ -68,8 +70,9 @@ export async function openAlertWorld(dialect: Dialect): Promise<AlertWorld> {
   const dave = await actorOf('dave');
   await platform.collections.grant(SYSTEM, collection, `user:${(carol as { userId: string }).userId}`, { read: true, write: false });
   const other = await test.another();
-  // Deliveries are queued on the real clock; the worker's starts a second later and moves as the test says.
-  const now = { value: Date.now() + 1_000 };
+  // Deliveries are queued on the real clock; the worker's starts ten seconds ahead (so what a test queues
+  // is due even on a slow machine) and moves as the test says.
+  const now = { value: Date.now() + 10_000 };
   const readers = { languageOf: async (id: string) => (await platform.users.findById(id))?.language ?? null, actorOf: async (id: string) => (id === (carol as { userId: string }).userId ? carol : id === (dave as { userId: string }).userId ? dave : undefined) };
   return {
     test,
@@ -81,6 +84,7 @@ export async function openAlertWorld(dialect: Dialect): Promise<AlertWorld> {
     now,
     worker: (channels, options = {}) =>
       new AlertDeliveryService({ deliveries: new DeliveryRepository(other.db), subscriptions: new SubscriptionRepository(other.db) }, other.objects, readers, channels, { baseUrl: 'https://hub.example', retryBaseMs: 1_000, ...options }, () => now.value),
+    pending: (subscriptionId) => new DeliveryRepository(other.db).pendingOf(subscriptionId),
     ingest: async (...objects) => {
       const result = await platform.objects.ingest(SYSTEM, 'alerts', collection, objects);
       if (result.rejected.length > 0) throw new Error(JSON.stringify(result.rejected));
