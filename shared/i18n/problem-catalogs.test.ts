@@ -34,8 +34,8 @@ describe('problem catalogs', () => {
   });
 
   it("says where a pattern's error is, in every language", () => {
-    const problem = { rule: 'indicator-pattern-invalid', path: '$.pattern', message: '…', params: { line: 2, column: 38 } };
-    expect(problemMessage('en', problem)).toBe('The STIX pattern at $.pattern is invalid at line 2, column 38: it does not follow the patterning grammar or one of its rules.');
-    for (const language of LANGUAGES) expect(problemMessage(language, problem), language).toMatch(/2[^]*38/);
+    const problem = { rule: 'indicator-pattern-invalid', path: '$.pattern', message: '…', params: { line: 2, column: 38, expected: "AND OR ']'", found: "'foo'" } };
+    expect(problemMessage('en', problem)).toBe("The STIX pattern at $.pattern is invalid at line 2, column 38: expected AND, OR, or ']', found 'foo'.");
+    for (const language of LANGUAGES) expect(problemMessage(language, problem), language).toMatch(/2[^]*38[^]*AND[^]*OR[^]*'\][^]*'foo'/);
   });
 });

@@ -11,6 +11,7 @@ import fr from './problems/fr.json' with { type: 'json' };
 import ru from './problems/ru.json' with { type: 'json' };
 import zh from './problems/zh.json' with { type: 'json' };
 import { fill } from './interpolate.ts';
+import { expectedIn, foundIn } from './pattern-expectations.ts';
 import { FALLBACK_LANGUAGE, type Language } from './languages.ts';
 
 /** A catalog: rule code → message with one `{{path}}` placeholder (and those of `RULE_PARAMS` for its rules). */
@@ -24,5 +25,9 @@ export const PROBLEM_CATALOGS: Readonly<Record<Language, ProblemCatalog>> = { ar
  */
 export function problemMessage(language: Language, problem: { rule: string; path: string; message: string; params?: Readonly<Record<string, unknown>> }): string {
   const template = PROBLEM_CATALOGS[language][problem.rule] ?? PROBLEM_CATALOGS[FALLBACK_LANGUAGE][problem.rule];
-  return template === undefined ? problem.message : fill(template, { ...problem.params, path: problem.path });
+  if (template === undefined) return problem.message;
+  const params: Record<string, unknown> = { ...problem.params, path: problem.path };
+  if (typeof params.expected === 'string') params.expected = expectedIn(language, params.expected);
+  if (typeof params.found === 'string') params.found = foundIn(language, params.found);
+  return fill(template, params);
 }

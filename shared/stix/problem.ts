@@ -73,9 +73,9 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 
 /**
  * The parameters a rule's problems carry beyond the path, which every catalog sentence of the rule names:
- * a pattern's error says where it is (line and column of the pattern text; what was expected and found
- * there is in the English message only, as grammar words).
+ * a pattern's error says where it is (line and column of the pattern text), what was expected there (tokens
+ * and codes, space-separated, that shared/i18n/pattern-expectations.ts says in words) and what was found.
  */
 export const RULE_PARAMS: Readonly<Partial<Record<RuleCode, readonly string[]>>> = {
-  'indicator-pattern-invalid': ['column', 'line'],
+  'indicator-pattern-invalid': ['column', 'expected', 'found', 'line'],
 };

@@ -3,6 +3,7 @@
  * (0-based offsets, end exclusive) so that checks and tools can point at it. Binary operators are left
  * associative and kept binary: `[a] AND [b] AND [c]` is `(([a] AND [b]) AND [c])`.
  */
+import { expectationText } from './expectations.ts';
 
 export interface Span {
   start: number;
@@ -61,6 +62,7 @@ export type Pattern = ObservationExpression;
 /** Why a pattern was refused: where, what the grammar or a rule of §9 expected there, and what was found. */
 export interface PatternError {
   position: SourcePosition;
+  /** Tokens and codes (`expectations.ts`): `expectationText` gives their English words. */
   expected: string[];
   found: string;
   /** `at column 17: expected ']' or a comparison operator, found 'foo'`. */
@@ -96,7 +98,7 @@ export function quoteFound(text: string): string {
 export function patternError(source: string, offset: number, expected: string[], found: string, reason?: string): PatternError {
   const position = positionOf(source, offset);
   const where = position.line > 1 ? `at line ${position.line}, column ${position.column}` : `at column ${position.column}`;
-  const what = reason ?? `expected ${listing(expected)}, found ${found}`;
+  const what = reason ?? `expected ${listing(expected.map(expectationText))}, found ${found}`;
   return { position, expected, found, message: `${where}: ${what}` };
 }
 

@@ -10,6 +10,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { matchesFormat } from '../formats.ts';
 import { isTypeName } from '../identifier.ts';
 import { parseTimestamp } from '../timestamp.ts';
+import { expecting } from './expectations.ts';
 import { patternError, quoteFound, type ComparisonExpression, type Literal, type ObservationExpression, type PatternError, type Span } from './ast.ts';
 
 type Found = { span: Span; expected: string; reason: string } | undefined;
@@ -23,10 +24,10 @@ export function isIpOrCidr(text: string): boolean {
 
 function checkLiteral(literal: Literal, operator: string): Found {
   if (literal.kind === 'timestamp' && !parseTimestamp(literal.value)) {
-    return problem(literal.span, 'a real date and time', `the timestamp t'${literal.value}' names no real instant`);
+    return problem(literal.span, expecting('real-timestamp'), `the timestamp t'${literal.value}' names no real instant`);
   }
   if ((operator === 'ISSUBSET' || operator === 'ISSUPERSET') && !isIpOrCidr(String(literal.value))) {
-    return problem(literal.span, 'an IP address or CIDR block', `${operator} compares IP addresses: '${literal.value}' is not an IPv4 or IPv6 address or CIDR block`);
+    return problem(literal.span, expecting('ip-or-cidr'), `${operator} compares IP addresses: '${literal.value}' is not an IPv4 or IPv6 address or CIDR block`);
   }
   return undefined;
 }
@@ -50,14 +51,14 @@ function checkComparison(expression: ComparisonExpression): Found {
     const right = [...typesOf(expression.right)];
     const all = new Set([...left, ...right]);
     if (all.size > 1) {
-      return problem(expression.right.span, `comparisons on ${left[0]} only`,
+      return problem(expression.right.span, expecting('one-type', left[0]),
         `comparisons joined by AND must all be on one object type, found ${[...all].join(' and ')}`);
     }
     return undefined;
   }
   const { path } = expression;
   if (!isTypeName(path.objectType)) {
-    return problem(path.span, 'an object type name (3 to 250 characters of a-z, 0-9 and -, starting with a letter)',
+    return problem(path.span, expecting('type-name'),
       `'${path.objectType}' is not a valid object type name`);
   }
   if (expression.kind === 'exists') return undefined;
@@ -77,13 +78,13 @@ function checkObservation(expression: ObservationExpression): Found {
       const found = checkObservation(expression.expression);
       if (found) return found;
       const q = expression.qualifier;
-      if (q.kind === 'within' && !(q.seconds > 0)) return problem(q.span, 'a positive number of seconds', `WITHIN needs a positive number of seconds, found ${q.seconds}`);
-      if (q.kind === 'repeats' && !(q.times > 0)) return problem(q.span, 'a positive whole number of times', `REPEATS needs a positive number of times, found ${q.times}`);
+      if (q.kind === 'within' && !(q.seconds > 0)) return problem(q.span, expecting('positive-seconds'), `WITHIN needs a positive number of seconds, found ${q.seconds}`);
+      if (q.kind === 'repeats' && !(q.times > 0)) return problem(q.span, expecting('positive-times'), `REPEATS needs a positive number of times, found ${q.times}`);
       if (q.kind === 'start-stop') {
         const start = parseTimestamp(q.start), stop = parseTimestamp(q.stop);
-        if (!start) return problem(q.span, 'a real date and time', `the START timestamp t'${q.start}' names no real instant`);
-        if (!stop) return problem(q.span, 'a real date and time', `the STOP timestamp t'${q.stop}' names no real instant`);
-        if (!(start.key < stop.key)) return problem(q.span, 'a STOP later than START', `START t'${q.start}' must come before STOP t'${q.stop}'`);
+        if (!start) return problem(q.span, expecting('real-timestamp'), `the START timestamp t'${q.start}' names no real instant`);
+        if (!stop) return problem(q.span, expecting('real-timestamp'), `the STOP timestamp t'${q.stop}' names no real instant`);
+        if (!(start.key < stop.key)) return problem(q.span, expecting('stop-after-start'), `START t'${q.start}' must come before STOP t'${q.stop}'`);
       }
       return undefined;
     }

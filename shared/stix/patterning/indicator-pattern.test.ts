@@ -18,7 +18,7 @@ describe('indicator patterns on validation', () => {
   ])('refuses %j as indicator-pattern-invalid at $.pattern', (pattern, detail) => {
     const problems = validateObject(variant('indicator', { pattern }));
     const column = Number(/^at column (\d+)/.exec(detail)![1]);
-    expect(problems).toEqual([{ severity: 'error', rule: 'indicator-pattern-invalid', path: '$.pattern', message: `The STIX pattern is invalid ${detail}.`, params: { line: 1, column } }]);
+    expect(problems).toEqual([{ severity: 'error', rule: 'indicator-pattern-invalid', path: '$.pattern', message: `The STIX pattern is invalid ${detail}.`, params: expect.objectContaining({ line: 1, column }) }]);
   });
 
   it('leaves patterns of other languages to their own tools', () => {

@@ -6,6 +6,7 @@
  */
 import { isBase64 } from '../formats.ts';
 import { patternError, PatternSyntaxError } from './ast.ts';
+import { END_OF_PATTERN, expecting, type ExpectationCode } from './expectations.ts';
 
 export const KEYWORDS = new Set([
   'AND', 'OR', 'NOT', 'FOLLOWEDBY', 'LIKE', 'MATCHES', 'ISSUPERSET', 'ISSUBSET', 'EXISTS', 'IN',
@@ -43,7 +44,7 @@ function skipComment(source: string, i: number): number {
   }
   if (source.startsWith('/*', i)) {
     const end = source.indexOf('*/', i + 2);
-    if (end < 0) throw new PatternSyntaxError(patternError(source, i, ["'*/'"], 'end of pattern', "unterminated comment: expected '*/'"));
+    if (end < 0) throw new PatternSyntaxError(patternError(source, i, ["'*/'"], END_OF_PATTERN, "unterminated comment: expected '*/'"));
     return end + 2;
   }
   return i;
@@ -58,7 +59,7 @@ function readQuoted(source: string, quote: number): { text: string; end: number 
     if (c === '\\') {
       const next = source[i + 1];
       if (next !== "'" && next !== '\\') {
-        throw new PatternSyntaxError(patternError(source, i, ["\\'", '\\\\'], next === undefined ? 'end of pattern' : `'\\${next}'`,
+        throw new PatternSyntaxError(patternError(source, i, ["\\'", '\\\\'], next === undefined ? END_OF_PATTERN : `'\\${next}'`,
           `a string may only escape a quote or a backslash, found '\\${next ?? ''}'`));
       }
       text += next;
@@ -67,28 +68,28 @@ function readQuoted(source: string, quote: number): { text: string; end: number 
       text += c;
     }
   }
-  throw new PatternSyntaxError(patternError(source, quote, ["a closing quote"], 'end of pattern', 'unterminated string: expected a closing quote'));
+  throw new PatternSyntaxError(patternError(source, quote, [expecting('closing-quote')], END_OF_PATTERN, 'unterminated string: expected a closing quote'));
 }
 
 function typedLiteral(source: string, start: number, prefix: string): Token {
   const { text, end } = readQuoted(source, start + 1);
-  const bad = (what: string) => new PatternSyntaxError(patternError(source, start, [what], `${prefix}'${text}'`, `expected ${what}, found ${prefix}'${text}'`));
+  const bad = (what: ExpectationCode) => new PatternSyntaxError(patternError(source, start, [what], `${prefix}'${text}'`));
   if (prefix === 'h') {
-    if (!/^([0-9a-fA-F]{2})*$/.test(text)) throw bad('an even number of hex digits');
+    if (!/^([0-9a-fA-F]{2})*$/.test(text)) throw bad('hex-digits');
     return { kind: 'hex', text, start, end };
   }
   if (prefix === 'b') {
-    if (text !== '' && !isBase64(text)) throw bad('base64 (RFC 4648)');
+    if (text !== '' && !isBase64(text)) throw bad('base64');
     return { kind: 'binary', text, start, end };
   }
-  if (!TIMESTAMP.test(text)) throw bad("a timestamp 'YYYY-MM-DDTHH:MM:SS[.s]Z'");
+  if (!TIMESTAMP.test(text)) throw bad('timestamp-form');
   return { kind: 'timestamp', text, start, end };
 }
 
 function number(source: string, start: number): Token {
   const match = /^[+-]?(\d*\.\d+|\d+)/.exec(source.slice(start, start + 400));
   if (!match) {
-    throw new PatternSyntaxError(patternError(source, start, ['a number'], `'${source[start]}'`));
+    throw new PatternSyntaxError(patternError(source, start, [expecting('number')], `'${source[start]}'`));
   }
   const text = match[0];
   const end = start + text.length;
@@ -146,7 +147,7 @@ export function tokenize(source: string): Token[] {
       tokens.push({ kind: 'punct', text: ch, start: i, end: i + 1 });
       i++;
     } else {
-      throw new PatternSyntaxError(patternError(source, i, ['a STIX pattern token'], `'${ch}'`, `unexpected character '${ch}'`));
+      throw new PatternSyntaxError(patternError(source, i, [expecting('token')], `'${ch}'`, `unexpected character '${ch}'`));
     }
   }
   tokens.push({ kind: 'end', text: '', start: source.length, end: source.length });

@@ -6,6 +6,7 @@
  */
 import { PatternSyntaxError, patternError, quoteFound, type ComparisonExpression, type ComparisonOperator, type Literal, type ObjectPath,
   type ObservationExpression, type PathStep, type Qualifier, type Span } from './ast.ts';
+import { END_OF_PATTERN, expecting } from './expectations.ts';
 import { tokenize, type Token } from './lexer.ts';
 
 const COMPARISON_OPERATORS = new Set(['=', '==', '!=', '<>', '<', '<=', '>', '>=', 'IN', 'LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET']);
@@ -35,7 +36,7 @@ class Parser {
   }
 
   private describe(token: Token): string {
-    return token.kind === 'end' ? 'end of pattern' : quoteFound(this.source.slice(token.start, token.end));
+    return token.kind === 'end' ? END_OF_PATTERN : quoteFound(this.source.slice(token.start, token.end));
   }
 
   private fail(expected: string[]): never {
@@ -54,7 +55,7 @@ class Parser {
   /** Steps over an opening bracket; nesting is bounded so that no input can exhaust the stack. */
   private enter(): void {
     if (++this.depth > MAX_NESTING) {
-      throw new PatternSyntaxError(patternError(this.source, this.token.start, [`at most ${MAX_NESTING} nested brackets`], this.describe(this.token),
+      throw new PatternSyntaxError(patternError(this.source, this.token.start, [expecting('nesting', MAX_NESTING)], this.describe(this.token),
         `brackets are nested more than ${MAX_NESTING} deep`));
     }
     this.index++;
@@ -62,7 +63,7 @@ class Parser {
 
   parsePattern(): ObservationExpression {
     const pattern = this.observationLevel(0);
-    if (this.token.kind !== 'end') this.fail(['an observation operator', 'a qualifier', 'end of pattern']);
+    if (this.token.kind !== 'end') this.fail([expecting('observation-operator'), expecting('qualifier'), expecting('end')]);
     return pattern;
   }
 
@@ -92,7 +93,7 @@ class Parser {
     } else if (this.is('(')) {
       this.enter();
       expression = this.observationLevel(0);
-      this.expect(')', ['an observation operator', 'a qualifier', "')'"]);
+      this.expect(')', [expecting('observation-operator'), expecting('qualifier'), "')'"]);
       this.depth--;
       expression = { ...expression, span: this.span(start) };
     } else {
@@ -110,14 +111,14 @@ class Parser {
     const keyword = this.tokens[this.index++]!.text;
     if (keyword === 'WITHIN') {
       const amount = this.token;
-      if (amount.kind !== 'integer' && amount.kind !== 'float') this.fail(['a number of seconds']);
+      if (amount.kind !== 'integer' && amount.kind !== 'float') this.fail([expecting('seconds')]);
       this.index++;
       this.expect('SECONDS');
       return { kind: 'within', seconds: Number(amount.text), span: this.span(start) };
     }
     if (keyword === 'REPEATS') {
       const amount = this.token;
-      if (amount.kind !== 'integer') this.fail(['a whole number of times']);
+      if (amount.kind !== 'integer') this.fail([expecting('times')]);
       this.index++;
       this.expect('TIMES');
       return { kind: 'repeats', times: Number(amount.text), span: this.span(start) };
@@ -130,7 +131,7 @@ class Parser {
 
   private timestamp(): string {
     const token = this.token;
-    if (token.kind !== 'timestamp') this.fail(["a timestamp t'…'"]);
+    if (token.kind !== 'timestamp') this.fail([expecting('timestamp')]);
     this.index++;
     return token.text;
   }
@@ -163,13 +164,13 @@ class Parser {
       const path = this.objectPath();
       return { kind: 'exists', path, span: this.span(start) };
     }
-    if (this.token.kind !== 'identifier') this.fail(['an object path', 'EXISTS', "'('"]);
+    if (this.token.kind !== 'identifier') this.fail([expecting('object-path'), 'EXISTS', "'('"]);
     const path = this.objectPath();
     const negated = this.is('NOT');
     if (negated) this.index++;
     const op = this.token;
     if (!((op.kind === 'punct' || op.kind === 'keyword') && COMPARISON_OPERATORS.has(op.text))) {
-      this.fail([negated ? 'a comparison operator after NOT' : 'a comparison operator']);
+      this.fail([expecting(negated ? 'operator-after-not' : 'comparison-operator')]);
     }
     this.index++;
     const operator = (op.text === '==' ? '=' : op.text === '<>' ? '!=' : op.text) as ComparisonOperator;
@@ -178,7 +179,7 @@ class Parser {
   }
 
   private set(): Literal[] {
-    this.expect('(', ["'(' starting a list of constants"]);
+    this.expect('(', [expecting('list-start')]);
     const items: Literal[] = [];
     if (this.is(')')) {
       this.index++;
@@ -198,11 +199,11 @@ class Parser {
     const span = { start: token.start, end: token.end };
     const stringOnly = operator === 'LIKE' || operator === 'MATCHES' || operator === 'ISSUBSET' || operator === 'ISSUPERSET';
     if (stringOnly) {
-      if (token.kind !== 'string') this.fail([`a string after ${operator}`]);
+      if (token.kind !== 'string') this.fail([expecting('string-after', operator)]);
     } else if (ORDERED.has(operator)) {
-      if (!ORDERABLE_KINDS.has(token.kind)) this.fail([`an orderable constant after ${operator} (string, number, binary, hex or timestamp)`]);
+      if (!ORDERABLE_KINDS.has(token.kind)) this.fail([expecting('orderable-after', operator)]);
     } else if (!ORDERABLE_KINDS.has(token.kind) && token.kind !== 'boolean') {
-      this.fail(['a constant']);
+      this.fail([expecting('constant')]);
     }
     this.index++;
     switch (token.kind) {
@@ -221,9 +222,9 @@ class Parser {
   private objectPath(): ObjectPath {
     const start = this.token.start;
     const type = this.token;
-    if (type.kind !== 'identifier') this.fail(['an object type']);
+    if (type.kind !== 'identifier') this.fail([expecting('object-type')]);
     this.index++;
-    this.expect(':', ["':' after the object type"]);
+    this.expect(':', [expecting('colon-after-type')]);
     const steps: PathStep[] = [this.propertyName()];
     for (;;) {
       if (this.is('.')) {
@@ -245,7 +246,7 @@ class Parser {
       this.index++;
       return { kind: 'property', name: token.text };
     }
-    return this.fail(['a property name (letters, digits and _, or quoted)']);
+    return this.fail([expecting('property-name')]);
   }
 
   private listIndex(): PathStep {
@@ -253,7 +254,7 @@ class Parser {
     let index: number | '*';
     if (this.is('*')) index = '*';
     else if (token.kind === 'integer') index = Number(token.text);
-    else return this.fail(["'*'", 'a list index']);
+    else return this.fail(["'*'", expecting('list-index')]);
     this.index++;
     this.expect(']', ["']'"]);
     return { kind: 'index', index };

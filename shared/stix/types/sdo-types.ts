@@ -16,7 +16,8 @@ function checkStixPattern(object: Record<string, unknown>, checker: Checker): vo
   const problem = patternProblem(object.pattern);
   if (problem) {
     const { line, column } = problem.position;
-    checker.report('indicator-pattern-invalid', `The STIX pattern is invalid ${problem.message}.`, 'pattern', { line, column });
+    const params = { line, column, expected: problem.expected.join(' '), found: problem.found };
+    checker.report('indicator-pattern-invalid', `The STIX pattern is invalid ${problem.message}.`, 'pattern', params);
   }
 }
 
