@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SYSTEM, type Actor } from '../../server/core/auth/actor.ts';
 import type { Dialect } from '../../server/core/db/database.ts';
-import { DeliveryRepository, type DeliveryRecord } from '../../server/modules/alerts/repositories/delivery.repository.ts';
+import { DeliveryRepository } from '../../server/modules/alerts/repositories/delivery.repository.ts';
 import { SubscriptionRepository } from '../../server/modules/alerts/repositories/subscription.repository.ts';
 import type { AlertChannels } from '../../server/modules/alerts/services/alert-channels.ts';
 import { AlertDeliveryService } from '../../server/modules/alerts/services/alert-delivery.service.ts';
@@ -49,11 +49,14 @@ export interface AlertWorld {
   carol: Actor;
   /** Reads nothing. */
   dave: Actor;
-  /** A delivery worker on another platform over the same store (as after a restart), on a clock the test moves. */
-  worker(channels: AlertChannels, options?: { maxAttempts?: number }): AlertDeliveryService;
+  /**
+   * A delivery worker on another platform over the same store (as after a restart), on a clock the test
+   * moves; `process: 2` puts it on a second such platform, as another `thiqa serve` on the store would be.
+   */
+  worker(channels: AlertChannels, options?: { maxAttempts?: number; process?: 1 | 2 }): AlertDeliveryService;
   now: { value: number };
-  /** The deliveries a subscription has waiting, as stored. */
-  pending(subscriptionId: string): Promise<DeliveryRecord[]>;
+  /** The delivery queue, as a worker sees it. */
+  deliveries: DeliveryRepository;
   ingest(...objects: Record<string, unknown>[]): Promise<void>;
 }
 
@@ -69,7 +72,7 @@ export async function openAlertWorld(dialect: Dialect): Promise<AlertWorld> {
   const carol = await actorOf('carol');
   const dave = await actorOf('dave');
   await platform.collections.grant(SYSTEM, collection, `user:${(carol as { userId: string }).userId}`, { read: true, write: false });
-  const other = await test.another();
+  const others = [await test.another(), await test.another()] as const;
   // Deliveries are queued on the real clock; the worker's starts ten seconds ahead (so what a test queues
   // is due even on a slow machine) and moves as the test says.
   const now = { value: Date.now() + 10_000 };
@@ -82,9 +85,11 @@ export async function openAlertWorld(dialect: Dialect): Promise<AlertWorld> {
     carol,
     dave,
     now,
-    worker: (channels, options = {}) =>
-      new AlertDeliveryService({ deliveries: new DeliveryRepository(other.db), subscriptions: new SubscriptionRepository(other.db) }, other.objects, readers, channels, { baseUrl: 'https://hub.example', retryBaseMs: 1_000, ...options }, () => now.value),
-    pending: (subscriptionId) => new DeliveryRepository(other.db).pendingOf(subscriptionId),
+    worker: (channels, { process = 1, ...options } = {}) => {
+      const other = others[process - 1]!;
+      return new AlertDeliveryService({ deliveries: new DeliveryRepository(other.db), subscriptions: new SubscriptionRepository(other.db) }, other.objects, readers, channels, { baseUrl: 'https://hub.example', retryBaseMs: 1_000, ...options }, () => now.value);
+    },
+    deliveries: new DeliveryRepository(others[0].db),
     ingest: async (...objects) => {
       const result = await platform.objects.ingest(SYSTEM, 'alerts', collection, objects);
       if (result.rejected.length > 0) throw new Error(JSON.stringify(result.rejected));

@@ -97,7 +97,7 @@ describe.each(dialects)('webhook alerts on %s', (dialect) => {
     const { subscription } = await world.platform.alertSubscriptions.create(world.carol, { channel: 'webhook', url: receiver.url, labels: ['digest'], digest: true });
     await world.ingest(...[6, 7, 8].map((n) => indicator(n, `[ipv4-addr:value = '203.0.113.${n}']`, { labels: ['digest'] })));
     // Due at the first 00:00 UTC after they were queued, whichever side of midnight the test runs on.
-    const pending = await world.pending(subscription.id);
+    const pending = await world.deliveries.pendingOf(subscription.id);
     expect(pending).toHaveLength(3);
     const due = nextDigestAt(pending[0]!.createdAt);
     expect(pending.map((d) => d.nextAt)).toEqual([due, due, due]);

@@ -1,6 +1,7 @@
 /**
  * Storage of alert deliveries: the only SQL on `alert_deliveries`. The queue survives a restart: a worker
- * takes what is due from here, and records each outcome here.
+ * claims what is due from here (so that a delivery goes to one worker, whichever process runs it, until the
+ * claim runs out), and records each outcome here.
  */
 import type { Database } from '../../../core/db/database.ts';
 
@@ -92,10 +93,20 @@ export class DeliveryRepository {
     });
   }
 
-  /** Pending deliveries due at `now`, the earliest first, at most `limit`. */
-  async due(now: number, limit: number): Promise<DeliveryRecord[]> {
-    const rows = await this.db.all<DeliveryRow>(`SELECT ${COLUMNS} FROM alert_deliveries WHERE state = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT ?`, [now, limit]);
-    return rows.map(toRecord);
+  /**
+   * Claims pending deliveries due at `now` that no worker holds, until `until`: the earliest first, at most
+   * `limit`. A delivery another worker claimed is not given again before its claim runs out (one statement:
+   * SQLite runs one writer at a time; PostgreSQL skips the rows another claim is locking).
+   */
+  async claimDue(now: number, limit: number, until: number): Promise<DeliveryRecord[]> {
+    const lock = this.db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const rows = await this.db.transaction((tx) =>
+      tx.all<DeliveryRow>(
+        `UPDATE alert_deliveries SET claimed_until = ? WHERE id IN (SELECT id FROM alert_deliveries WHERE state = 'pending' AND next_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_at, id LIMIT ?${lock}) RETURNING ${COLUMNS}`,
+        [until, now, now, limit],
+      ),
+    );
+    return rows.map(toRecord).sort((a, b) => a.nextAt - b.nextAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Every pending delivery of a subscription (a digest goes out whole). */
@@ -104,9 +115,11 @@ export class DeliveryRepository {
     return rows.map(toRecord);
   }
 
-  /** When the next pending delivery is due, if any. */
+  /** When the next pending delivery is due, if any: for one another worker holds, when its claim runs out. */
   async nextDue(): Promise<number | undefined> {
-    const row = await this.db.get<{ next_at: number | null }>("SELECT MIN(next_at) AS next_at FROM alert_deliveries WHERE state = 'pending'");
+    const row = await this.db.get<{ next_at: number | null }>(
+      "SELECT MIN(CASE WHEN claimed_until > next_at THEN claimed_until ELSE next_at END) AS next_at FROM alert_deliveries WHERE state = 'pending'",
+    );
     return row?.next_at === null || row === undefined ? undefined : Number(row.next_at);
   }
 
@@ -121,8 +134,8 @@ export class DeliveryRepository {
   async failed(ids: readonly string[], attempts: number, error: string, at: number, nextAt: number | undefined): Promise<void> {
     await this.db.transaction(async (tx) => {
       for (const id of ids) {
-        if (nextAt === undefined) await tx.run("UPDATE alert_deliveries SET state = 'dead', attempts = ?, last_error = ?, done_at = ? WHERE id = ?", [attempts, error, at, id]);
-        else await tx.run('UPDATE alert_deliveries SET attempts = ?, last_error = ?, next_at = ? WHERE id = ?', [attempts, error, nextAt, id]);
+        if (nextAt === undefined) await tx.run("UPDATE alert_deliveries SET state = 'dead', attempts = ?, last_error = ?, done_at = ?, claimed_until = NULL WHERE id = ?", [attempts, error, at, id]);
+        else await tx.run('UPDATE alert_deliveries SET attempts = ?, last_error = ?, next_at = ?, claimed_until = NULL WHERE id = ?', [attempts, error, nextAt, id]);
       }
     });
   }

@@ -3,7 +3,10 @@
  * may read it now (dropping what they may no longer read, and anything RED), and delivers them: a webhook
  * POST, an e-mail, or an in-app notification. A digest subscription's due deliveries go out as one message.
  * A failed attempt is retried with exponential back-off (1 s, 2 s, 4 s … capped at an hour); after
- * `maxAttempts` the deliveries are dead letters, listed to their owner. One worker per hub (`thiqa serve`).
+ * `maxAttempts` the deliveries are dead letters, listed to their owner. Every `thiqa serve` process runs a
+ * worker; each claims the deliveries it takes for `CLAIM_MS`, so several processes on one store send each
+ * delivery once. A worker that stops mid-claim leaves its deliveries to be taken again when the claim runs out:
+ * delivery is at least once, and a webhook's `X-Thiqa-Delivery` id lets a receiver drop a repeat.
  */
 import { tlpName } from '../../../../shared/stix/sharing.ts';
 import type { ObjectService } from '../../exchange/services/object.service.ts';
@@ -25,6 +28,8 @@ export interface DeliveryOptions {
 }
 
 const BATCH = 200;
+/** How long a worker holds the deliveries it took (a batch sends within it, even to slow receivers). */
+export const CLAIM_MS = 5 * 60_000;
 const MAX_RETRY_MS = 3_600_000;
 
 /** The delay before attempt `attempts + 1`, after `attempts` failures. */
@@ -69,7 +74,7 @@ export class AlertDeliveryService {
   /** Delivers what is due now, once. Answers how many deliveries were settled (delivered, dropped or dead). */
   async deliverDue(): Promise<number> {
     const now = this.clock();
-    const due = await this.deliveries.due(now, BATCH);
+    const due = await this.deliveries.claimDue(now, BATCH, now + CLAIM_MS);
     let settled = 0;
     for (const [subscriptionId, group] of Map.groupBy(due, (d) => d.subscriptionId)) settled += await this.deliverGroup(subscriptionId, group, now);
     return settled;
