@@ -50,12 +50,15 @@ describe('incidents in the web UI', () => {
     const form = reporter.getByRole('form', { name: 'Report an incident' });
     await form.getByLabel('Name').fill('Pumping station offline');
     await form.getByLabel('Severity').selectOption('high');
-    await form.getByLabel('Affected sectors').fill('water, utilities');
+    for (const sector of ['Water', 'Utilities']) {
+      await form.getByLabel('Affected sectors').selectOption({ label: sector });
+      await form.getByRole('button', { name: 'Add', exact: true }).first().click();
+    }
     await form.getByLabel('Affected countries').fill('mu');
     await form.getByRole('group', { name: 'Incident types' }).getByLabel('Compromised system').check();
     await form.getByRole('group', { name: 'How it was detected' }).getByLabel('A system outage').check();
     await form.getByLabel('Also shared with').selectOption({ label: 'CERT-MU' });
-    await form.getByRole('button', { name: 'Add', exact: true }).click();
+    await form.getByRole('button', { name: 'Add', exact: true }).last().click();
     await form.getByRole('list', { name: /./ }).getByText('CERT-MU').waitFor();
     const links = form.getByLabel('Linked indicators and sightings');
     await links.fill(`${String(pumpsDomain.id)}\nindicator-pumps`);
@@ -69,7 +72,7 @@ describe('incidents in the web UI', () => {
     await form.getByRole('button', { name: 'Report it' }).click();
     await reporter.getByRole('heading', { level: 1, name: 'Pumping station offline' }).waitFor();
     const facts = await reporter.locator('dl.facts').innerText();
-    expect(facts).toContain('water, utilities');
+    expect(facts).toContain('Water and Utilities');
     expect(facts).toContain('Compromised system');
     expect(facts).toContain('A system outage');
     await reporter.getByRole('link', { name: String(pumpsDomain.id) }).waitFor();
@@ -123,6 +126,7 @@ describe('incidents in the web UI', () => {
     const arabicFacts = await reporter.locator('dl.facts').innerText();
     expect(arabicFacts).toContain('نظام مخترَق');
     expect(arabicFacts).toContain('تعطّل نظام');
+    expect(arabicFacts).toContain('المياه');
     await screenshot(reporter, 'ar-incident');
     await reporterContext.close();
     await dutyContext.close();

@@ -6,6 +6,8 @@ export type IncidentState = 'reported' | 'triaged' | 'coordinated' | 'closed';
 export const SEVERITIES = ['low', 'moderate', 'high', 'extreme'] as const;
 /** The incident types a reporter picks from (incident-type-ov; `major` is the major flag, set apart). */
 export const INCIDENT_TYPES: readonly string[] = OPEN_VOCABULARIES['incident-type-ov'].filter((type) => type !== 'major');
+/** The affected sectors a reporter picks from (industry-sector-ov). */
+export const SECTORS: readonly string[] = OPEN_VOCABULARIES['industry-sector-ov'];
 /** The detection methods a reporter picks from (detection-methods-ov). */
 export const DETECTION_METHODS: readonly string[] = OPEN_VOCABULARIES['detection-methods-ov'];
 

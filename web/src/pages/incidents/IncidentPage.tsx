@@ -23,7 +23,7 @@ export function IncidentPage({ collection, id }: { collection: string; id: strin
   const path = incidentsPath(collection, id);
   const { data, error, loading, reload } = useApi<IncidentDetail>(path);
   // A value from another tool, outside the vocabulary, shows as it is stored.
-  const labels = (values: string[], vocabulary: 'incident_type' | 'detection_method') =>
+  const labels = (values: string[], vocabulary: 'incident_type' | 'detection_method' | 'sector') =>
     formatList(currentLanguage(), values.map((value) => t(`incidents.${vocabulary}.${value}`, { defaultValue: value }))) || '—';
   const action = useAction(reload);
   const [note, setNote] = useState('');
@@ -70,9 +70,7 @@ export function IncidentPage({ collection, id }: { collection: string; id: strin
         <dt>{t('incidents.detection_methods')}</dt>
         <dd>{labels(incident.detection_methods, 'detection_method')}</dd>
         <dt>{t('incidents.sectors')}</dt>
-        <dd>
-          <bdi dir="ltr">{incident.sectors.join(', ') || '—'}</bdi>
-        </dd>
+        <dd>{labels(incident.sectors, 'sector')}</dd>
         <dt>{t('incidents.countries')}</dt>
         <dd>
           <bdi dir="ltr">{incident.countries.join(', ') || '—'}</bdi>

@@ -1,17 +1,18 @@
 /**
  * The report form: an incident for the caller's organisation, in the collection chosen, with what REST takes
- * (severity, TLP, the extension's incident types and detection methods, sectors, countries, organisations it
- * is also shared with, indicators and sightings it links, the major flag); the server checks it and names
- * what it refuses.
+ * (severity, TLP, the extension's incident types and detection methods, sectors of the STIX vocabulary,
+ * countries, organisations it is also shared with, indicators and sightings it links, the major flag); the
+ * server checks it and names what it refuses.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { DETECTION_METHODS, INCIDENT_TYPES, incidentPage, incidentsPath, SEVERITIES, type Incident } from '../../api/incident-types.ts';
+import { DETECTION_METHODS, INCIDENT_TYPES, incidentPage, incidentsPath, SECTORS, SEVERITIES, type Incident } from '../../api/incident-types.ts';
 import { TLP_NAMES, type Organisation } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useAction } from '../../components/useAction.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
 import { useApi } from '../../components/useApi.ts';
 import { navigate } from '../../router.tsx';
 import { CheckboxesControl, PickerControl } from '../gateway/form/ListControls.tsx';
@@ -26,7 +27,7 @@ const some = (values: string[]) => (values.length ? values : undefined);
 
 export function ReportIncidentForm({ collection }: { collection: string }) {
   const { t } = useTranslation();
-  const ids = { recipients: useId(), recipientsHint: useId() };
+  const ids = { sectors: useId(), sectorsHint: useId(), recipients: useId(), recipientsHint: useId() };
   const organisations = useApi<{ organisations: Organisation[] }>('/organisations');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -34,7 +35,7 @@ export function ReportIncidentForm({ collection }: { collection: string }) {
   const [tlp, setTlp] = useState('');
   const [types, setTypes] = useState<string[]>([]);
   const [methods, setMethods] = useState<string[]>([]);
-  const [sectors, setSectors] = useState('');
+  const [sectors, setSectors] = useState<string[]>([]);
   const [countries, setCountries] = useState('');
   const [recipients, setRecipients] = useState<string[]>([]);
   const [links, setLinks] = useState('');
@@ -52,7 +53,7 @@ export function ReportIncidentForm({ collection }: { collection: string }) {
         tlp: tlp || undefined,
         incident_types: some(types),
         detection_methods: some(methods),
-        sectors: listOf(sectors),
+        sectors: some(sectors),
         countries: listOf(countries, true),
         recipients: some(recipients),
         links: some(links.split(/[\s,]+/).filter((v) => v !== '')),
@@ -100,9 +101,21 @@ export function ReportIncidentForm({ collection }: { collection: string }) {
         <legend>{t('incidents.detection_methods')}</legend>
         <CheckboxesControl name="detection_methods" options={DETECTION_METHODS.map((value) => ({ value, label: t(`incidents.detection_method.${value}`) }))} value={methods} invalid={refused('detection_methods') ?? false} describedBy={undefined} onChange={setMethods} />
       </fieldset>
-      <Field label={t('incidents.sectors')} hint={t('incidents.sectors_hint')}>
-        <input value={sectors} onChange={(e) => setSectors(e.target.value)} dir="ltr" aria-invalid={refused('sectors')} />
-      </Field>
+      <div className="field">
+        <label htmlFor={ids.sectors}>{t('incidents.sectors')}</label>
+        <PickerControl
+          id={ids.sectors}
+          name="sectors"
+          options={SECTORS.map((value) => ({ value, label: t(`incidents.sector.${value}`) })).sort((a, b) => a.label.localeCompare(b.label, currentLanguage()))}
+          value={sectors}
+          invalid={refused('sectors') ?? false}
+          describedBy={ids.sectorsHint}
+          onChange={setSectors}
+        />
+        <p id={ids.sectorsHint} className="muted small">
+          {t('incidents.sectors_hint')}
+        </p>
+      </div>
       <Field label={t('incidents.countries')} hint={t('incidents.countries_hint')}>
         <input value={countries} onChange={(e) => setCountries(e.target.value)} dir="ltr" aria-invalid={refused('countries')} />
       </Field>
