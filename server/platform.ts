@@ -337,7 +337,7 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     feeds,
     warningLists,
     sightings,
-    incidents: new IncidentService(new IncidentStore(objects, collections, organisations)),
+    incidents: new IncidentService(new IncidentStore(objects, collections, organisations, browse)),
     mispImport: new MispImportService(objects, collections),
     mispExport: new MispExportService(objects, collections),
     peers,

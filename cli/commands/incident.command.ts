@@ -1,5 +1,6 @@
 /**
- * `thiqa incident report NAME --collection C […] [--recipient IDENTITY]…`, `incident list --collection C [--state S] [--major|--not-major]`,
+ * `thiqa incident report NAME --collection C […] [--recipient IDENTITY]… [--link REF]…`,
+ * `incident list --collection C [--state S] [--major|--not-major] [--limit N] [--next CURSOR]`,
  * `incident show ID`, `incident move ID STATE`, `incident major ID [--off]`, `incident note ID TEXT [--abstract A]`,
  * `incident link ID REF` (each with `--collection C` and `--as USER`): incidents as STIX incident objects with the
  * Incident Core Extension, their workflow (reported → triaged → coordinated → closed), notes and links. Without
@@ -51,6 +52,7 @@ interface ReportOptions extends Common {
   major?: boolean;
   tlp?: string;
   recipient: string[];
+  link: string[];
 }
 
 const reportCommand = () =>
@@ -64,29 +66,34 @@ const reportCommand = () =>
     .option('--country <code>', 'an affected country, ISO 3166-1 alpha-2 (repeatable)', collect, [])
     .option('--major', 'a major incident: subscribers to major incidents are alerted')
     .option('--tlp <level>', 'clear, green, amber, amber+strict or red (default: the collection’s)')
-    .option('--recipient <identity>', 'the STIX identity of an organisation it is also shared with, e.g. the national CIRT (repeatable)', collect, []),
+    .option('--recipient <identity>', 'the STIX identity of an organisation it is also shared with, e.g. the national CIRT (repeatable)', collect, [])
+    .option('--link <ref>', 'an indicator or a sighting of the collection it relates to, by STIX id (repeatable)', collect, []),
   async (platform, actor, [name], o, out) => {
-    const request = { name, description: o.description, determination: o.determination, severity: o.severity, incident_types: list(o.type), detection_methods: list(o.detection), sectors: list(o.sector), countries: list(o.country), major: o.major, tlp: o.tlp, recipients: list(o.recipient) };
+    const request = { name, description: o.description, determination: o.determination, severity: o.severity, incident_types: list(o.type), detection_methods: list(o.detection), sectors: list(o.sector), countries: list(o.country), major: o.major, tlp: o.tlp, recipients: list(o.recipient), links: list(o.link) };
     const answer = presentReported(await platform.incidents.report(actor, o.collection, request));
     out.result(answer, () => `Reported ${line(answer.incident)}.`);
   });
 
 const listCommand = () => {
   const command = new Command('list')
-    .description('the incidents the user may see in a collection, last changed first')
+    .description('a page of the incidents the user may see in a collection, the last stored change first')
     .requiredOption('--collection <collection>', 'collection id or alias')
     .option('--state <state>', 'only those in this state: reported, triaged, coordinated or closed')
     .option('--major', 'only major incidents')
     .option('--not-major', 'only incidents that are not major')
+    .option('--limit <n>', 'incidents per page, 1 to 200 (default 50)')
+    .option('--next <cursor>', 'the next page: the cursor a listing printed (with the same --state and --major)')
     .option('--as <user>', 'read as this user (default: the operator)')
-    .action(async (options: Common & { state?: string; major?: boolean; notMajor?: boolean }, cmd: Command) => {
+    .action(async (options: Common & { state?: string; major?: boolean; notMajor?: boolean; limit?: string; next?: string }, cmd: Command) => {
       const context = contextOf(cmd);
       await withInitialisedPlatform(context, async (platform) => {
         const major = options.major ? true : options.notMajor ? false : undefined;
-        const answer = presentIncidents(await platform.incidents.list(await actorOf(platform, options.as), options.collection, { state: options.state, major }));
+        const limit = options.limit === undefined ? undefined : Number(options.limit);
+        const answer = presentIncidents(await platform.incidents.list(await actorOf(platform, options.as), options.collection, { state: options.state, major, limit, next: options.next }));
         context.out.result(answer, () => [
-          `${formatCountOf(answer.incidents.length, 'incident')}.`,
+          `${formatCountOf(answer.incidents.length, 'incident')}${answer.next === null ? '' : ' on this page'}.`,
           ...(answer.incidents.length ? formatTable(['ID', 'STATE', 'MAJOR', 'SEVERITY', 'TLP', 'MODIFIED', 'NAME'], answer.incidents.map((i) => [i.id, i.state, i.major ? 'yes' : 'no', i.severity ?? '-', i.tlp, i.modified ?? '-', i.name ?? ''])) : []),
+          ...(answer.next === null ? [] : [`More: --next ${answer.next}`]),
         ]);
       });
     });

@@ -1,6 +1,6 @@
 // Incidents through the real `thiqa` command on both databases: report (for the user's organisation, --as),
 // move through the workflow with a coordinator (a refused move's exit status and code), major, note, link,
-// list and show (text and --json).
+// list page by page and show (text and --json).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, dialects, type TestStore } from '../support/databases.ts';
 import { indicator } from '../support/stix-factory.ts';
@@ -59,6 +59,27 @@ describe.each(dialects)('incident commands on %s', (dialect) => {
     expect(shown.stdout).toContain('Status: Manual control since 06:00.');
     const json = jsonOf<{ history: { state: string; major: boolean }[] }>(await cli(['incident', 'show', id, '--collection', 'default', '--json']));
     expect(json.history).toEqual([expect.objectContaining({ state: 'reported', major: false }), expect.objectContaining({ state: 'triaged', major: false }), expect.objectContaining({ state: 'triaged', major: true })]);
+  }, 240_000);
+
+  it('reports an incident with its links, and lists the incidents page by page', async () => {
+    const reported = await cli(['incident', 'report', 'Second pump', '--collection', 'default', '--link', target.id as string, '--as', 'alice', '--json']);
+    expect(reported.code, reported.stderr).toBe(0);
+    const id = jsonOf<Answer>(reported).incident.id;
+    expect((await cli(['incident', 'show', id, '--collection', 'default'])).stdout).toContain(`indicator ${target.id as string}`);
+    const bad = await cli(['incident', 'report', 'x', '--collection', 'default', '--link', 'indicator-c2', '--as', 'alice', '--json']);
+    expect([bad.code, jsonOf<Failed>(bad).error.code]).toEqual([1, 'incident.invalid_links']);
+
+    const first = await cli(['incident', 'list', '--collection', 'default', '--limit', '1']);
+    expect(first.stdout.split('\n')[0]).toBe('1 incident on this page.');
+    expect(first.stdout).toContain(id);
+    const next = /^More: --next (\S+)$/m.exec(first.stdout)?.[1];
+    expect(next).toBeDefined();
+    const second = await cli(['incident', 'list', '--collection', 'default', '--limit', '1', '--next', next!, '--json']);
+    const page = jsonOf<{ incidents: { id: string }[]; next: string | null }>(second);
+    expect(page.incidents.map((i) => i.id)).not.toContain(id);
+    expect(page.incidents).toHaveLength(1);
+    const limit = await cli(['incident', 'list', '--collection', 'default', '--limit', 'many', '--json']);
+    expect([limit.code, jsonOf<Failed>(limit).error.code]).toEqual([1, 'incident.invalid_limit']);
   }, 240_000);
 
   it('refuses bad input with its code and exit status', async () => {

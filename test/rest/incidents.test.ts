@@ -1,5 +1,6 @@
 // Incidents over the REST API on both databases: a report, the workflow with its refusals (403, 409),
-// the major flag, notes and links, the list's filters, and an outsider who sees nothing of an AMBER incident.
+// the major flag, notes and links (also named by a report), the list's filters and pages, and an outsider who
+// sees nothing of an AMBER incident.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { TLP2_MARKINGS } from '../../shared/stix/tlp.ts';
@@ -95,6 +96,30 @@ describe.each(dialects)('REST incidents on %s', (dialect) => {
     expect((await rest(server, path, { auth: outsider })).body.incidents.map((i: { id: string }) => i.id)).not.toContain(id);
     expect((await rest(server, `${path}/${id}/notes`, { method: 'POST', auth: outsider, body: { content: 'x' } })).status).toBe(404);
     expect((await rest(server, `${path}/${id}`, { auth: telco })).status).toBe(200);
+  });
+
+  it('pages the list with limit and next, and links what a report names', async () => {
+    const ind = indicator({ name: 'Skimmer domain', object_marking_refs: [TLP2_MARKINGS.green] });
+    expect((await rest(server, '/collections/incidents/import', { method: 'POST', auth: analyst, body: { type: 'bundle', id: `bundle--${crypto.randomUUID()}`, objects: [ind] } })).status).toBe(200);
+    const reported = await rest(server, path, { method: 'POST', auth: analyst, body: { name: 'Skimmers again', links: [ind.id] } });
+    expect(reported.status).toBe(201);
+    const id = reported.body.incident.id as string;
+    expect((await rest(server, `${path}/${id}`, { auth: telco })).body.indicators.map((i: { indicator: string }) => i.indicator)).toEqual([ind.id]);
+    const badLink = await rest(server, path, { method: 'POST', auth: analyst, body: { name: 'n', links: ['indicator--not-a-uuid'] } });
+    expect([badLink.status, badLink.body.error.code, badLink.body.error.params]).toEqual([400, 'incident.invalid_links', expect.objectContaining({ field: 'links', ref: 'indicator--not-a-uuid' })]);
+    const unseen = await rest(server, path, { method: 'POST', auth: analyst, body: { name: 'n', links: ['sighting--00000000-0000-4000-8000-00000000dead'] } });
+    expect([unseen.status, unseen.body.error.code]).toEqual([404, 'object.not_found']);
+
+    const everything = (await rest(server, `${path}?limit=200`, { auth: telco })).body;
+    expect(everything.next).toBeNull();
+    const first = (await rest(server, `${path}?limit=2`, { auth: telco })).body;
+    expect(first.incidents.map((i: { id: string }) => i.id)).toEqual(everything.incidents.slice(0, 2).map((i: { id: string }) => i.id));
+    expect(first.incidents[0].id).toBe(id);
+    const second = (await rest(server, `${path}?limit=2&next=${encodeURIComponent(first.next as string)}`, { auth: telco })).body;
+    expect(second.incidents.map((i: { id: string }) => i.id)).toEqual(everything.incidents.slice(2, 4).map((i: { id: string }) => i.id));
+    expect((await rest(server, `${path}?limit=0`, { auth: telco })).status).toBe(400);
+    const mismatch = await rest(server, `${path}?state=closed&next=${encodeURIComponent(first.next as string)}`, { auth: telco });
+    expect([mismatch.status, mismatch.body.error.code]).toEqual([400, 'incident.next_mismatch']);
   });
 
   it('answers bad input with its code and field', async () => {

@@ -11,6 +11,9 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   fr: [
     'incidents.nav',
     'incidents.title',
+    'incidents.sector.agriculture',
+    'incidents.sector.commercial',
+    'incidents.sector.construction',
     'gateway.network_organisation',
     'common.actions',
     'nav.collections',

@@ -142,12 +142,17 @@ export class ObjectBrowseRepository {
 
   /**
    * The latest visible relationships and sightings whose `end` (`rel_source`: from, `rel_target`: to) is
-   * `stixId`, newest first, at most `limit`.
+   * `stixId`, newest first, at most `limit`; only those of `type` when it is given.
    */
-  async linked(collectionId: string, end: 'rel_source' | 'rel_target', stixId: string, scope: ReadScope, limit: number): Promise<BrowseRow[]> {
+  async linked(collectionId: string, end: 'rel_source' | 'rel_target', stixId: string, scope: ReadScope, limit: number, type?: 'relationship' | 'sighting'): Promise<BrowseRow[]> {
     const seq = await this.seqOf(collectionId);
     const where = ['collection_seq = ?', `${end} = ?`, 'is_last = 1'];
-    return this.select(seq, where, [seq, stixId], scope, 'ORDER BY date_added DESC LIMIT ?', [limit]);
+    const params: SqlValue[] = [seq, stixId];
+    if (type !== undefined) {
+      where.push('type = ?');
+      params.push(type);
+    }
+    return this.select(seq, where, params, scope, 'ORDER BY date_added DESC LIMIT ?', [limit]);
   }
 
   /**

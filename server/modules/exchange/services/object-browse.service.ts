@@ -70,6 +70,13 @@ export interface ObjectDetail {
   incoming: ObjectLink[];
 }
 
+/** A version as the caller may see it, with its TLP rank and when it was added (microseconds). */
+export interface WholeVersion {
+  object: Record<string, unknown>;
+  tlp: number;
+  dateAdded: number;
+}
+
 export interface SummaryPage {
   objects: ObjectSummary[];
   next: string | undefined;
@@ -172,8 +179,31 @@ export class ObjectBrowseService {
    */
   async sightingsOf(actor: Actor, collectionId: string, objectId: string, limit: number): Promise<{ object: Record<string, unknown>; tlp: number }[]> {
     const { collection, scope } = await this.reader(actor, collectionId);
-    const rows = await this.browse.linked(collection.id, 'rel_target', objectId, scope, limit);
-    return rows.filter((row) => row.type === 'sighting').map((row) => ({ object: parsed(row, scope), tlp: Number(row.tlp) }));
+    const rows = await this.browse.linked(collection.id, 'rel_target', objectId, scope, limit, 'sighting');
+    return rows.map((row) => ({ object: parsed(row, scope), tlp: Number(row.tlp) }));
+  }
+
+  /**
+   * A page of the latest versions of objects of `types` the caller may see, whole (as it may see them), added
+   * before `before` (microseconds; none: from the newest), newest added first, at most `limit`: what another
+   * module pages through when it filters on the objects' content (the Incidents module's listing).
+   * @throws DomainError as `list`.
+   */
+  async latestWhole(actor: Actor, collectionId: string, page: { types: readonly string[]; before?: number | undefined; limit: number }): Promise<WholeVersion[]> {
+    const { collection, scope } = await this.reader(actor, collectionId);
+    const rows = await this.browse.latest({ collectionId: collection.id, types: page.types, addedBefore: page.before, limit: page.limit }, scope);
+    return rows.map((row) => ({ object: parsed(row, scope), tlp: row.tlp, dateAdded: row.date_added }));
+  }
+
+  /**
+   * The latest versions of the relationships to an object (`target_ref`) the caller may see in a collection,
+   * newest first, at most `limit`, read through the index of relationship ends rather than by scanning.
+   * @throws DomainError as `list`.
+   */
+  async relationshipsTo(actor: Actor, collectionId: string, objectId: string, limit: number): Promise<WholeVersion[]> {
+    const { collection, scope } = await this.reader(actor, collectionId);
+    const rows = await this.browse.linked(collection.id, 'rel_target', objectId, scope, limit, 'relationship');
+    return rows.map((row) => ({ object: parsed(row, scope), tlp: row.tlp, dateAdded: row.date_added }));
   }
 
   /**

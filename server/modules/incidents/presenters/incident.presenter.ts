@@ -10,7 +10,7 @@ import { tlpName, TLP_LEVELS } from '../../../../shared/stix/sharing.ts';
 import type { VisibleObject } from '../services/incident-store.ts';
 import { refsOf, SEVERITIES, severityOf } from '../services/incident-input.ts';
 import { INCIDENT_STATES, nextStates } from '../services/incident-workflow.ts';
-import { stateOf, type IncidentDetail, type IncidentInCollection } from '../services/incident.service.ts';
+import { stateOf, type IncidentDetail, type IncidentInCollection, type IncidentPage } from '../services/incident.service.ts';
 
 const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
 
@@ -45,8 +45,8 @@ export function presentReported(found: IncidentInCollection) {
   return { collection: found.collectionId, incident: presentIncident(found.incident), object: found.incident.object };
 }
 
-export function presentIncidents(found: { collectionId: string; incidents: VisibleObject[] }) {
-  return { collection: found.collectionId, incidents: found.incidents.map(presentIncident) };
+export function presentIncidents(found: IncidentPage) {
+  return { collection: found.collectionId, incidents: found.incidents.map(presentIncident), next: found.next ?? null };
 }
 
 export function presentNote({ object, tlp }: VisibleObject) {
@@ -95,7 +95,7 @@ export const INCIDENT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     modified: textOrNullSchema('this version (its last change)'),
   }),
   ReportedIncident: objectSchema({ collection: text('collection id'), incident: ref('Incident'), object: { type: 'object', description: 'the STIX incident as stored' } }),
-  IncidentList: objectSchema({ collection: text('collection id'), incidents: listOf('Incident') }),
+  IncidentList: objectSchema({ collection: text('collection id'), incidents: listOf('Incident'), next: textOrNullSchema('the cursor of the next page, null on the last') }),
   IncidentNote: objectSchema({ id: text('STIX id of the note'), abstract: textOrNullSchema('its abstract'), content: textOrNullSchema('its content'), created_by_ref: textOrNullSchema('the identity of its author’s organisation'), created: textOrNullSchema('when it was written'), tlp }),
   IncidentDetail: objectSchema({
     collection: text('collection id'),

@@ -15,7 +15,7 @@ export function majorFilterOf(value: string | number | undefined): boolean | und
 export function incidentRestRoutes(router: RestRouter, incidents: IncidentService): void {
   router.handle(E.reportIncident, async ({ actor, params, body }) => presentReported(await incidents.report(actor, params.collection!, body)));
   router.handle(E.listIncidents, async ({ actor, params, query }) =>
-    presentIncidents(await incidents.list(actor, params.collection!, { state: query.state as string | undefined, major: majorFilterOf(query.major) })),
+    presentIncidents(await incidents.list(actor, params.collection!, { state: query.state as string | undefined, major: majorFilterOf(query.major), limit: query.limit as number | undefined, next: query.next as string | undefined })),
   );
   router.handle(E.getIncident, async ({ actor, params }) => presentDetail(await incidents.show(actor, params.collection!, params.id!)));
   router.handle(E.moveIncident, async ({ actor, params, body }) => presentReported(await incidents.move(actor, params.collection!, params.id!, body.state as string)));

@@ -46,6 +46,7 @@ export interface IncidentRequest {
   major?: unknown;
   tlp?: unknown;
   recipients?: unknown;
+  links?: unknown;
 }
 
 export interface IncidentInput {
@@ -60,6 +61,10 @@ export interface IncidentInput {
   tlp: number | undefined;
   /** STIX identities of organisations it is shared with beyond its audience (`x_thiqa_recipient_refs`). */
   recipients: string[];
+  /** Indicators to link by a relationship "indicator detected incident". */
+  indicatorRefs: string[];
+  /** Sightings to link (`x_thiqa_sighting_refs`). */
+  sightingRefs: string[];
 }
 
 /** Who reports it: the organisation's STIX identity and the user's name (named on a RED incident). */
@@ -90,6 +95,29 @@ function listOf(value: unknown, accept: (item: string) => string | undefined, re
   return [...new Set(accepted as string[])];
 }
 
+/** `indicator` or `sighting` for the id of one, else undefined. */
+export function linkKindOf(ref: unknown): 'indicator' | 'sighting' | undefined {
+  if (typeof ref !== 'string' || !isIdentifier(ref)) return undefined;
+  const kind = ref.slice(0, ref.indexOf('--'));
+  return kind === 'indicator' || kind === 'sighting' ? kind : undefined;
+}
+
+/**
+ * The indicators and sightings a report links, by kind.
+ * @throws DomainError `invalid` `incident.invalid_links` naming the first item that is not the id of one.
+ */
+function linksOf(value: unknown): { indicatorRefs: string[]; sightingRefs: string[] } {
+  if (value === undefined) return { indicatorRefs: [], sightingRefs: [] };
+  const refused = (ref: string, why: string) =>
+    invalid('incident.invalid_links', `links is a list of at most ${LIST_MAX} ids of indicators and sightings (indicator--<uuid>, sighting--<uuid>): ${why}`, { field: 'links', ref, max: LIST_MAX });
+  if (!Array.isArray(value)) throw refused(JSON.stringify(value), `not ${JSON.stringify(value)}`);
+  const bad: unknown = value.find((ref) => linkKindOf(ref) === undefined);
+  if (bad !== undefined) throw refused(String(bad), `"${String(bad)}" is the id of neither`);
+  if (value.length > LIST_MAX) throw refused(String(value[LIST_MAX]), `${value.length} items`);
+  const unique = [...new Set(value as string[])];
+  return { indicatorRefs: unique.filter((ref) => linkKindOf(ref) === 'indicator'), sightingRefs: unique.filter((ref) => linkKindOf(ref) === 'sighting') };
+}
+
 /** The TLP named, as a rank. @throws DomainError `invalid` `incident.invalid_tlp`. */
 export function tlpOf(value: unknown): number | undefined {
   if (value === undefined) return undefined;
@@ -103,7 +131,7 @@ export function tlpOf(value: unknown): number | undefined {
  * @throws DomainError `invalid` `incident.invalid_name`, `incident.invalid_description`,
  *   `incident.invalid_determination`, `incident.invalid_severity`, `incident.invalid_incident_types`,
  *   `incident.invalid_detection_methods`, `incident.invalid_sectors`, `incident.invalid_countries`,
- *   `incident.invalid_major`, `incident.invalid_tlp`, `incident.invalid_recipients`.
+ *   `incident.invalid_major`, `incident.invalid_tlp`, `incident.invalid_recipients`, `incident.invalid_links`.
  */
 export function checkIncidentRequest(request: IncidentRequest): IncidentInput {
   if (!text(request.name, NAME_MAX)) throw invalid('incident.invalid_name', `an incident needs a name of 1 to ${NAME_MAX} characters without control characters`, { field: 'name', max: NAME_MAX });
@@ -132,6 +160,7 @@ export function checkIncidentRequest(request: IncidentRequest): IncidentInput {
     countries: listOf(request.countries, normaliseCountryCode, (max) => invalid('incident.invalid_countries', `countries is a list of at most ${max} ISO 3166-1 alpha-2 country codes`, { field: 'countries', max })),
     tlp: tlpOf(request.tlp),
     recipients: listOf(request.recipients, (item) => (isIdentifier(item) && item.startsWith('identity--') ? item : undefined), (max) => invalid('incident.invalid_recipients', `recipients is a list of at most ${max} ids of organisations’ identities (identity--<uuid>)`, { field: 'recipients', max })),
+    ...linksOf(request.links),
   };
 }
 
@@ -156,6 +185,7 @@ export function buildIncident(input: IncidentInput, reporter: Reporter, now: Dat
   if (input.description !== undefined) incident.description = input.description;
   if (input.sectors.length) incident.x_thiqa_sectors = input.sectors;
   if (input.countries.length) incident.x_thiqa_countries = input.countries;
+  if (input.sightingRefs.length) incident.x_thiqa_sighting_refs = input.sightingRefs;
   if (input.tlp !== undefined) incident.object_marking_refs = [TLP2_MARKINGS[TLP_LEVELS[input.tlp]!]];
   // The exchange checks that each names an organisation of this hub (else the report is refused).
   if (input.recipients.length) incident[RECIPIENT_REFS] = input.recipients;

@@ -8,6 +8,7 @@ import { invalid, type ErrorProblem } from '../../../core/errors.ts';
 import type { OrganisationService } from '../../../core/organisations/organisation.service.ts';
 import { isIdentifier } from '../../../../shared/stix/identifier.ts';
 import type { Collection, CollectionService } from '../../exchange/services/collection.service.ts';
+import type { ObjectBrowseService, WholeVersion } from '../../exchange/services/object-browse.service.ts';
 import type { ObjectService, StoredVersion } from '../../exchange/services/object.service.ts';
 
 /** A version as the caller may see it, with its TLP rank. */
@@ -16,8 +17,14 @@ export interface VisibleObject {
   tlp: number;
 }
 
-/** Objects scanned at most by one listing (incidents of a collection, notes about one). */
+/**
+ * Objects read at most by one scan: the notes of a collection, when finding those about an incident (the
+ * Exchange indexes the ends of relationships and sightings, not a note's `object_refs`), and the incidents one
+ * page of a filtered listing looks at (a page may hold fewer than asked, with a `next` to go on).
+ */
 export const SCAN_MAX = 10_000;
+/** Relationships to an incident read at most (its linked indicators). */
+export const LINKED_MAX = 500;
 
 const decoder = new TextDecoder();
 
@@ -34,11 +41,13 @@ export class IncidentStore {
   readonly objects: ObjectService;
   private readonly collections: CollectionService;
   private readonly organisations: OrganisationService;
+  private readonly browse: ObjectBrowseService;
 
-  constructor(objects: ObjectService, collections: CollectionService, organisations: OrganisationService) {
+  constructor(objects: ObjectService, collections: CollectionService, organisations: OrganisationService, browse: ObjectBrowseService) {
     this.objects = objects;
     this.collections = collections;
     this.organisations = organisations;
+    this.browse = browse;
   }
 
   /** @throws DomainError `collection.not_found`, `collection.read_forbidden`. */
@@ -68,6 +77,19 @@ export class IncidentStore {
       next = page.next;
     } while (next !== undefined && found.length < SCAN_MAX);
     return found;
+  }
+
+  /**
+   * A page of the latest versions of objects of `type` the actor may see in the collection, newest added
+   * first, added before `before` (microseconds; none: from the newest), at most `limit`.
+   */
+  page(actor: Actor, collection: Collection, type: string, before: number | undefined, limit: number): Promise<WholeVersion[]> {
+    return this.browse.latestWhole(actor, collection.id, { types: [type], before, limit });
+  }
+
+  /** The latest relationships to `id` the actor may see in the collection, newest first (at most `LINKED_MAX`). */
+  relationshipsTo(actor: Actor, collection: Collection, id: string): Promise<VisibleObject[]> {
+    return this.browse.relationshipsTo(actor, collection.id, id, LINKED_MAX);
   }
 
   /** The latest versions of objects of `type` the actor may see in the collection (at most `SCAN_MAX`). */

@@ -14,15 +14,14 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { forbidden, invalid } from '../../../core/errors.ts';
 import { can } from '../../../core/roles/roles.ts';
-import { isIdentifier } from '../../../../shared/stix/identifier.ts';
 import { isMajorIncident } from '../../../../shared/stix/incident-core.ts';
 import { RECIPIENT_REFS, RECIPIENT_USERS, TLP_AMBER, TLP_RED } from '../../../../shared/stix/sharing.ts';
 import type { Collection } from '../../exchange/services/collection.service.ts';
 import { COORDINATE } from './incident-roles.ts';
-import { buildIncident, checkIncidentRequest, nextVersion, refsOf, TEXT_MAX, type IncidentChange, type IncidentRequest } from './incident-input.ts';
+import { buildIncident, checkIncidentRequest, linkKindOf, nextVersion, refsOf, TEXT_MAX, type IncidentChange, type IncidentRequest } from './incident-input.ts';
+import { decodeIncidentCursor, encodeIncidentCursor, limitOf } from './incident-page.ts';
 import { checkMove, INCIDENT_STATES, parseState, type IncidentState, type Mover } from './incident-workflow.ts';
-import type { IncidentStore} from './incident-store.ts';
-import { requireIncidentId, type VisibleObject } from './incident-store.ts';
+import { requireIncidentId, SCAN_MAX, type IncidentStore, type VisibleObject } from './incident-store.ts';
 
 export interface IncidentInCollection {
   collectionId: string;
@@ -41,7 +40,21 @@ export interface IncidentDetail extends IncidentInCollection {
 export interface IncidentListFilter {
   state?: string | undefined;
   major?: boolean | undefined;
+  /** Incidents at most on the page (1 to 200, default 50). */
+  limit?: number | undefined;
+  /** The `next` of the previous page. */
+  next?: string | undefined;
 }
+
+/** A page of incidents; `next` when more may follow. */
+export interface IncidentPage {
+  collectionId: string;
+  incidents: VisibleObject[];
+  next: string | undefined;
+}
+
+/** Incidents read at once when a filter leaves some out. */
+const READ_ROWS = 200;
 
 /**
  * The workflow state of an incident. One stored without Thiqa's state (from another tool), or with a value
@@ -82,27 +95,54 @@ export class IncidentService {
 
   /**
    * Reports an incident for the actor's organisation in a collection it may write.
+   * Its `links` are linked as `link` does (indicators by a relationship, stored with it; sightings in its
+   * first version).
    * @throws DomainError those of `checkIncidentRequest`; `invalid` `incident.organisation_required` (an
-   *   account of no organisation), `incident.rejected`; the collection's read and write errors.
+   *   account of no organisation), `incident.rejected`; `object.not_found` (a linked object the reporter may
+   *   not see in the collection); the collection's read and write errors.
    */
   async report(actor: Actor, collectionIdOrAlias: string, request: IncidentRequest): Promise<IncidentInCollection> {
     const input = checkIncidentRequest(request);
     const collection = await this.store.collection(actor, collectionIdOrAlias);
     const identityId = await this.store.identityOf(actor);
     if (identityId === null) throw invalid('incident.organisation_required', 'an incident is reported for the reporter’s organisation, and this account belongs to none: report it as a member of an organisation');
-    const incident = buildIncident(input, { identityId, userName: actor.kind === 'user' ? actor.name : null }, this.now());
-    await this.store.store(actor, collection, [incident]);
-    return { collectionId: collection.id, incident: { object: incident, tlp: input.tlp ?? collection.defaultTlp } };
+    // What it links must be there for the reporter to see before anything is stored.
+    for (const ref of [...input.indicatorRefs, ...input.sightingRefs]) await this.store.latest(actor, collection, ref);
+    const object = buildIncident(input, { identityId, userName: actor.kind === 'user' ? actor.name : null }, this.now());
+    const incident = { object, tlp: input.tlp ?? collection.defaultTlp };
+    const relationships = input.indicatorRefs.map((ref) => this.detected(ref, incident, identityId));
+    await this.store.store(actor, collection, [object, ...relationships]);
+    return { collectionId: collection.id, incident };
   }
 
-  /** The latest versions of the incidents the actor may see in a collection, newest change first, filtered. */
-  async list(actor: Actor, collectionIdOrAlias: string, filter: IncidentListFilter = {}): Promise<{ collectionId: string; incidents: VisibleObject[] }> {
+  /**
+   * A page of the latest versions of the incidents the actor may see in a collection, the last stored change
+   * first, filtered. A filtered page looks at `SCAN_MAX` incidents at most, so it may hold fewer than `limit`
+   * (even none) and still give a `next`; the last page gives none.
+   * @throws DomainError `incident.invalid_state`, `incident.invalid_limit`, `incident.invalid_next`,
+   *   `incident.next_mismatch`; the collection's read errors.
+   */
+  async list(actor: Actor, collectionIdOrAlias: string, filter: IncidentListFilter = {}): Promise<IncidentPage> {
     const state = filter.state === undefined ? undefined : parseState(filter.state);
+    const limit = limitOf(filter.limit);
+    const filters = { state, major: filter.major };
+    let before = filter.next === undefined ? undefined : decodeIncidentCursor(filter.next, filters);
     const collection = await this.store.collection(actor, collectionIdOrAlias);
-    const incidents = (await this.store.latestOfType(actor, collection, 'incident'))
-      .filter(({ object }) => (state === undefined || stateOf(object) === state) && (filter.major === undefined || isMajorIncident(object) === filter.major))
-      .sort((a, b) => Date.parse(String(b.object.modified)) - Date.parse(String(a.object.modified)));
-    return { collectionId: collection.id, incidents };
+    const filtered = state !== undefined || filter.major !== undefined;
+    const readRows = filtered ? READ_ROWS : limit + 1;
+    const incidents: VisibleObject[] = [];
+    const page = (more: boolean): IncidentPage => ({ collectionId: collection.id, incidents, next: more && before !== undefined ? encodeIncidentCursor(before, filters) : undefined });
+    for (let looked = 0; looked < SCAN_MAX; ) {
+      const rows = await this.store.page(actor, collection, 'incident', before, readRows);
+      for (const [i, row] of rows.entries()) {
+        before = row.dateAdded;
+        looked += 1;
+        if ((state === undefined || stateOf(row.object) === state) && (filter.major === undefined || isMajorIncident(row.object) === filter.major)) incidents.push({ object: row.object, tlp: row.tlp });
+        if (incidents.length === limit) return page(i < rows.length - 1 || rows.length === readRows);
+      }
+      if (rows.length < readRows) return page(false);
+    }
+    return page(true);
   }
 
   /**
@@ -114,7 +154,7 @@ export class IncidentService {
     const [history, notes, relationships] = await Promise.all([
       this.store.history(actor, collection, id),
       this.store.latestOfType(actor, collection, 'note'),
-      this.store.latestOfType(actor, collection, 'relationship'),
+      this.store.relationshipsTo(actor, collection, id),
     ]);
     const about = notes.filter(({ object }) => refsOf(object.object_refs).includes(id)).sort((a, b) => String(a.object.created).localeCompare(String(b.object.created)));
     const indicators = relationships.filter(({ object }) => object.relationship_type === 'detected' && object.target_ref === id);
@@ -171,8 +211,8 @@ export class IncidentService {
    *   `incident.edit_forbidden` (a sighting); `incident.rejected`; write errors.
    */
   async link(actor: Actor, collectionIdOrAlias: string, id: string, ref: string): Promise<{ collectionId: string; link: VisibleObject }> {
-    const kind = isIdentifier(ref) ? ref.slice(0, ref.indexOf('--')) : '';
-    if (kind !== 'indicator' && kind !== 'sighting') throw invalid('incident.invalid_link', `an incident links to an indicator or a sighting (indicator--<uuid>, sighting--<uuid>), not "${ref}"`, { field: 'ref', ref });
+    const kind = linkKindOf(ref);
+    if (kind === undefined) throw invalid('incident.invalid_link', `an incident links to an indicator or a sighting (indicator--<uuid>, sighting--<uuid>), not "${ref}"`, { field: 'ref', ref });
     const { collection, incident } = await this.find(actor, collectionIdOrAlias, id);
     await this.store.latest(actor, collection, ref);
     if (kind === 'sighting') {
@@ -180,8 +220,7 @@ export class IncidentService {
       if (refsOf(incident.object.x_thiqa_sighting_refs).includes(ref)) return { collectionId: collection.id, link: incident };
       return { collectionId: collection.id, link: (await this.change(actor, collection, incident, { sightingRefs: [ref] })).incident };
     }
-    const own = await this.store.identityOf(actor);
-    const relationship = { ...this.made('relationship', own), relationship_type: 'detected', source_ref: ref, target_ref: id, ...sharingOf(incident, own) };
+    const relationship = this.detected(ref, incident, await this.store.identityOf(actor));
     await this.store.store(actor, collection, [relationship]);
     return { collectionId: collection.id, link: { object: relationship, tlp: incident.tlp } };
   }
@@ -209,6 +248,11 @@ export class IncidentService {
 
   private async requireEditor(actor: Actor, incident: Record<string, unknown>): Promise<void> {
     if ((await this.moversOf(actor, incident)).size === 0) throw forbidden('incident.edit_forbidden', 'only the reporting organisation’s analysts and incident coordinators may change an incident', { id: String(incident.id) });
+  }
+
+  /** The relationship "indicator detected incident" made by `own`, with the incident's sharing. */
+  private detected(indicatorRef: string, incident: VisibleObject, own: string | null): Record<string, unknown> {
+    return { ...this.made('relationship', own), relationship_type: 'detected', source_ref: indicatorRef, target_ref: incident.object.id, ...sharingOf(incident, own) };
   }
 
   private made(type: 'note' | 'relationship', identityId: string | null): Record<string, unknown> {

@@ -1,6 +1,7 @@
 /**
  * One incident: its fields, the workflow's buttons (the states it may move to; the server says whether the
- * caller may), the major flag, its history, notes (with a form to add one) and linked indicators.
+ * caller may), the major flag, its history, notes (with a form to add one) and linked indicators and
+ * sightings (with a form to link one by its STIX id).
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,19 +14,32 @@ import { TlpBadge } from '../../components/TlpBadge.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useApi } from '../../components/useApi.ts';
 import { UserText } from '../../components/UserText.tsx';
+import { formatList } from '../../i18n/format.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
 import { Link } from '../../router.tsx';
 
 export function IncidentPage({ collection, id }: { collection: string; id: string }) {
   const { t } = useTranslation();
   const path = incidentsPath(collection, id);
   const { data, error, loading, reload } = useApi<IncidentDetail>(path);
+  // A value from another tool, outside the vocabulary, shows as it is stored.
+  const labels = (values: string[], vocabulary: 'incident_type' | 'detection_method' | 'sector') =>
+    formatList(currentLanguage(), values.map((value) => t(`incidents.${vocabulary}.${value}`, { defaultValue: value }))) || '—';
   const action = useAction(reload);
   const [note, setNote] = useState('');
+  const [link, setLink] = useState('');
   const addNote = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
       await api('POST', `${path}/notes`, { content: note });
       setNote('');
+    });
+  };
+  const addLink = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => {
+      await api('POST', `${path}/links`, { ref: link.trim() });
+      setLink('');
     });
   };
   if (loading && !data) return <Loading />;
@@ -51,10 +65,12 @@ export function IncidentPage({ collection, id }: { collection: string; id: strin
         <dd>
           <bdi dir="ltr">{incident.determination ?? '—'}</bdi>
         </dd>
+        <dt>{t('incidents.incident_types')}</dt>
+        <dd>{labels(incident.incident_types.filter((type) => type !== 'major'), 'incident_type')}</dd>
+        <dt>{t('incidents.detection_methods')}</dt>
+        <dd>{labels(incident.detection_methods, 'detection_method')}</dd>
         <dt>{t('incidents.sectors')}</dt>
-        <dd>
-          <bdi dir="ltr">{incident.sectors.join(', ') || '—'}</bdi>
-        </dd>
+        <dd>{labels(incident.sectors, 'sector')}</dd>
         <dt>{t('incidents.countries')}</dt>
         <dd>
           <bdi dir="ltr">{incident.countries.join(', ') || '—'}</bdi>
@@ -93,6 +109,14 @@ export function IncidentPage({ collection, id }: { collection: string; id: strin
           ),
         )}
       </ul>
+      <form onSubmit={addLink} aria-label={t('incidents.add_link')} className="inline-form">
+        <Field label={t('incidents.link')}>
+          <input value={link} onChange={(e) => setLink(e.target.value)} dir="ltr" required aria-invalid={action.error?.code === 'incident.invalid_link' || undefined} />
+        </Field>
+        <button type="submit" disabled={action.busy}>
+          {t('incidents.add_link')}
+        </button>
+      </form>
       <h2>{t('incidents.notes')}</h2>
       {data.notes.length === 0 && <p className="muted">{t('incidents.no_notes')}</p>}
       <ul>
