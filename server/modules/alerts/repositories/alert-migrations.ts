@@ -4,7 +4,8 @@
  * address), the webhook's signing secret, whether it is delivered as a daily digest, when it was made.
  * `alert_deliveries`: the durable queue: one row per object version matched for a subscription (once:
  * unique), its state (`pending`, `delivered`, `dead`), attempts, when it is next due, the last error, the
- * summary that was delivered, and for in-app notifications when the owner read it.
+ * summary that was delivered, and for in-app notifications when the owner read it. `alerts-0002` indexes the
+ * dead letters by when they were given up.
  */
 import type { Migration } from '../../../core/db/migrate.ts';
 
@@ -44,4 +45,10 @@ const tables = [
   'CREATE INDEX alert_deliveries_owner ON alert_deliveries (owner_id, state, created_at)',
 ];
 
-export const alertMigrations: Migration[] = [{ id: 'alerts-0001-subscriptions-deliveries', up: tables }];
+// The hub-wide dead-letter list reads the latest given up first.
+const deadLetters = ['CREATE INDEX alert_deliveries_dead ON alert_deliveries (state, done_at, id)'];
+
+export const alertMigrations: Migration[] = [
+  { id: 'alerts-0001-subscriptions-deliveries', up: tables },
+  { id: 'alerts-0002-dead-letters', up: deadLetters },
+];
