@@ -48,7 +48,7 @@ export function DeadLettersAdmin() {
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className="form-actions">
           <button type="submit">{t('alerts.show')}</button>
         </div>
       </form>
