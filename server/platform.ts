@@ -91,6 +91,7 @@ import { SecretBox } from './modules/federation/services/secret-box.ts';
 import { SyncService } from './modules/federation/services/sync.service.ts';
 import { recordPushed } from './modules/federation/services/push-provenance.ts';
 import { alertMigrations } from './modules/alerts/repositories/alert-migrations.ts';
+import { DeadLetterRepository } from './modules/alerts/repositories/dead-letter.repository.ts';
 import { DeliveryRepository } from './modules/alerts/repositories/delivery.repository.ts';
 import { SubscriptionRepository } from './modules/alerts/repositories/subscription.repository.ts';
 import { networkChannels } from './modules/alerts/services/alert-channels.ts';
@@ -99,7 +100,6 @@ import { AlertDispatchService } from './modules/alerts/services/alert-dispatch.s
 import { AlertInboxService } from './modules/alerts/services/alert-inbox.service.ts';
 import { ALERT_ROLES } from './modules/alerts/services/alert-roles.ts';
 import { DeadLetterService } from './modules/alerts/services/dead-letter.service.ts';
-import { DeadLetterRepository } from './modules/alerts/repositories/dead-letter.repository.ts';
 import { SubscriptionService } from './modules/alerts/services/subscription.service.ts';
 import { lookupMigrations } from './modules/lookup/repositories/lookup-migrations.ts';
 import { ObservableRepository } from './modules/lookup/repositories/observable.repository.ts';
