@@ -2,12 +2,16 @@
 // letters and a random caller (an owner, another user, an administrator, the operator, an anonymous caller),
 // the hub-wide list answers exactly every dead letter to administrators and the operator and is refused to
 // everyone else; a retry or a discard succeeds exactly for the letter's owner, an administrator or the
-// operator, and is refused with its stable code otherwise, leaving the letter as it was.
+// operator, and is refused with its stable code otherwise, leaving the letter as it was; a retry that
+// succeeds wakes the delivery worker once, and nothing else does.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM, type Actor } from '../../server/core/auth/actor.ts';
 import { isDomainError } from '../../server/core/errors.ts';
+import { DeadLetterRepository } from '../../server/modules/alerts/repositories/dead-letter.repository.ts';
 import { DeliveryRepository, type DeliveryRecord } from '../../server/modules/alerts/repositories/delivery.repository.ts';
+import { SubscriptionRepository } from '../../server/modules/alerts/repositories/subscription.repository.ts';
+import { DeadLetterService } from '../../server/modules/alerts/services/dead-letter.service.ts';
 import { dialects } from '../support/databases.ts';
 import { openTestPlatform, type TestPlatform } from '../support/platform.ts';
 
@@ -54,7 +58,11 @@ describe.each(dialects)('who may list, retry and discard dead letters on %s', (d
 
   it('answers exactly what the caller’s relation to each letter allows', async () => {
     const deliveries = new DeliveryRepository(test.platform.db);
-    const service = test.platform.alertDeadLetters;
+    const { db, users, audit } = test.platform;
+    // The platform's service wakes its worker; this one counts how often it would.
+    let wakes = 0;
+    const names = { idOf: async (name: string) => (await users.findUser(name))?.id, nameOf: async (id: string) => (await users.findById(id))?.name };
+    const service = new DeadLetterService({ deadLetters: new DeadLetterRepository(db), subscriptions: new SubscriptionRepository(db) }, names, audit, () => (wakes += 1));
     await fc.assert(
       fc.asyncProperty(scenario, async ({ owners, caller, operation, target }) => {
         round += 1;
@@ -75,7 +83,9 @@ describe.each(dialects)('who may list, retry and discard dead letters on %s', (d
         }
         const letter = letters[target % letters.length]!;
         const own = actor.kind === 'user' && actor.userId === letter.ownerId;
+        const wakesBefore = wakes;
         const code = await refusal(operation === 'retry' ? service.retry(actor, letter.id) : service.discard(actor, letter.id));
+        expect(wakes - wakesBefore).toBe(operation === 'retry' && code === undefined ? 1 : 0);
         expect(code).toBe(own || manager ? undefined : caller === 'anonymous' ? 'auth.required' : 'alert.dead_letter_forbidden');
         const stillDead = (await service.list(SYSTEM, { limit: 200 })).deadLetters.some((d) => d.id === letter.id);
         expect(stillDead).toBe(code !== undefined);
