@@ -91,12 +91,15 @@ import { SecretBox } from './modules/federation/services/secret-box.ts';
 import { SyncService } from './modules/federation/services/sync.service.ts';
 import { recordPushed } from './modules/federation/services/push-provenance.ts';
 import { alertMigrations } from './modules/alerts/repositories/alert-migrations.ts';
+import { DeadLetterRepository } from './modules/alerts/repositories/dead-letter.repository.ts';
 import { DeliveryRepository } from './modules/alerts/repositories/delivery.repository.ts';
 import { SubscriptionRepository } from './modules/alerts/repositories/subscription.repository.ts';
 import { networkChannels } from './modules/alerts/services/alert-channels.ts';
 import { AlertDeliveryService } from './modules/alerts/services/alert-delivery.service.ts';
 import { AlertDispatchService } from './modules/alerts/services/alert-dispatch.service.ts';
 import { AlertInboxService } from './modules/alerts/services/alert-inbox.service.ts';
+import { ALERT_ROLES } from './modules/alerts/services/alert-roles.ts';
+import { DeadLetterService } from './modules/alerts/services/dead-letter.service.ts';
 import { SubscriptionService } from './modules/alerts/services/subscription.service.ts';
 import { lookupMigrations } from './modules/lookup/repositories/lookup-migrations.ts';
 import { ObservableRepository } from './modules/lookup/repositories/observable.repository.ts';
@@ -176,6 +179,8 @@ export interface Platform {
   alertDelivery: AlertDeliveryService;
   /** In-app notifications and dead letters of users. */
   alertInbox: AlertInboxService;
+  /** The hub's dead letters for administrators; retrying or discarding one (its owner, or an administrator). */
+  alertDeadLetters: DeadLetterService;
   /** Observable values: the matching objects a caller may see, correlation counts, warning-list flags. */
   lookup: LookupService;
   /** The observable index, kept on every store and deletion; rebuilt whole by `reindex`. */
@@ -187,6 +192,7 @@ registerRoles(ASSESSMENT_ROLES);
 registerRoles(GATEWAY_ROLES);
 registerRoles(WARNINGLIST_ROLES);
 registerRoles(INCIDENT_ROLES);
+registerRoles(ALERT_ROLES);
 
 // Organisations alter `users`, so they come after the auth migrations; communities refer to organisations.
 export const migrations = [...authMigrations, ...organisationMigrations, ...communityMigrations, ...auditMigrations, ...exchangeMigrations, ...assessmentMigrations, ...gatewayMigrations, ...feedMigrations, ...warninglistMigrations, ...federationMigrations, ...alertMigrations, ...lookupMigrations];
@@ -298,6 +304,8 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
   const alertDelivery = new AlertDeliveryService(alertStores, objects, alertReaders, networkChannels({ url: config.alerts.smtpUrl, from: config.alerts.smtpFrom }), { baseUrl: alertBaseUrl });
   const alertDispatch = new AlertDispatchService(alertStores, { objects, collections }, alertReaders, () => alertDelivery.wake());
   objects.onAccepted(async (accepted) => void (await alertDispatch.dispatch(accepted)));
+  const alertUsers = { idOf: async (name: string) => (await users.findUser(name))?.id, nameOf: async (id: string) => (await users.findById(id))?.name };
+  const alertDeadLetters = new DeadLetterService({ deadLetters: new DeadLetterRepository(db), subscriptions: alertStores.subscriptions }, alertUsers, audit, () => alertDelivery.wake());
   const observableRepository = new ObservableRepository(db);
   const observableIndex = new ObservableIndex(observableRepository, objects, collections);
   observableIndex.attach();
@@ -347,6 +355,7 @@ export async function openPlatform(config: Config, remote: RemoteFactory = taxii
     alertSubscriptions: new SubscriptionService(alertStores.subscriptions, collections, audit),
     alertDelivery,
     alertInbox: new AlertInboxService(alertStores.deliveries),
+    alertDeadLetters,
     lookup,
     observableIndex,
     close: () => db.close(),

@@ -71,7 +71,7 @@ export function restApp(platform: Platform): Hono<RestEnv> {
   feedRestRoutes(router, platform.feeds);
   warninglistRestRoutes(router, platform.warningLists);
   federationRestRoutes(router, { peers: platform.peers, links: platform.links, sync: platform.sync, holds: platform.personalDataHolds });
-  alertRestRoutes(router, { subscriptions: platform.alertSubscriptions, inbox: platform.alertInbox });
+  alertRestRoutes(router, { subscriptions: platform.alertSubscriptions, inbox: platform.alertInbox, deadLetters: platform.alertDeadLetters });
   lookupRestRoutes(router, platform.lookup);
   sightingRestRoutes(router, platform.sightings);
   incidentRestRoutes(router, platform.incidents);

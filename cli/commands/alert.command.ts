@@ -2,11 +2,16 @@
  * `thiqa alert subscribe --as USER --channel webhook|email|in-app [--url URL] [--secret S] [--email ADDRESS]
  * [--digest] [--community ID]… [--collection ID]… [--type T]… [--label L]… [--max-tlp LEVEL] [--watch VALUE]… [--major-incidents]
  * [--name N]`, `alert list`, `alert remove ID`: alert subscriptions. A webhook's secret is printed once.
+ * `alert dead-letters [--owner USER] [--channel C]`, `alert retry ID`, `alert discard ID`: the hub's dead
+ * letters, every page of them, and sending one back to the queue (a running `thiqa serve` takes it within
+ * its poll) or discarding it, as the operator.
  */
 import { Command } from 'commander';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
-import { presentNewSubscription, presentSubscription } from '../../server/modules/alerts/presenters/alert.presenter.ts';
+import { presentNewSubscription, presentOwnedDeadLetter, presentSubscription } from '../../server/modules/alerts/presenters/alert.presenter.ts';
+import { DEAD_LETTER_LIMIT, type OwnedDeadLetter } from '../../server/modules/alerts/services/dead-letter.service.ts';
 import { ALERT_CHANNELS } from '../../server/modules/alerts/services/subscription.service.ts';
+import type { Platform } from '../../server/platform.ts';
 import { contextOf, withInitialisedPlatform } from '../command-context.ts';
 import { formatTable } from '../output.ts';
 
@@ -40,6 +45,63 @@ function filtersLine(s: ReturnType<typeof presentSubscription>): string {
     ...(s.major_incidents ? ['major-incidents'] : []),
   ];
   return [`≤${s.max_tlp}`, ...parts].join(' ');
+}
+
+/** Every dead letter of the hub (or of one owner, one channel), page after page, the latest given up first. */
+async function allDeadLetters(platform: Platform, filter: { owner?: string | undefined; channel?: string | undefined }): Promise<OwnedDeadLetter[]> {
+  const all: OwnedDeadLetter[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await platform.alertDeadLetters.list(SYSTEM, { ...filter, cursor, limit: DEAD_LETTER_LIMIT.max });
+    all.push(...page.deadLetters);
+    cursor = page.next ?? undefined;
+  } while (cursor !== undefined);
+  return all;
+}
+
+/** `alert dead-letters`, `alert retry`, `alert discard`. */
+function deadLetterCommands(alert: Command): void {
+  alert
+    .command('dead-letters')
+    .description('list the dead letters of every subscription: deliveries given up after every retry failed')
+    .option('--owner <user>', 'only those of this user')
+    .option('--channel <channel>', `only those of this channel: ${ALERT_CHANNELS.join(', ')}`)
+    .action(async (options: { owner?: string; channel?: string }, command: Command) => {
+      const context = contextOf(command);
+      await withInitialisedPlatform(context, async (platform) => {
+        const deadLetters = (await allDeadLetters(platform, options)).map(presentOwnedDeadLetter);
+        context.out.result({ dead_letters: deadLetters }, () =>
+          deadLetters.length === 0
+            ? 'No dead letters.'
+            : formatTable(
+                ['ID', 'OWNER', 'SUBSCRIPTION', 'CHANNEL', 'OBJECT', 'ATTEMPTS', 'DEAD AT', 'LAST ERROR'],
+                deadLetters.map((d) => [d.id, d.owner_name ?? d.owner, d.subscription_name ?? `${d.subscription} (removed)`, d.channel, d.object, String(d.attempts), d.dead_at ?? '', d.last_error ?? '']),
+              ),
+        );
+      });
+    });
+  alert
+    .command('retry')
+    .description('send a dead letter back to the queue: no attempts, due now (still only what its owner may read, never RED)')
+    .argument('<id>', 'dead letter id')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const context = contextOf(command);
+      await withInitialisedPlatform(context, async (platform) => {
+        const retried = presentOwnedDeadLetter(await platform.alertDeadLetters.retry(SYSTEM, id));
+        context.out.result(retried, () => `Dead letter ${retried.id} is queued again; thiqa serve delivers it.`);
+      });
+    });
+  alert
+    .command('discard')
+    .description('discard a dead letter for good')
+    .argument('<id>', 'dead letter id')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const context = contextOf(command);
+      await withInitialisedPlatform(context, async (platform) => {
+        const discarded = presentOwnedDeadLetter(await platform.alertDeadLetters.discard(SYSTEM, id));
+        context.out.result(discarded, () => `Dead letter ${discarded.id} is discarded.`);
+      });
+    });
 }
 
 export function alertCommand(): Command {
@@ -111,5 +173,6 @@ export function alertCommand(): Command {
         context.out.result(removed, () => `Subscription ${removed.id} is removed.`);
       });
     });
+  deadLetterCommands(alert);
   return alert;
 }

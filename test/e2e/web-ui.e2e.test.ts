@@ -250,7 +250,7 @@ describe('the web UI in a real browser', () => {
     // amina sees the community's AMBER objects; only an administrator sees the administration pages.
     const visits: [string, string, string[]][] = [
       ['amina', 'amina-password', ['/', '/collections', `/collections/${collectionId}`, objectPage(), '/import', '/lookup', '/incidents']],
-      ['root', 'root-password', ['/admin/organisations', '/admin/users', '/admin/communities', '/admin/collections', '/admin/federation']],
+      ['root', 'root-password', ['/admin/organisations', '/admin/users', '/admin/communities', '/admin/collections', '/admin/federation', '/admin/dead-letters']],
     ];
     for (const [user, password, paths] of visits) {
       const context = await newContext(browser, 'en-GB', 360);
@@ -269,7 +269,7 @@ describe('the web UI in a real browser', () => {
       }
       await context.close();
     }
-    // Sixty-six pages, each waited for: more than the default allows on a busy machine.
+    // Seventy-two pages, each waited for: more than the default allows on a busy machine.
   }, 120_000);
 
   it('writes screenshots of the main pages in Arabic and in English', async () => {

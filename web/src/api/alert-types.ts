@@ -65,6 +65,26 @@ export interface AlertDeadLetter {
   dead_at: string | null;
 }
 
+/** A dead letter as administrators list it, with its owner's and its subscription's names (never a secret). */
+export interface AlertHubDeadLetter extends AlertDeadLetter {
+  owner: string;
+  owner_name: string | null;
+  subscription_name: string | null;
+  dead_at: string;
+}
+
+/** A page of the hub's dead letters; `next` is the cursor of the following page, null on the last. */
+export interface AlertDeadLetterPage {
+  dead_letters: AlertHubDeadLetter[];
+  next: string | null;
+}
+
+/** What the administrators' list of dead letters is narrowed to. */
+export interface DeadLetterFilter {
+  owner: string;
+  channel: AlertChannel | '';
+}
+
 /** The REST paths of the Alerts module. */
 export const alertPaths = {
   subscriptions: '/alerts/subscriptions',
@@ -74,6 +94,17 @@ export const alertPaths = {
   markRead: (id: string) => `/alerts/notifications/${encodeURIComponent(id)}/read`,
   markAllRead: '/alerts/notifications/read',
   deadLetters: '/alerts/dead-letters',
+  retryDeadLetter: (id: string) => `/alerts/dead-letters/${encodeURIComponent(id)}/retry`,
+  deadLetter: (id: string) => `/alerts/dead-letters/${encodeURIComponent(id)}`,
+  /** A page of the hub's dead letters (administrators). */
+  hubDeadLetters: (filter: DeadLetterFilter, cursor?: string) => {
+    const query = new URLSearchParams();
+    if (filter.owner.trim() !== '') query.set('owner', filter.owner.trim());
+    if (filter.channel !== '') query.set('channel', filter.channel);
+    if (cursor !== undefined) query.set('cursor', cursor);
+    const text = query.toString();
+    return `/alerts/dead-letters/all${text === '' ? '' : `?${text}`}`;
+  },
 } as const;
 
 /** The UI addresses of the alert pages. */

@@ -1,7 +1,8 @@
-/** REST JSON of alert subscriptions (the webhook secret only in the answer that makes one), notifications and dead letters. */
+/** REST JSON of alert subscriptions (the webhook secret only in the answer that makes one), notifications and dead letters (the owner's, and the hub's pages for administrators). */
 import { objectSchema, ref, listOf, type JsonSchema } from '../../../core/rest/rest-endpoint.ts';
 import { tlpName } from '../../../../shared/stix/sharing.ts';
 import type { DeadLetter, Notification } from '../services/alert-inbox.service.ts';
+import type { DeadLetterPage, OwnedDeadLetter } from '../services/dead-letter.service.ts';
 import { ALERT_CHANNELS, type Subscription } from '../services/subscription.service.ts';
 
 const time = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -35,6 +36,28 @@ export function presentNotification(n: Notification) {
 
 export function presentDeadLetter(d: DeadLetter) {
   return { id: d.id, subscription: d.subscriptionId, channel: d.channel, object: d.objectId, version: d.version, attempts: d.attempts, last_error: d.lastError, created_at: time(d.createdAt), dead_at: time(d.deadAt) };
+}
+
+/** A dead letter as administrators list it: whose, which subscription (its name, never its secret). */
+export function presentOwnedDeadLetter(d: OwnedDeadLetter) {
+  return {
+    id: d.id,
+    owner: d.ownerId,
+    owner_name: d.ownerName,
+    subscription: d.subscriptionId,
+    subscription_name: d.subscriptionName,
+    channel: d.channel,
+    object: d.objectId,
+    version: d.version,
+    attempts: d.attempts,
+    last_error: d.lastError,
+    created_at: time(d.createdAt),
+    dead_at: time(d.deadAt),
+  };
+}
+
+export function presentDeadLetterPage(page: DeadLetterPage) {
+  return { dead_letters: page.deadLetters.map(presentOwnedDeadLetter), next: page.next };
 }
 
 const text = { type: 'string' } as const;
@@ -84,6 +107,21 @@ export const ALERT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     dead_at: { type: ['string', 'null'], format: 'date-time' },
   }),
   AlertDeadLetterList: objectSchema({ dead_letters: listOf('AlertDeadLetter') }),
+  AlertHubDeadLetter: objectSchema({
+    id: text,
+    owner: { type: 'string', description: 'user id' },
+    owner_name: { type: ['string', 'null'], description: 'user name; null once the user is removed' },
+    subscription: text,
+    subscription_name: { type: ['string', 'null'], description: 'null once the subscription is removed' },
+    channel: { type: 'string', enum: ALERT_CHANNELS },
+    object: { type: 'string', description: 'STIX id' },
+    version: text,
+    attempts: { type: 'integer' },
+    last_error: { type: ['string', 'null'] },
+    created_at: date,
+    dead_at: date,
+  }),
+  AlertDeadLetterPage: objectSchema({ dead_letters: listOf('AlertHubDeadLetter'), next: { type: ['string', 'null'], description: 'the cursor of the next page; null on the last' } }),
   AlertMarkedRead: objectSchema({ id: text, read: { type: 'boolean', const: true } }),
   AlertMarkedAllRead: objectSchema({ read: { type: 'integer', description: 'how many notifications were unread and are now read' } }),
 };

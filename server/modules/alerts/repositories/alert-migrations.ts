@@ -4,9 +4,9 @@
  * address), the webhook's signing secret, whether it is delivered as a daily digest, when it was made.
  * `alert_deliveries`: the durable queue: one row per object version matched for a subscription (once:
  * unique), its state (`pending`, `delivered`, `dead`), attempts, when it is next due, the last error, the
- * summary that was delivered, and for in-app notifications when the owner read it. `claimed_until`
- * (alerts-0002): until when a worker has taken a pending delivery, so that workers of several processes on
- * one store never send it twice.
+ * summary that was delivered, and for in-app notifications when the owner read it. `alerts-0002` indexes the
+ * dead letters by when they were given up. `claimed_until` (alerts-0003): until when a worker has taken a
+ * pending delivery, so that workers of several processes on one store never send it twice.
  */
 import type { Migration } from '../../../core/db/migrate.ts';
 
@@ -46,7 +46,11 @@ const tables = [
   'CREATE INDEX alert_deliveries_owner ON alert_deliveries (owner_id, state, created_at)',
 ];
 
+// The hub-wide dead-letter list reads the latest given up first.
+const deadLetters = ['CREATE INDEX alert_deliveries_dead ON alert_deliveries (state, done_at, id)'];
+
 export const alertMigrations: Migration[] = [
   { id: 'alerts-0001-subscriptions-deliveries', up: tables },
-  { id: 'alerts-0002-delivery-claims', up: ['ALTER TABLE alert_deliveries ADD COLUMN claimed_until BIGINT'] },
+  { id: 'alerts-0002-dead-letters', up: deadLetters },
+  { id: 'alerts-0003-delivery-claims', up: ['ALTER TABLE alert_deliveries ADD COLUMN claimed_until BIGINT'] },
 ];

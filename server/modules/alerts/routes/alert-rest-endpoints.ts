@@ -1,11 +1,14 @@
 /**
  * The Alerts module's REST endpoints as data: each signed-in user makes, lists and removes their own alert
- * subscriptions, reads their in-app notifications (and marks them read), and sees their dead letters.
+ * subscriptions, reads their in-app notifications (and marks them read), and sees their dead letters, retries
+ * or discards them; platform administrators (`alerts.manage`) list every owner's dead letters and retry or
+ * discard any.
  * Webhook deliveries carry `X-Thiqa-Signature: sha256=<hex>`: HMAC-SHA256 of the raw request body keyed with
  * the subscription's secret; a receiver recomputes it over the bytes it received and compares in constant time.
  */
 import { ref, type RestApiPart, type RestEndpoint } from '../../../core/rest/rest-endpoint.ts';
 import { ALERT_SCHEMAS } from '../presenters/alert.presenter.ts';
+import { DEAD_LETTER_LIMIT } from '../services/dead-letter.service.ts';
 
 const tag = 'alerts';
 const list = (description: string) => ({ type: 'string-list', description }) as const;
@@ -96,6 +99,45 @@ export const ALERT_REST_ENDPOINTS = {
     summary: 'Deliveries of the caller’s subscriptions given up after every retry failed, with the last error, newest first',
     success: { status: 200, description: 'the dead letters', schema: ref('AlertDeadLetterList') },
     errors: {},
+  },
+  listHubAlertDeadLetters: {
+    method: 'get',
+    path: '/alerts/dead-letters/all',
+    tag,
+    summary: 'The dead letters of every subscription of the hub, the latest given up first, a page at a time (platform administrators)',
+    query: [
+      { name: 'owner', type: 'string', description: 'only those of this user (a user name)' },
+      { name: 'channel', type: 'string', description: 'only those of this channel: webhook, email or in-app' },
+      { name: 'limit', type: 'integer', minimum: 1, maximum: DEAD_LETTER_LIMIT.max, description: `page size (default ${DEAD_LETTER_LIMIT.default})` },
+      { name: 'cursor', type: 'string', description: 'the next of the previous page' },
+    ],
+    success: { status: 200, description: 'a page of dead letters: owner, subscription, channel, object, attempts, last error, when (never a secret)', schema: ref('AlertDeadLetterPage') },
+    errors: { 400: 'an unknown owner or channel, a limit out of range or a cursor that is not a page’s next', 403: 'the caller is not a platform administrator (alert.dead_letters_forbidden)' },
+  },
+  retryAlertDeadLetter: {
+    method: 'post',
+    path: '/alerts/dead-letters/{id}/retry',
+    tag,
+    summary: 'Send a dead letter back to the queue: no attempts, due now; it is still read as its owner may read it when it goes out, never RED (recorded as alert.dead_letter_retry)',
+    parameters: { id: 'dead letter id' },
+    success: { status: 200, description: 'the dead letter as it was', schema: ref('AlertHubDeadLetter') },
+    errors: {
+      403: 'another user’s, and the caller is not a platform administrator (alert.dead_letter_forbidden)',
+      404: 'no such dead letter: unknown, or already retried or discarded (alert.dead_letter_not_found)',
+      409: 'its subscription was removed (alert.subscription_removed)',
+    },
+  },
+  discardAlertDeadLetter: {
+    method: 'delete',
+    path: '/alerts/dead-letters/{id}',
+    tag,
+    summary: 'Discard a dead letter for good (recorded as alert.dead_letter_discard)',
+    parameters: { id: 'dead letter id' },
+    success: { status: 200, description: 'the dead letter as it was', schema: ref('AlertHubDeadLetter') },
+    errors: {
+      403: 'another user’s, and the caller is not a platform administrator (alert.dead_letter_forbidden)',
+      404: 'no such dead letter: unknown, or already retried or discarded (alert.dead_letter_not_found)',
+    },
   },
 } as const satisfies Record<string, RestEndpoint>;
 

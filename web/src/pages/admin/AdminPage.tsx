@@ -1,6 +1,7 @@
 /**
  * Administration, for the roles allowed it: organisations, users and their roles, communities and their
- * members, collections and who may use them, federation with other hubs. The server decides every request
+ * members, collections and who may use them, federation with other hubs, the dead letters of every alert
+ * subscription. The server decides every request
  * again; these pages only leave out what the caller's roles cannot do.
  */
 import { useTranslation } from 'react-i18next';
@@ -8,11 +9,12 @@ import { Link } from '../../router.tsx';
 import { adminRights, useCaller } from '../../session.tsx';
 import { CollectionsAdmin } from './CollectionsAdmin.tsx';
 import { CommunitiesAdmin } from './CommunitiesAdmin.tsx';
+import { DeadLettersAdmin } from './DeadLettersAdmin.tsx';
 import { FederationAdmin } from './FederationAdmin.tsx';
 import { OrganisationsAdmin } from './OrganisationsAdmin.tsx';
 import { UsersAdmin } from './UsersAdmin.tsx';
 
-const SECTIONS = ['organisations', 'users', 'communities', 'collections', 'federation'] as const;
+const SECTIONS = ['organisations', 'users', 'communities', 'collections', 'federation', 'dead-letters'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function AdminPage({ section }: { section: string }) {
@@ -44,6 +46,7 @@ export function AdminPage({ section }: { section: string }) {
           {current === 'communities' && <CommunitiesAdmin />}
           {current === 'collections' && <CollectionsAdmin />}
           {current === 'federation' && <FederationAdmin />}
+          {current === 'dead-letters' && <DeadLettersAdmin />}
         </>
       )}
     </section>

@@ -1,8 +1,8 @@
 /**
  * The signed-in user's alert subscriptions: each with its channel, what it watches and a removal in two
  * steps; the form for a new one; and the dead letters of their webhook and e-mail subscriptions (deliveries
- * given up after every retry failed: what, why, how many attempts). The REST API shows each user their own
- * dead letters, administrators included; there is no hub-wide list.
+ * given up after every retry failed: what, why, how many attempts), each sent back to the queue or discarded.
+ * This page shows each user their own, administrators included; the hub's are under Administration.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,9 +14,10 @@ import { Loading } from '../../components/Loading.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useApi } from '../../components/useApi.ts';
 import { UserText } from '../../components/UserText.tsx';
-import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { AlertTabs } from './AlertTabs.tsx';
+import { DeadLetterTable } from './DeadLetterTable.tsx';
 import { SubscriptionForm } from './SubscriptionForm.tsx';
 import { filterTexts } from './subscription-text.ts';
 import { useFilterNames } from './useFilterNames.ts';
@@ -92,7 +93,6 @@ function SubscriptionList({ subscriptions, names, onChanged }: { subscriptions: 
 
 function DeadLetters({ subscriptions }: { subscriptions: Map<string, AlertSubscription> }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const dead = useApi<{ dead_letters: AlertDeadLetter[] }>(alertPaths.deadLetters);
   const list = dead.data?.dead_letters ?? [];
   return (
@@ -101,27 +101,7 @@ function DeadLetters({ subscriptions }: { subscriptions: Map<string, AlertSubscr
       <p className="muted small">{t('alerts.dead_letters_hint')}</p>
       <ErrorNotice error={dead.error} />
       {dead.data && list.length === 0 && <p className="muted">{t('alerts.no_dead_letters')}</p>}
-      {list.length > 0 && (
-        <DataTable label={t('alerts.dead_letters')} columns={[t('alerts.object'), t('alerts.subscription'), t('alerts.attempts'), t('alerts.last_error'), t('alerts.given_up')]}>
-          {list.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <code dir="ltr">{d.object}</code>
-                <p className="muted small" dir="ltr">
-                  {d.version}
-                </p>
-              </td>
-              <td>
-                {subscriptions.has(d.subscription) ? <UserText text={subscriptions.get(d.subscription)!.name} /> : <code dir="ltr">{d.subscription}</code>}
-                <p className="muted small">{t(`alerts.channel_${d.channel}`)}</p>
-              </td>
-              <td>{formatNumber(language, d.attempts)}</td>
-              <td>{d.last_error ? <code dir="ltr" className="clamp">{d.last_error}</code> : <span className="muted">{t('common.none')}</span>}</td>
-              <td>{formatDateTime(language, d.dead_at)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      {dead.data && <DeadLetterTable letters={list.map((d) => ({ ...d, subscriptionName: subscriptions.get(d.subscription)?.name ?? null }))} onChanged={dead.reload} />}
     </section>
   );
 }
