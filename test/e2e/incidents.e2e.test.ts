@@ -54,7 +54,8 @@ describe('incidents in the web UI', () => {
       await form.getByLabel('Affected sectors').selectOption({ label: sector });
       await form.getByRole('button', { name: 'Add', exact: true }).first().click();
     }
-    await form.getByLabel('Affected countries').fill('mu');
+    await form.getByLabel('Affected countries').selectOption({ label: 'Mauritius' });
+    await form.getByRole('button', { name: 'Add', exact: true }).nth(1).click();
     await form.getByRole('group', { name: 'Incident types' }).getByLabel('Compromised system').check();
     await form.getByRole('group', { name: 'How it was detected' }).getByLabel('A system outage').check();
     await form.getByLabel('Also shared with').selectOption({ label: 'CERT-MU' });
@@ -75,6 +76,7 @@ describe('incidents in the web UI', () => {
     expect(facts).toContain('Water and Utilities');
     expect(facts).toContain('Compromised system');
     expect(facts).toContain('A system outage');
+    expect(facts).toContain('Mauritius');
     await reporter.getByRole('link', { name: String(pumpsDomain.id) }).waitFor();
     const incidentUrl = new URL(reporter.url()).pathname.replace(/^\/ui/, '');
 

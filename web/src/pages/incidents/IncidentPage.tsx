@@ -13,6 +13,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { TlpBadge } from '../../components/TlpBadge.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useApi } from '../../components/useApi.ts';
+import { useCountries } from '../../components/useCountries.ts';
 import { UserText } from '../../components/UserText.tsx';
 import { formatList } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
@@ -25,6 +26,7 @@ export function IncidentPage({ collection, id }: { collection: string; id: strin
   // A value from another tool, outside the vocabulary, shows as it is stored.
   const labels = (values: string[], vocabulary: 'incident_type' | 'detection_method' | 'sector') =>
     formatList(currentLanguage(), values.map((value) => t(`incidents.${vocabulary}.${value}`, { defaultValue: value }))) || '—';
+  const countryNames = useCountries();
   const action = useAction(reload);
   const [note, setNote] = useState('');
   const [link, setLink] = useState('');
@@ -72,9 +74,7 @@ export function IncidentPage({ collection, id }: { collection: string; id: strin
         <dt>{t('incidents.sectors')}</dt>
         <dd>{labels(incident.sectors, 'sector')}</dd>
         <dt>{t('incidents.countries')}</dt>
-        <dd>
-          <bdi dir="ltr">{incident.countries.join(', ') || '—'}</bdi>
-        </dd>
+        <dd>{formatList(currentLanguage(), incident.countries.map((code) => countryNames.get(code) ?? code)) || '—'}</dd>
       </dl>
       <ErrorNotice error={action.error} />
       <div className="actions" role="group" aria-label={t('incidents.workflow')}>

@@ -14,20 +14,16 @@ import { Field } from '../../components/Field.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { useApi } from '../../components/useApi.ts';
+import { useCountries } from '../../components/useCountries.ts';
 import { navigate } from '../../router.tsx';
 import { CheckboxesControl, PickerControl } from '../gateway/form/ListControls.tsx';
-
-/** The values of a comma- or space-separated text field; undefined for none. */
-export function listOf(text: string, upper = false): string[] | undefined {
-  const values = text.split(/[\s,]+/).map((v) => (upper ? v.toUpperCase() : v.toLowerCase())).filter((v) => v !== '');
-  return values.length ? values : undefined;
-}
 
 const some = (values: string[]) => (values.length ? values : undefined);
 
 export function ReportIncidentForm({ collection }: { collection: string }) {
   const { t } = useTranslation();
-  const ids = { sectors: useId(), sectorsHint: useId(), recipients: useId(), recipientsHint: useId() };
+  const ids = { sectors: useId(), sectorsHint: useId(), countries: useId(), countriesHint: useId(), recipients: useId(), recipientsHint: useId() };
+  const countryNames = useCountries();
   const organisations = useApi<{ organisations: Organisation[] }>('/organisations');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -36,7 +32,7 @@ export function ReportIncidentForm({ collection }: { collection: string }) {
   const [types, setTypes] = useState<string[]>([]);
   const [methods, setMethods] = useState<string[]>([]);
   const [sectors, setSectors] = useState<string[]>([]);
-  const [countries, setCountries] = useState('');
+  const [countries, setCountries] = useState<string[]>([]);
   const [recipients, setRecipients] = useState<string[]>([]);
   const [links, setLinks] = useState('');
   const [major, setMajor] = useState(false);
@@ -54,7 +50,7 @@ export function ReportIncidentForm({ collection }: { collection: string }) {
         incident_types: some(types),
         detection_methods: some(methods),
         sectors: some(sectors),
-        countries: listOf(countries, true),
+        countries: some(countries),
         recipients: some(recipients),
         links: some(links.split(/[\s,]+/).filter((v) => v !== '')),
         major,
@@ -116,9 +112,21 @@ export function ReportIncidentForm({ collection }: { collection: string }) {
           {t('incidents.sectors_hint')}
         </p>
       </div>
-      <Field label={t('incidents.countries')} hint={t('incidents.countries_hint')}>
-        <input value={countries} onChange={(e) => setCountries(e.target.value)} dir="ltr" aria-invalid={refused('countries')} />
-      </Field>
+      <div className="field">
+        <label htmlFor={ids.countries}>{t('incidents.countries')}</label>
+        <PickerControl
+          id={ids.countries}
+          name="countries"
+          options={[...countryNames].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, currentLanguage()))}
+          value={countries}
+          invalid={refused('countries') ?? false}
+          describedBy={ids.countriesHint}
+          onChange={setCountries}
+        />
+        <p id={ids.countriesHint} className="muted small">
+          {t('incidents.countries_hint')}
+        </p>
+      </div>
       <div className="field">
         <label htmlFor={ids.recipients}>{t('incidents.recipients')}</label>
         <PickerControl
