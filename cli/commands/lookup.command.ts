@@ -14,7 +14,7 @@ function answerLines(answer: Answer): string[] {
   if (answer.type === null) return [`${answer.query}: not an observable value (an address, network, domain, URL, e-mail address or hash)`];
   const lists = answer.warning_lists.length ? `; on warning lists: ${answer.warning_lists.map((l) => l.name).join(', ')}` : '';
   const head = `${answer.query} (${answer.type} ${answer.value}): ${answer.matches.length} object(s), reported by ${answer.organisations} organisation(s)${lists}`;
-  return [head, ...answer.matches.map((m) => `  ${m.id}${m.version ? ` ${m.version}` : ''} in ${m.api_root}/${m.collection}`)];
+  return [head, ...answer.matches.map((m) => `  ${m.id}${m.name === null ? '' : ` "${m.name}"`}${m.version ? ` ${m.version}` : ''} in ${m.api_root}/${m.collection}`)];
 }
 
 export function lookupCommand(): Command {

@@ -64,11 +64,14 @@ export function networkRange(observable: Observable): { first: string; last: str
  * `prefixes` given (the index asks for the prefix lengths it holds). Empty for other types.
  */
 export function containingNetworks(observable: Observable, prefixes?: ReadonlySet<number>): string[] {
-  const network = networkOf(observable);
-  if (!network) return [];
-  const out: string[] = [];
-  for (let prefix = network.prefix; prefix >= 0; prefix--) {
-    if (prefixes && prefix !== network.prefix && !prefixes.has(prefix)) continue;
+  if (observable.type !== 'ipv4-addr' && observable.type !== 'ipv6-addr') return [];
+  // Itself is its value (in normal form): with no other prefix length to try, no bits need working out (a
+  // bulk lookup asks this of every address).
+  if (prefixes?.size === 0) return [observable.value];
+  const network = networkOf(observable)!;
+  const out = [observable.value];
+  for (let prefix = network.prefix - 1; prefix >= 0; prefix--) {
+    if (prefixes && !prefixes.has(prefix)) continue;
     const host = BigInt(network.width - prefix);
     const text = textOf((network.bits >> host) << host, network.width);
     out.push(prefix === network.width ? text : `${text}/${prefix}`);

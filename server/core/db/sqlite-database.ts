@@ -10,6 +10,8 @@ const BUSY_TIMEOUT_MS = 15_000;
 /** The writer waits for another process's write lock by polling, never by blocking the event loop. */
 const WRITER_BUSY_MS = 50;
 const SQLITE_BUSY = 5;
+/** Address space the reader connection maps the database file into (not memory: pages the OS already caches). */
+const READER_MMAP_BYTES = 1024 * 1024 * 1024;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -25,7 +27,15 @@ class Connection implements Queryable {
     if (!readOnly) this.raw.exec('PRAGMA journal_mode = WAL');
     this.raw.exec('PRAGMA synchronous = FULL');
     this.raw.exec('PRAGMA foreign_keys = ON');
-    if (readOnly) this.raw.exec('PRAGMA query_only = ON');
+    if (readOnly) {
+      // A lookup of thousands of values reads index and table pages all over the file: a cache the size of
+      // the writer's, and pages read straight from the OS cache (memory-mapped, up to `READER_MMAP_BYTES`),
+      // spare most of the copies (measured: a bulk lookup of 10,000 values at 1M objects, about 650 → 555 ms of
+      // CPU time).
+      this.raw.exec('PRAGMA query_only = ON');
+      this.raw.exec('PRAGMA cache_size = -32768');
+      this.raw.exec(`PRAGMA mmap_size = ${READER_MMAP_BYTES}`);
+    }
     else {
       // Inserts land in random places of the object-id index: a larger cache keeps that index (about 20 MB
       // at 1M objects) in memory, and a larger WAL lets pages changed by consecutive commits be checkpointed

@@ -42,7 +42,7 @@ export interface LookupAnswer {
   type: string | null;
   value: string | null;
   hash_algorithm: string | null;
-  matches: { id: string; type: string; version: string; api_root: string; collection: string; sightings?: SightingAggregate }[];
+  matches: { id: string; type: string; name: string | null; version: string; api_root: string; collection: string; sightings?: SightingAggregate }[];
   organisations: number;
   warning_lists: { name: string; type: string }[];
 }

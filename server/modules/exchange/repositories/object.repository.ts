@@ -84,6 +84,8 @@ export interface VersionRow {
   /** With bodies only: the row's TLP rank and the organisation that stored it. */
   tlp?: number;
   origin_org?: string | null;
+  /** From `exactVersions` only: the stored display name (`name`, else `value`; see shared/stix/browse-facts.ts). */
+  name?: string | null;
 }
 
 /** A deletion, as recorded for those who pass deletions on (federation). */
@@ -269,7 +271,7 @@ export class ObjectRepository {
     restrictToScope(scope, seq, 0, where, params);
     const clearance = clearanceSql(scope);
     const rows = await this.db.all<VersionRow>(
-      `SELECT stix_id, version, date_added, spec_version, type, ${bodies === 'all' ? 'body' : 'CASE WHEN redactions IS NULL THEN NULL ELSE body END AS body'}, redactions, tlp, origin_org, ${clearance.sql} AS clearance
+      `SELECT stix_id, version, date_added, spec_version, type, ${bodies === 'all' ? 'body' : 'CASE WHEN redactions IS NULL THEN NULL ELSE body END AS body'}, redactions, tlp, origin_org, name, ${clearance.sql} AS clearance
        FROM stix_objects WHERE ${where.join(' AND ')}`,
       [...clearance.params, ...params],
     );

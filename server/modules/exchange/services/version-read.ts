@@ -6,9 +6,12 @@
  * `object-visibility.sql.ts`).
  */
 import type { Actor } from '../../../core/auth/actor.ts';
+import { browseFactsOf } from '../../../../shared/stix/browse-facts.ts';
 import type { ObjectRepository } from '../repositories/object.repository.ts';
 import type { CollectionService } from './collection.service.ts';
 import { bodyFor, readScope, withheldProperties } from './visibility.ts';
+
+const decoder = new TextDecoder();
 
 /** Pairs asked for in one query (two parameters each, within every driver's limit). */
 const PAIRS_PER_QUERY = 400;
@@ -32,6 +35,8 @@ export interface ReadVersion {
   /** Whether top-level properties of the stored version were left out of `body` for this reader. */
   withheld: boolean;
   originOrg: string | null;
+  /** Its display name (`name`, else `value`) as the reader may see it: null when it has none or it was withheld. */
+  name: string | null;
 }
 
 /** See `ObjectService.readVersions`. */
@@ -52,9 +57,13 @@ export async function readVersions(objects: ObjectRepository, collections: Colle
     const list = [...pairs.values()];
     for (let i = 0; i < list.length; i += PAIRS_PER_QUERY) {
       for (const row of await objects.exactVersions(collectionId, list.slice(i, i + PAIRS_PER_QUERY), scope, withheldOnly ? 'redacted' : 'all')) {
-        const withheld = withheldProperties(row.redactions, row.clearance, scope.cap).size > 0;
+        const hidden = withheldProperties(row.redactions, row.clearance, scope.cap);
+        const withheld = hidden.size > 0;
         const body = withheld ? bodyFor(row.body!, row.redactions, row.clearance, scope.cap) : withheldOnly ? undefined : row.body;
-        found.push({ collectionId, apiRoot: collection.apiRoot, id: row.stix_id, version: row.version, type: row.type, body, withheld, originOrg: row.origin_org ?? null });
+        // The stored name leaves out every property under a granular marking (what anyone may search):
+        // for such a version it is worked out again, less only what this reader is not given.
+        const name = row.redactions ? browseFactsOf(JSON.parse(decoder.decode(row.body!)) as Record<string, unknown>, hidden).name : (row.name ?? null);
+        found.push({ collectionId, apiRoot: collection.apiRoot, id: row.stix_id, version: row.version, type: row.type, body, withheld, originOrg: row.origin_org ?? null, name });
       }
     }
   }

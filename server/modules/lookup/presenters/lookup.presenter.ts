@@ -18,6 +18,7 @@ export function presentAnswer(answer: LookupAnswer) {
     matches: answer.matches.map((m) => ({
       id: m.id,
       type: m.type,
+      name: m.name,
       version: m.version,
       api_root: m.apiRoot,
       collection: m.collectionId,
@@ -57,6 +58,7 @@ export const LOOKUP_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   LookupMatch: objectSchema({
     id: string('the STIX id'),
     type: string('the STIX type'),
+    name: nullable('its name, else value, in that version as the caller may see it (null when it has none)'),
     version: string('the latest version the caller may see that holds the value (its modified timestamp; empty for an SCO)'),
     api_root: string('the API root of the collection'),
     collection: string('the collection id'),

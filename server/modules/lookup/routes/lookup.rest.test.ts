@@ -21,7 +21,7 @@ describe.each(dialects)('lookup over REST on %s', (dialect) => {
     const alice = await server.platform.users.findUser('alice');
     const actor = { kind: 'user' as const, userId: alice!.id, name: 'alice', roles: alice!.roles, organisationId: null };
     const result = await server.platform.objects.ingest(actor, 'thiqa', server.collectionId, [
-      indicator(1, "[ipv6-addr:value = '2001:db8::/32']"),
+      indicator(1, "[ipv6-addr:value = '2001:db8::/32']", { name: 'Documentation network' }),
       indicator(2, "[domain-name:value = 'red.example']", { object_marking_refs: [TLP2_MARKINGS.red], x_thiqa_recipient_users: ['alice'] }),
     ]);
     expect(result.rejected).toEqual([]);
@@ -40,6 +40,7 @@ describe.each(dialects)('lookup over REST on %s', (dialect) => {
         {
           id: 'indicator--00000000-0000-4000-8000-000000000001',
           type: 'indicator',
+          name: 'Documentation network',
           version: expect.stringMatching(/^2026-01-01/),
           api_root: 'thiqa',
           collection: server.collectionId,

@@ -1,5 +1,5 @@
 // The lookup service on both databases: the index kept on ingest and deletion and rebuilt by a reindex,
-// CIDR containment both ways, pattern constants, warning-list flags, correlation counts and who sees what.
+// CIDR containment both ways, pattern constants, warning-list flags, correlation counts, names and who sees what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM, type Actor } from '../../../core/auth/actor.ts';
 import type { Platform } from '../../../platform.ts';
@@ -117,5 +117,15 @@ describe.each(dialects)('lookup service on %s', (dialect) => {
     // Six versions of objects holding values, and the two sightings of the test above.
     expect(report).toMatchObject({ collections: 1, versions: 8, observables: 7 });
     expect(await platform.lookup.lookupMany(actors.alice, ['10.0.0.7', 'evil.example', 'red.example'])).toEqual(before);
+  });
+
+  it('names each match as the caller may see it: its name, an SCO its value, none when the name is withheld', async () => {
+    const named = indicator(5, "[domain-name:value = 'named.example']", { name: 'Beacon host', granular_markings: [{ marking_ref: TLP2_MARKINGS['amber+strict'], selectors: ['name'] }] });
+    expect((await platform.objects.ingest(actors.alice, 'look', collection, [named, sco('domain-name', 'named.example')])).rejected).toEqual([]);
+    const names = async (actor: Actor) => (await platform.lookup.lookup(actor, 'named.example')).matches.map((m) => [m.id, m.name]);
+    const own = [[sco('domain-name', 'named.example').id, 'named.example'], [id(5), 'Beacon host']];
+    expect(await names(actors.alice)).toEqual(own);
+    // The name is AMBER+STRICT, alice's organisation's alone: bob sees the pattern holding the value, not the name.
+    expect(await names(actors.bob)).toEqual([own[0], [id(5), null]]);
   });
 });

@@ -51,6 +51,8 @@ export interface LookupMatch {
   version: string;
   apiRoot: string;
   collectionId: string;
+  /** Its name (else value) in that version as the caller may see it; null when it has none. */
+  name: string | null;
   /** For an indicator: its sightings the caller may see. */
   sightings?: SightingsSummary | undefined;
 }
@@ -198,7 +200,7 @@ export class LookupService {
       const held = latest.get(key);
       if (!held || held.version < version.version) latest.set(key, version);
     }
-    const matches = [...latest.values()].map((v) => ({ id: v.id, type: v.type, version: v.version, apiRoot: v.apiRoot, collectionId: v.collectionId }));
+    const matches = [...latest.values()].map((v) => ({ id: v.id, type: v.type, name: v.name, version: v.version, apiRoot: v.apiRoot, collectionId: v.collectionId }));
     matches.sort((a, b) => (a.collectionId === b.collectionId ? a.id.localeCompare(b.id) : a.collectionId.localeCompare(b.collectionId)));
     return { query, observable, matches, organisations: organisations.size, warningLists };
   }

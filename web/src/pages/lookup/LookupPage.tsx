@@ -1,6 +1,6 @@
 /**
  * "Have we seen this?": one or many values (one a line, up to 10,000) looked up at once. Each value shows
- * its detected type, the objects holding it that the reader may see (links to their pages), how many
+ * its detected type, the objects holding it that the reader may see (links to their pages, by name), how many
  * organisations reported them, the warning lists it is on, and the sightings of the indicators among them.
  */
 import { useState, type FormEvent } from 'react';
@@ -10,11 +10,10 @@ import { LOOKUP_MAX_VALUES, type LookupAnswer } from '../../api/lookup-types.ts'
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Field } from '../../components/Field.tsx';
-import { objectPath } from '../../components/ObjectLink.tsx';
+import { ObjectLink } from '../../components/ObjectLink.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { Link } from '../../router.tsx';
 import { valuesOf } from './lookup-values.ts';
 import { MatchSightings } from './MatchSightings.tsx';
 
@@ -81,9 +80,7 @@ export function LookupPage() {
                     <ul className="value-list">
                       {a.matches.map((m) => (
                         <li key={`${m.collection} ${m.id}`}>
-                          <Link to={objectPath(m.collection, m.id)}>
-                            <code dir="ltr">{m.id}</code>
-                          </Link>
+                          <ObjectLink object={m} />
                           {m.sightings && <MatchSightings sightings={m.sightings} />}
                         </li>
                       ))}
