@@ -3,7 +3,7 @@
 // listed by object, path and kind, never the value; nothing stored), stored as it is on confirmation (said
 // in the audit log by counts and kinds) or with each finding redacted; a collection only the own
 // organisation reads needs no decision; TAXII clients get a rejection per object unless they send a header.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { dialects } from '../support/databases.ts';
 import { indicator } from '../support/stix-factory.ts';
@@ -90,6 +90,24 @@ describe.each(dialects)('personal-data guard on %s', (dialect) => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ stored: 1, personal_data: null });
     expect((await stored(internal, found.id as string))?.description).toBe(found.description);
+  });
+
+  it('asks for the collection’s grants only when a batch holds findings that could leave, on REST and TAXII', async () => {
+    const beyond = vi.spyOn(server.platform.collections, 'readableBeyond');
+    try {
+      expect((await upload(shared, bundleOf(indicator(), indicator()))).status).toBe(200);
+      const post = (objects: unknown[]) => request(server, `/thiqa/collections/${shared}/objects/`, TAXII, { method: 'POST', auth: carol, body: { objects } });
+      expect((await post([indicator()])).body.success_count).toBe(1);
+      expect(beyond).not.toHaveBeenCalled();
+      // Named recipients leave wherever the object is stored: still no grants to read.
+      const addressed = indicator({ description: `For ${PERSON}`, x_thiqa_recipient_users: ['carol'] });
+      expect((await upload(internal, bundleOf(addressed))).status).toBe(409);
+      expect(beyond).not.toHaveBeenCalled();
+      expect((await upload(shared, bundleOf(personal()))).status).toBe(409);
+      expect(beyond).toHaveBeenCalled();
+    } finally {
+      beyond.mockRestore();
+    }
   });
 
   it('refuses a decision it does not know, naming the parameter', async () => {

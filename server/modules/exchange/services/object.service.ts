@@ -16,7 +16,8 @@ import { readScope, type ReadPurpose } from './visibility.ts';
 import type { Collection } from './collection.service.ts';
 import type { NewVersion } from '../repositories/object.repository.ts';
 import { Listeners, type Accepted, type DeletedObject, type StoredBatch } from './object-events.ts';
-import { decisionDetails, findingProblems, guardBatch, personalDataFound, rejectionProblems, type PersonalDataMode } from './personal-data-guard.ts';
+import { decisionDetails, findingProblems, guardScanned, needsOutward, personalDataFound, rejectionProblems, scanBatch } from './personal-data-guard.ts';
+import type { GuardedBatch, PersonalDataMode, ScannedObject } from './personal-data-guard.ts';
 import type { ErrorProblem } from '../../../core/errors.ts';
 import { readVersions, type ReadVersion, type VersionRef } from './version-read.ts';
 import { withAudiences } from './object-audiences.ts';
@@ -82,8 +83,7 @@ export class ObjectService {
     const { offset = 0, statusId, personalData } = options;
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
     const mode = actor.kind === 'user' ? personalData : 'off';
-    const outward = mode !== 'off' && (await this.collections.readableBeyond(actor, collection));
-    const guarded = guardBatch(objects, offset, mode, outward, collection.defaultTlp);
+    const guarded = await this.guard(actor, collection, objects, offset, mode);
     if (mode === 'ask' && guarded.findings.size > 0) throw personalDataFound(findingProblems(objects, offset, guarded.findings));
     const prepared = prepareObjects(guarded.objects, offset);
     if (mode === 'reject' && guarded.findings.size > 0) {
@@ -102,8 +102,17 @@ export class ObjectService {
    */
   async personalDataProblems(actor: Actor, collection: Collection, objects: readonly unknown[], offset: number): Promise<ErrorProblem[]> {
     if (actor.kind !== 'user') return [];
-    const outward = await this.collections.readableBeyond(actor, collection);
-    return findingProblems(objects, offset, guardBatch(objects, offset, 'ask', outward, collection.defaultTlp).findings);
+    return findingProblems(objects, offset, (await this.guard(actor, collection, objects, offset, 'ask')).findings);
+  }
+
+  /**
+   * `guardBatch` asking for the collection's grants (`readableBeyond`) only when an object has findings that
+   * leave the organisation from a collection read beyond it: most batches hold none, and cost no query.
+   */
+  private async guard(actor: Actor, collection: Collection, objects: readonly unknown[], offset: number, mode: PersonalDataMode): Promise<GuardedBatch> {
+    const scanned = mode === 'off' ? new Map<number, ScannedObject>() : scanBatch(objects, offset, collection.defaultTlp);
+    const outward = needsOutward(scanned) && (await this.collections.readableBeyond(actor, collection));
+    return guardScanned(objects, offset, mode, scanned, outward);
   }
 
   /**

@@ -58,22 +58,52 @@ export function leavesOrganisation(object: Record<string, unknown>, outward: boo
   return outward && (facts.level ?? defaultTlp) < TLP_AMBER_STRICT;
 }
 
-/** Scans a batch (`offset` is the index of its first object in the request) and redacts in `redact` mode. */
-export function guardBatch(objects: readonly unknown[], offset: number, mode: PersonalDataMode, outward: boolean, defaultTlp: number): GuardedBatch {
-  const batch: GuardedBatch = { objects: [...objects], findings: new Map(), redacted: 0 };
-  if (mode === 'off') return batch;
+/** An object of a batch with findings: they leave `always` (it names recipients) or only from a collection read beyond the organisation. */
+export interface ScannedObject {
+  findings: ObjectFinding[];
+  always: boolean;
+}
+
+/**
+ * The objects of a batch whose findings could leave the organisation (index in the request → findings),
+ * before anyone asks whether the collection is read beyond it: a batch without findings needs no grants.
+ */
+export function scanBatch(objects: readonly unknown[], offset: number, defaultTlp: number): Map<number, ScannedObject> {
+  const scanned = new Map<number, ScannedObject>();
   objects.forEach((object, i) => {
     if (!isRecord(object)) return;
     const findings = scanObject(object);
-    if (findings.length === 0 || !leavesOrganisation(object, outward, defaultTlp)) return;
-    batch.findings.set(offset + i, findings);
+    if (findings.length === 0 || !leavesOrganisation(object, true, defaultTlp)) return;
+    scanned.set(offset + i, { findings, always: leavesOrganisation(object, false, defaultTlp) });
+  });
+  return scanned;
+}
+
+/** Whether `scanBatch`'s answer needs to know if the collection is read beyond the organisation. */
+export function needsOutward(scanned: ReadonlyMap<number, ScannedObject>): boolean {
+  for (const object of scanned.values()) if (!object.always) return true;
+  return false;
+}
+
+/** `guardBatch` after `scanBatch`: keeps the findings that leave given `outward`, redacting in `redact` mode. */
+export function guardScanned(objects: readonly unknown[], offset: number, mode: PersonalDataMode, scanned: ReadonlyMap<number, ScannedObject>, outward: boolean): GuardedBatch {
+  const batch: GuardedBatch = { objects: [...objects], findings: new Map(), redacted: 0 };
+  if (mode === 'off') return batch;
+  for (const [index, { findings, always }] of scanned) {
+    if (!always && !outward) continue;
+    batch.findings.set(index, findings);
     if (mode === 'redact') {
-      const redacted = redactPersonalData(object);
-      batch.objects[i] = redacted.object;
+      const redacted = redactPersonalData(objects[index - offset] as Record<string, unknown>);
+      batch.objects[index - offset] = redacted.object;
       batch.redacted += redacted.redacted;
     }
-  });
+  }
   return batch;
+}
+
+/** Scans a batch (`offset` is the index of its first object in the request) and redacts in `redact` mode. */
+export function guardBatch(objects: readonly unknown[], offset: number, mode: PersonalDataMode, outward: boolean, defaultTlp: number): GuardedBatch {
+  return guardScanned(objects, offset, mode, mode === 'off' ? new Map() : scanBatch(objects, offset, defaultTlp), outward);
 }
 
 /** The findings as problems (rule by kind, path, the object's index and id): never the value. */
