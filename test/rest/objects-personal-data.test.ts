@@ -139,15 +139,24 @@ describe.each(dialects)('personal-data guard on %s', (dialect) => {
     expect((await upload(internal, bundleOf(found))).status).toBe(200);
     const download = async (query: string) => {
       const response = await fetch(`${server.url}/api/v1/collections/${internal}/export${query}`, { headers: { authorization: carol } });
-      return { status: response.status, text: await response.text() };
+      const counts = ['objects', 'redacted'].map((name) => response.headers.get(`x-thiqa-personal-data-${name}`));
+      return { status: response.status, text: await response.text(), counts };
     };
     const plain = await download('');
     expect(plain.text).toContain(PERSON);
+    expect(plain.counts).toEqual([null, null]);
+    const held = (JSON.parse(plain.text) as { objects: { description?: string }[] }).objects.filter((o) => o.description?.includes(PERSON)).length;
     const redacted = await download('?personal_data=redact');
     expect(redacted.status).toBe(200);
+    // Each object above holds an e-mail address and a phone number.
+    expect(redacted.counts).toEqual([String(held), String(2 * held)]);
     expect(redacted.text).not.toContain(PERSON);
     const objects = (JSON.parse(redacted.text) as { objects: { id: string; description?: string }[] }).objects;
     expect(objects.find((o) => o.id === found.id)?.description).toBe('Reported by [redacted], call [redacted]');
     expect((await download('?personal_data=confirm')).status).toBe(400);
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>> };
+    expect(Object.keys(doc.paths['/api/v1/collections/{id}/export']!.get!.responses['200']!.headers ?? {})).toEqual(
+      expect.arrayContaining(['X-Thiqa-Personal-Data-Objects', 'X-Thiqa-Personal-Data-Redacted']),
+    );
   });
 });

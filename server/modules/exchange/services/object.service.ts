@@ -118,11 +118,13 @@ export class ObjectService {
   /**
    * Stores objects already validated by `prepareObjects` (which is pure, so a caller may run it on another
    * thread while the previous batch is being stored). One audit entry per batch (`objects.add`, with counts
-   * and the status id when a TAXII request made it), in the batch's transaction.
+   * and the status id when a TAXII request made it, and `decided`: what the writer decided about personal
+   * data, as `decisionDetails` gives it, when the batch was guarded where it was prepared), in the batch's
+   * transaction.
    */
-  async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared, statusId?: string): Promise<IngestResult> {
+  async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared, statusId?: string, decided: Record<string, string | number> = {}): Promise<IngestResult> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
-    const details = { status: statusId ?? null };
+    const details = { status: statusId ?? null, ...decided };
     return this.storePrepared(actor, collection, prepared, 'objects.add', details, (versions, _indexes, hook) => this.objects.store(collection.id, versions, hook));
   }
 
@@ -357,10 +359,11 @@ export class ObjectService {
   /**
    * Every stored version of a collection, page by page, for export (`push`: for another TAXII server, so
    * nothing AMBER+STRICT either). Recorded in the audit log (`collection.export`, with the count) once the
-   * last page has been handed out.
+   * last page has been handed out, unless `audited` is false: for a check of what an export would hand out
+   * that hands nothing on (the personal-data scan before a push), followed by the audited walk itself.
    */
-  exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000, purpose: 'export' | 'push' = 'export'): AsyncGenerator<StoredVersion[]> {
-    return exportAll(this.walks, actor, collectionIdOrAlias, pageRows, purpose);
+  exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000, purpose: 'export' | 'push' = 'export', audited = true): AsyncGenerator<StoredVersion[]> {
+    return exportAll(this.walks, actor, collectionIdOrAlias, pageRows, purpose, audited);
   }
 
   /**

@@ -106,6 +106,31 @@ export function guardBatch(objects: readonly unknown[], offset: number, mode: Pe
   return guardScanned(objects, offset, mode, mode === 'off' ? new Map() : scanBatch(objects, offset, defaultTlp), outward);
 }
 
+/**
+ * How a batch prepared away from the store is guarded (the CLI's worker threads): the mode, and whether the
+ * collection is read beyond the organisation, asked once by the thread that holds the store.
+ */
+export interface BatchGuard {
+  mode: PersonalDataMode;
+  outward: boolean;
+  defaultTlp: number;
+}
+
+/** What guarding a batch told: objects with findings that leave, as problems (`ask`), the decision's audit details, spans redacted. */
+export interface GuardReport {
+  objects: number;
+  problems: ErrorProblem[];
+  details: Record<string, string | number>;
+  redacted: number;
+}
+
+/** `guardBatch` by a `BatchGuard`: the objects to prepare (redacted copies in `redact` mode) and the report. */
+export function guardForStore(objects: readonly unknown[], offset: number, guard: BatchGuard): { objects: unknown[]; report: GuardReport } {
+  const guarded = guardBatch(objects, offset, guard.mode, guard.outward, guard.defaultTlp);
+  const problems = guard.mode === 'ask' ? findingProblems(objects, offset, guarded.findings) : [];
+  return { objects: guarded.objects, report: { objects: guarded.findings.size, problems, details: decisionDetails(guard.mode, guarded.findings), redacted: guarded.redacted } };
+}
+
 /** The findings as problems (rule by kind, path, the object's index and id): never the value. */
 export function findingProblems(objects: readonly unknown[], offset: number, findings: ReadonlyMap<number, readonly ObjectFinding[]>): ErrorProblem[] {
   const problems: ErrorProblem[] = [];
@@ -132,16 +157,19 @@ function findingMessage(finding: ObjectFinding): string {
   return `${finding.path} holds ${what}, and the object would be read outside your organisation`;
 }
 
+/** What a REST caller is told to do about findings (the CLI names its option instead). */
+const REST_REMEDY = 'send personal_data=confirm to share them as they are, or personal_data=redact to replace each finding with [redacted]';
+
 /**
  * The refusal of a request holding findings, storing nothing: `conflict` `personal_data.found` (params
- * `objects`, `findings`; the first `LISTED_FINDINGS` as problems).
+ * `objects`, `findings`; the first `LISTED_FINDINGS` as problems). `remedy` ends the message.
  */
-export function personalDataFound(problems: readonly ErrorProblem[]): DomainError {
-  const objects = new Set(problems.map((p) => p.index)).size;
+export function personalDataFound(problems: readonly ErrorProblem[], remedy = REST_REMEDY): DomainError {
+  const objects = new Set(problems.map((p) => `${p.source ?? ''} ${p.index}`)).size;
   return new DomainError(
     'conflict',
     'personal_data.found',
-    `${objects} objects hold personal data and would be read outside your organisation: send personal_data=confirm to share them as they are, or personal_data=redact to replace each finding with [redacted]`,
+    `${objects} objects hold personal data and would be read outside your organisation: ${remedy}`,
     { objects, findings: problems.length },
     problems.slice(0, LISTED_FINDINGS),
   );
