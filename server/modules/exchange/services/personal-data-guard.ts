@@ -7,7 +7,9 @@
  * - `confirm`: stored as they are; the batch's audit entry says so, with counts by kind;
  * - `redact`: each finding's span is replaced by `[redacted]`, a new text validated like any other;
  * - `reject` (TAXII, whose clients have no dialogue): each object with a finding is rejected in the status;
- * - `off`: not scanned (the operator's CLI, federation pulls, anything not written by a signed-in user).
+ * - `off`: not scanned (federation pulls, migrations, anything else not written by a signed-in user).
+ * The operator's CLI imports and pushes guard their batches on a worker thread with `guardForStore`, in
+ * `ask`, `confirm` or `redact` mode (cli/personal-data-decision.ts).
  * An object leaves the organisation when the collection is read beyond it and the object is not
  * AMBER+STRICT or RED, or when it names recipients (organisations or users) of its own.
  */
