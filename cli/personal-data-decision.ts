@@ -12,12 +12,15 @@ import { LISTED_FINDINGS, PERSONAL_DATA_DECISIONS, personalDataFound, type Batch
 import type { Platform } from '../server/platform.ts';
 import { formatCount, formatCountOf, type Output } from './output.ts';
 
+/** What a confirmation leaves behind: an import's batches say it in their audit entries; a push does not. */
+const AUDITED = { store: ', recorded in the audit log', send: '' } as const;
+
 /** Adds `--personal-data <decision>`, checked by commander (`confirm` or `redact`, a usage error otherwise). */
 export function withPersonalDataOption(command: Command, verb: 'store' | 'send'): Command {
   return command.addOption(
     new Option(
       '--personal-data <decision>',
-      `objects whose free text seems to hold personal data, and that people outside the organisation would read, are refused unless you decide: confirm (${verb} them as they are, recorded in the audit log) or redact (${verb} each finding as [redacted])`,
+      `objects whose free text seems to hold personal data, and that people outside the organisation would read, are refused unless you decide: confirm (${verb} them as they are${AUDITED[verb]}) or redact (${verb} each finding as [redacted])`,
     ).choices(PERSONAL_DATA_DECISIONS),
   );
 }
@@ -46,12 +49,12 @@ export function refusal(out: Output, problems: readonly ErrorProblem[], verb: 's
   for (const problem of problems.slice(0, LISTED_FINDINGS)) out.warn(findingLine(problem));
   if (problems.length > LISTED_FINDINGS) out.warn(`  … and ${formatCountOf(problems.length - LISTED_FINDINGS, 'more finding')}`);
   const action = verb === 'stored' ? 'store' : 'send';
-  return personalDataFound(problems, `pass --personal-data confirm to ${action} them as they are (recorded in the audit log), or --personal-data redact to ${action} each finding as [redacted]`);
+  return personalDataFound(problems, `pass --personal-data confirm to ${action} them as they are${AUDITED[action]}, or --personal-data redact to ${action} each finding as [redacted]`);
 }
 
 /** The stderr line on what a decision did (none when nothing was found). */
 export function decisionNote(out: Output, decision: PersonalDataDecision | undefined, objects: number, redacted: number, verb: 'stored' | 'sent'): void {
   if (decision === undefined || objects === 0) return;
   if (decision === 'redact') out.warn(`Redacted personal data in ${formatCountOf(objects, 'object')}: ${formatCount(redacted)} findings ${verb} as [redacted].`);
-  else out.warn(`Personal data confirmed in ${formatCountOf(objects, 'object')}: ${verb} as they are (recorded in the audit log).`);
+  else out.warn(`Personal data confirmed in ${formatCountOf(objects, 'object')}: ${verb} as they are${verb === 'stored' ? ' (recorded in the audit log)' : ''}.`);
 }
