@@ -15,6 +15,7 @@ import { SYSTEM } from '../server/core/auth/actor.ts';
 import { loadConfig } from '../server/core/config.ts';
 import { openPlatform } from '../server/platform.ts';
 import { convertInWorker } from '../cli/misp-converted-batches.ts';
+import { importGuard } from '../cli/personal-data-decision.ts';
 import { MISP_BATCH } from '../server/modules/misp/services/misp-conversion.ts';
 import { writeMispFeed } from '../shared/misp/feed-directory.ts';
 import { generateMispEvents } from '../shared/synthetic/misp-feed.ts';
@@ -35,7 +36,9 @@ export async function measureMispImport(database: DatabaseKind, tmp: string, pos
     const written = writeMispFeed(feed, [...generateMispEvents(2028, Math.ceil(attributes / PER_EVENT), PER_EVENT)].map((d) => d.Event));
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const report = await platform.mispImport.importConverted(SYSTEM, collectionId, convertInWorker(feed, MISP_BATCH));
+    // As `thiqa misp import --personal-data confirm`: every batch scanned, in one pass.
+    const guard = await importGuard(platform, SYSTEM, await platform.collections.find(SYSTEM, collectionId), 'confirm');
+    const report = await platform.mispImport.importConverted(SYSTEM, collectionId, convertInWorker(feed, MISP_BATCH, guard));
     const seconds = (performance.now() - started) / 1000;
     // CPU time of both threads: on a shared machine, how much work the import is, apart from waiting for a core.
     const used = process.cpuUsage(cpu);

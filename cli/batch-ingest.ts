@@ -63,13 +63,16 @@ export class BatchIngester {
     if (this.batch.length >= this.batchSize) await this.flush();
   }
 
-  /** Stores a batch prepared elsewhere (the import worker), after any batch still in the store. */
-  async addPrepared(prepared: Prepared, objects: number): Promise<void> {
+  /**
+   * Stores a batch prepared elsewhere (the import worker), after any batch still in the store; `decided`: the
+   * operator's decision on its personal data, for the batch's audit entry (`decisionDetails`).
+   */
+  async addPrepared(prepared: Prepared, objects: number, decided: Record<string, string | number> = {}): Promise<void> {
     await this.flush();
     await this.inFlight;
     this.rethrow();
     this.tally.objects += objects;
-    this.count(await this.platform.objects.ingestPrepared(this.actor, this.collection.apiRoot, this.collection.id, prepared));
+    this.count(await this.platform.objects.ingestPrepared(this.actor, this.collection.apiRoot, this.collection.id, prepared, undefined, decided));
   }
 
   /** Ingests what is left and waits for the store; answers the totals. Throws the first store error. */

@@ -1,5 +1,6 @@
 /**
- * Worker thread of `thiqa misp import`: converts the MISP input (`convertMispInput`) and posts each batch,
+ * Worker thread of `thiqa misp import`: converts the MISP input (`convertMispInput`, through the operator's
+ * personal-data guard) and posts each batch,
  * waiting while two are not yet stored, so memory holds a few batches whatever the size of the feed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -8,11 +9,11 @@ import { openMispInput } from '../shared/misp/feed-directory.ts';
 import type { MispWorkerInput, MispWorkerMessage } from './misp-converted-batches.ts';
 import { batchPoster } from './worker-batches.ts';
 
-const { target, batchSize } = workerData as MispWorkerInput;
+const { target, batchSize, guard } = workerData as MispWorkerInput;
 const { post, posted } = batchPoster<MispWorkerMessage>(parentPort!);
 
 try {
-  const batches = convertMispInput(openMispInput(target), batchSize);
+  const batches = convertMispInput(openMispInput(target), batchSize, guard);
   for (;;) {
     const next = batches.next();
     if (next.done) {

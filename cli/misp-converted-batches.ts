@@ -4,11 +4,13 @@
  * would otherwise stop the conversion while they run. The worker stays at most two batches ahead.
  */
 import type { ConversionSummary, ConvertedBatch } from '../server/modules/misp/services/misp-conversion.ts';
+import type { BatchGuard } from '../server/modules/exchange/services/personal-data-guard.ts';
 import { workerBatches } from './worker-batches.ts';
 
 export interface MispWorkerInput {
   target: string;
   batchSize: number;
+  guard: BatchGuard;
 }
 
 export type MispWorkerMessage =
@@ -16,9 +18,9 @@ export type MispWorkerMessage =
   | { kind: 'end'; summary: ConversionSummary }
   | { kind: 'error'; message: string; stack: string };
 
-/** The converted batches of `target` (a MISP event file or feed folder), then the summary. */
-export async function* convertInWorker(target: string, batchSize: number): AsyncGenerator<ConvertedBatch, ConversionSummary, undefined> {
-  const input: MispWorkerInput = { target, batchSize };
+/** The converted batches of `target` (a MISP event file or feed folder), each through `guard`, then the summary. */
+export async function* convertInWorker(target: string, batchSize: number, guard: BatchGuard): AsyncGenerator<ConvertedBatch, ConversionSummary, undefined> {
+  const input: MispWorkerInput = { target, batchSize, guard };
   const batches = workerBatches<MispWorkerMessage>(new URL('./misp-convert-worker.ts', import.meta.url), input, (code) => `the MISP conversion worker stopped (exit code ${code}) before the end of ${target}`);
   try {
     for (;;) {

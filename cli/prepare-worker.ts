@@ -1,17 +1,18 @@
 /**
- * Worker thread of `thiqa import`: reads a bundle file, parses and validates its objects (`prepareObjects`)
- * and posts them in batches, while the main thread stores the previous batch. On two cores this doubles the
- * import rate: SQLite writes are synchronous and would otherwise stop parsing while they run.
+ * Worker thread of `thiqa import`: reads a bundle file, guards its objects' personal data (`guardForStore`:
+ * findings listed, or redacted), validates them (`prepareObjects`) and posts them in batches, while the
+ * main thread stores the previous batch. On two cores this doubles the import rate: SQLite writes are synchronous and would otherwise stop parsing while they run.
  * It stays at most two batches ahead of the store (`batchPoster`, worker-batches.ts), so memory holds a few batches whatever the file size.
  */
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareObjects } from '../server/modules/exchange/services/object-ingest.ts';
+import { guardForStore } from '../server/modules/exchange/services/personal-data-guard.ts';
 import { isBundleReadError, readBundleObjects } from '../shared/json/index.ts';
 import type { WorkerInput, WorkerMessage } from './prepared-batches.ts';
 import { batchPoster } from './worker-batches.ts';
 
-const { file, batchSize } = workerData as WorkerInput;
+const { file, batchSize, guard, scanOnly } = workerData as WorkerInput;
 const { post, posted } = batchPoster<WorkerMessage>(parentPort!);
 let bytes = 0;
 let seen = 0;
@@ -21,7 +22,9 @@ async function send(): Promise<void> {
   if (batch.length === 0) return;
   const objects = batch;
   batch = [];
-  post({ kind: 'batch', prepared: prepareObjects(objects, seen - objects.length), objects: objects.length, bytes });
+  const offset = seen - objects.length;
+  const guarded = guardForStore(objects, offset, guard);
+  post({ kind: 'batch', prepared: scanOnly ? null : prepareObjects(guarded.objects, offset), objects: objects.length, bytes, personalData: guarded.report });
   await posted();
 }
 

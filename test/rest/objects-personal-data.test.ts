@@ -3,7 +3,7 @@
 // listed by object, path and kind, never the value; nothing stored), stored as it is on confirmation (said
 // in the audit log by counts and kinds) or with each finding redacted; a collection only the own
 // organisation reads needs no decision; TAXII clients get a rejection per object unless they send a header.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM } from '../../server/core/auth/actor.ts';
 import { dialects } from '../support/databases.ts';
 import { indicator } from '../support/stix-factory.ts';
@@ -92,6 +92,24 @@ describe.each(dialects)('personal-data guard on %s', (dialect) => {
     expect((await stored(internal, found.id as string))?.description).toBe(found.description);
   });
 
+  it('asks for the collection’s grants only when a batch holds findings that could leave, on REST and TAXII', async () => {
+    const beyond = vi.spyOn(server.platform.collections, 'readableBeyond');
+    try {
+      expect((await upload(shared, bundleOf(indicator(), indicator()))).status).toBe(200);
+      const post = (objects: unknown[]) => request(server, `/thiqa/collections/${shared}/objects/`, TAXII, { method: 'POST', auth: carol, body: { objects } });
+      expect((await post([indicator()])).body.success_count).toBe(1);
+      expect(beyond).not.toHaveBeenCalled();
+      // Named recipients leave wherever the object is stored: still no grants to read.
+      const addressed = indicator({ description: `For ${PERSON}`, x_thiqa_recipient_users: ['carol'] });
+      expect((await upload(internal, bundleOf(addressed))).status).toBe(409);
+      expect(beyond).not.toHaveBeenCalled();
+      expect((await upload(shared, bundleOf(personal()))).status).toBe(409);
+      expect(beyond).toHaveBeenCalled();
+    } finally {
+      beyond.mockRestore();
+    }
+  });
+
   it('refuses a decision it does not know, naming the parameter', async () => {
     const response = await upload(shared, bundleOf(indicator()), 'perhaps');
     expect(response.status).toBe(400);
@@ -121,15 +139,24 @@ describe.each(dialects)('personal-data guard on %s', (dialect) => {
     expect((await upload(internal, bundleOf(found))).status).toBe(200);
     const download = async (query: string) => {
       const response = await fetch(`${server.url}/api/v1/collections/${internal}/export${query}`, { headers: { authorization: carol } });
-      return { status: response.status, text: await response.text() };
+      const counts = ['objects', 'redacted'].map((name) => response.headers.get(`x-thiqa-personal-data-${name}`));
+      return { status: response.status, text: await response.text(), counts };
     };
     const plain = await download('');
     expect(plain.text).toContain(PERSON);
+    expect(plain.counts).toEqual([null, null]);
+    const held = (JSON.parse(plain.text) as { objects: { description?: string }[] }).objects.filter((o) => o.description?.includes(PERSON)).length;
     const redacted = await download('?personal_data=redact');
     expect(redacted.status).toBe(200);
+    // Each object above holds an e-mail address and a phone number.
+    expect(redacted.counts).toEqual([String(held), String(2 * held)]);
     expect(redacted.text).not.toContain(PERSON);
     const objects = (JSON.parse(redacted.text) as { objects: { id: string; description?: string }[] }).objects;
     expect(objects.find((o) => o.id === found.id)?.description).toBe('Reported by [redacted], call [redacted]');
     expect((await download('?personal_data=confirm')).status).toBe(400);
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>> };
+    expect(Object.keys(doc.paths['/api/v1/collections/{id}/export']!.get!.responses['200']!.headers ?? {})).toEqual(
+      expect.arrayContaining(['X-Thiqa-Personal-Data-Objects', 'X-Thiqa-Personal-Data-Redacted']),
+    );
   });
 });

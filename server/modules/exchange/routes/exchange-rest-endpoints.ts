@@ -10,6 +10,10 @@ import { STIX_MEDIA_TYPE } from '../services/collection.service.ts';
 
 /** Largest bundle file the web UI may upload. */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+
+/** Headers of a redacted export: objects whose free text held personal data, and findings written as [redacted]. */
+export const PERSONAL_DATA_OBJECTS_HEADER = 'X-Thiqa-Personal-Data-Objects';
+export const PERSONAL_DATA_REDACTED_HEADER = 'X-Thiqa-Personal-Data-Redacted';
 const NO_COLLECTION = 'no such collection, or the caller may not see it';
 const NO_READ = 'the caller may only write this collection';
 
@@ -189,13 +193,17 @@ export const EXCHANGE_REST_ENDPOINTS = {
     tag: 'objects',
     summary: 'Download every version the caller may see as one STIX bundle (never TLP:RED)',
     parameters: { id: 'collection id or alias' },
-    query: [{ name: 'personal_data', type: 'string', description: 'redact: write each finding of personal data in free text as [redacted] (the download is streamed, so it carries no count of them)' }],
+    query: [{ name: 'personal_data', type: 'string', description: 'redact: write each finding of personal data in free text as [redacted]; the bundle is then written whole before the download starts, so its headers can count them' }],
     success: {
       status: 200,
       description: 'the bundle, streamed',
       schema: { type: 'object', description: 'a STIX 2.1 bundle' },
       mediaType: STIX_MEDIA_TYPE,
-      headers: { 'Content-Disposition': 'attachment; filename="<alias or id>.json"' },
+      headers: {
+        'Content-Disposition': 'attachment; filename="<alias or id>.json"',
+        [PERSONAL_DATA_OBJECTS_HEADER]: 'with personal_data=redact: how many objects held personal data in free text',
+        [PERSONAL_DATA_REDACTED_HEADER]: 'with personal_data=redact: how many findings were written as [redacted]',
+      },
     },
     errors: { 400: 'personal_data is not redact', 403: NO_READ, 404: NO_COLLECTION },
   },

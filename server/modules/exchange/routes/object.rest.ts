@@ -3,16 +3,15 @@
  * version, the dashboard, and a bundle file in (upload) and out (download). What the caller may see and do
  * the services decide; these handlers pass the input on and present the answer.
  */
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { RestRouter } from '../../../core/rest/rest-router.ts';
 import { RestReply } from '../../../core/rest/rest-router.ts';
 import { invalid } from '../../../core/errors.ts';
-import { writeBundleStream } from '../../../../shared/json/index.ts';
 import { presentDashboard, presentDetail, presentImport, presentSummaryPage } from '../presenters/object-rest.presenter.ts';
 import type { BundleTransferService } from '../services/bundle-transfer.service.ts';
 import { parseDecision } from '../services/personal-data-guard.ts';
 import type { ObjectBrowseService } from '../services/object-browse.service.ts';
-import { EXCHANGE_REST_ENDPOINTS as E, IMPORT_MAX_BYTES } from './exchange-rest-endpoints.ts';
+import { EXCHANGE_REST_ENDPOINTS as E, IMPORT_MAX_BYTES, PERSONAL_DATA_OBJECTS_HEADER, PERSONAL_DATA_REDACTED_HEADER } from './exchange-rest-endpoints.ts';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
@@ -46,14 +45,9 @@ export function objectRestRoutes(router: RestRouter, browse: ObjectBrowseService
   router.handle(E.exportBundle, async ({ actor, params, query }) => {
     const redact = query.personal_data !== undefined && query.personal_data !== '';
     if (redact && query.personal_data !== 'redact') throw invalid('request.invalid_field', `"personal_data" must be redact, got "${String(query.personal_data)}"`, { field: 'personal_data', in: 'query', expected: 'redact' });
-    const { fileName, pages } = await transfer.exportBundle(actor, params.id!, { redactPersonalData: redact });
-    // The bundle writer waits for the response to drain, so a slow download slows the reading of pages.
-    const through = new PassThrough();
-    writeBundleStream(pages, through).then(
-      () => through.end(),
-      (error: unknown) => through.destroy(error as Error),
-    );
-    const stream = Readable.toWeb(through) as unknown as ReadableStream<Uint8Array>;
-    return new RestReply(undefined, { 'content-disposition': `attachment; filename="${fileName}"` }, stream);
+    const { fileName, stream, personalData } = await transfer.exportBundle(actor, params.id!, { redactPersonalData: redact });
+    const counts: Record<string, string> = personalData ? { [PERSONAL_DATA_OBJECTS_HEADER]: String(personalData.objects), [PERSONAL_DATA_REDACTED_HEADER]: String(personalData.redacted) } : {};
+    const body = Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
+    return new RestReply(undefined, { 'content-disposition': `attachment; filename="${fileName}"`, ...counts }, body);
   });
 }

@@ -4,9 +4,11 @@
  * sharing rules, one audit entry per batch) and answered with the outcome of every object; a download is
  * `ObjectService.exportAll` (visibility, audit), page by page.
  */
+import { PassThrough, type Readable } from 'node:stream';
 import type { Actor } from '../../../core/auth/actor.ts';
 import { invalid, isDomainError, tooLarge, type ErrorProblem } from '../../../core/errors.ts';
-import { isBundleReadError, readBundleObjects } from '../../../../shared/json/index.ts';
+import { isBundleReadError, readBundleObjects, writeBundleStream } from '../../../../shared/json/index.ts';
+import { spoolBundle } from './bundle-spool.ts';
 import { personalDataFound, type PersonalDataMode } from './personal-data-guard.ts';
 import type { Collection } from './collection.service.ts';
 import { PersonalDataTally } from '../../../../shared/privacy/export-tally.ts';
@@ -35,6 +37,14 @@ export interface ImportReport {
   /** What the importer decided about personal data, when it had to. */
   personalData: 'confirm' | 'redact' | null;
   results: ImportedObject[];
+}
+
+/** A collection as a bundle download (`exportBundle`). */
+export interface ExportedBundle {
+  fileName: string;
+  stream: Readable;
+  /** Objects with findings of personal data, and findings written as `[redacted]` (a redacted export only). */
+  personalData: { objects: number; redacted: number } | null;
 }
 
 const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -168,13 +178,15 @@ export class BundleTransferService {
   }
 
   /**
-   * A collection the caller may read, as a bundle: its file name (alias, else id) and the object pages (what
-   * `ObjectService.exportAll` hands out, audited once the last page is read), each finding of personal data
-   * written as `[redacted]` with `redactPersonalData`. Access is checked before this
-   * answers, so a refusal is an error rather than a broken download.
+   * A collection the caller may read, as a bundle: its file name (alias, else id) and its bytes, from the
+   * object pages `ObjectService.exportAll` hands out (audited once the last page is read). Streamed as it is
+   * read, unless `redactPersonalData`: then each finding of personal data is written as `[redacted]`
+   * (`redactPersonalData`) into a temporary file first, so `personalData` can say how many objects held
+   * findings and how many were redacted before the download starts. Access is checked before this answers,
+   * so a refusal is an error rather than a broken download.
    * @throws DomainError `not_found` `collection.not_found`; `forbidden` `collection.read_forbidden`.
    */
-  async exportBundle(actor: Actor, collectionId: string, options: { redactPersonalData?: boolean } = {}): Promise<{ fileName: string; pages: AsyncIterable<Uint8Array[]> }> {
+  async exportBundle(actor: Actor, collectionId: string, options: { redactPersonalData?: boolean } = {}): Promise<ExportedBundle> {
     const found = await this.collections.find(actor, collectionId);
     await this.collections.requireRead(actor, found.apiRoot, found.id);
     const pages = this.objects.exportAll(actor, found.id);
@@ -190,6 +202,17 @@ export class BundleTransferService {
       yield bodies(first.value);
       for await (const rows of pages) yield bodies(rows);
     }
-    return { fileName: `${found.alias ?? found.id}.json`, pages: all() };
+    const fileName = `${found.alias ?? found.id}.json`;
+    if (tally) {
+      const stream = await spoolBundle(all());
+      return { fileName, stream, personalData: { objects: tally.objects, redacted: tally.redacted } };
+    }
+    // The bundle writer waits for the response to drain, so a slow download slows the reading of pages.
+    const through = new PassThrough();
+    writeBundleStream(all(), through).then(
+      () => through.end(),
+      (error: unknown) => through.destroy(error as Error),
+    );
+    return { fileName, stream: through, personalData: null };
   }
 }

@@ -17,7 +17,7 @@ export interface WalkDeps {
 }
 
 /** See `ObjectService.exportAll`. */
-export async function* exportAll(deps: WalkDeps, actor: Actor, collectionIdOrAlias: string, pageRows: number, purpose: 'export' | 'push'): AsyncGenerator<StoredVersion[]> {
+export async function* exportAll(deps: WalkDeps, actor: Actor, collectionIdOrAlias: string, pageRows: number, purpose: 'export' | 'push', audited = true): AsyncGenerator<StoredVersion[]> {
   const found = await deps.collections.find(actor, collectionIdOrAlias);
   const collection = await deps.collections.requireRead(actor, found.apiRoot, found.id);
   const scope = readScope(actor, collection, purpose);
@@ -36,7 +36,7 @@ export async function* exportAll(deps: WalkDeps, actor: Actor, collectionIdOrAli
     }
     if (rows.length < pageRows) break;
   }
-  await deps.audit.record(actor, { action: 'collection.export', target: collection.id, details: { versions: count } });
+  if (audited) await deps.audit.record(actor, { action: 'collection.export', target: collection.id, details: { versions: count } });
 }
 
 /** See `ObjectService.latestVersions`. */

@@ -16,7 +16,8 @@ import { readScope, type ReadPurpose } from './visibility.ts';
 import type { Collection } from './collection.service.ts';
 import type { NewVersion } from '../repositories/object.repository.ts';
 import { Listeners, type Accepted, type DeletedObject, type StoredBatch } from './object-events.ts';
-import { decisionDetails, findingProblems, guardBatch, personalDataFound, rejectionProblems, type PersonalDataMode } from './personal-data-guard.ts';
+import { decisionDetails, findingProblems, guardScanned, needsOutward, personalDataFound, rejectionProblems, scanBatch } from './personal-data-guard.ts';
+import type { GuardedBatch, PersonalDataMode, ScannedObject } from './personal-data-guard.ts';
 import type { ErrorProblem } from '../../../core/errors.ts';
 import { readVersions, type ReadVersion, type VersionRef } from './version-read.ts';
 import { withAudiences } from './object-audiences.ts';
@@ -82,8 +83,7 @@ export class ObjectService {
     const { offset = 0, statusId, personalData } = options;
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
     const mode = actor.kind === 'user' ? personalData : 'off';
-    const outward = mode !== 'off' && (await this.collections.readableBeyond(actor, collection));
-    const guarded = guardBatch(objects, offset, mode, outward, collection.defaultTlp);
+    const guarded = await this.guard(actor, collection, objects, offset, mode);
     if (mode === 'ask' && guarded.findings.size > 0) throw personalDataFound(findingProblems(objects, offset, guarded.findings));
     const prepared = prepareObjects(guarded.objects, offset);
     if (mode === 'reject' && guarded.findings.size > 0) {
@@ -102,18 +102,29 @@ export class ObjectService {
    */
   async personalDataProblems(actor: Actor, collection: Collection, objects: readonly unknown[], offset: number): Promise<ErrorProblem[]> {
     if (actor.kind !== 'user') return [];
-    const outward = await this.collections.readableBeyond(actor, collection);
-    return findingProblems(objects, offset, guardBatch(objects, offset, 'ask', outward, collection.defaultTlp).findings);
+    return findingProblems(objects, offset, (await this.guard(actor, collection, objects, offset, 'ask')).findings);
+  }
+
+  /**
+   * `guardBatch` asking for the collection's grants (`readableBeyond`) only when an object has findings that
+   * leave the organisation from a collection read beyond it: most batches hold none, and cost no query.
+   */
+  private async guard(actor: Actor, collection: Collection, objects: readonly unknown[], offset: number, mode: PersonalDataMode): Promise<GuardedBatch> {
+    const scanned = mode === 'off' ? new Map<number, ScannedObject>() : scanBatch(objects, offset, collection.defaultTlp);
+    const outward = needsOutward(scanned) && (await this.collections.readableBeyond(actor, collection));
+    return guardScanned(objects, offset, mode, scanned, outward);
   }
 
   /**
    * Stores objects already validated by `prepareObjects` (which is pure, so a caller may run it on another
    * thread while the previous batch is being stored). One audit entry per batch (`objects.add`, with counts
-   * and the status id when a TAXII request made it), in the batch's transaction.
+   * and the status id when a TAXII request made it, and `decided`: what the writer decided about personal
+   * data, as `decisionDetails` gives it, when the batch was guarded where it was prepared), in the batch's
+   * transaction.
    */
-  async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared, statusId?: string): Promise<IngestResult> {
+  async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared, statusId?: string, decided: Record<string, string | number> = {}): Promise<IngestResult> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
-    const details = { status: statusId ?? null };
+    const details = { status: statusId ?? null, ...decided };
     return this.storePrepared(actor, collection, prepared, 'objects.add', details, (versions, _indexes, hook) => this.objects.store(collection.id, versions, hook));
   }
 
@@ -348,10 +359,11 @@ export class ObjectService {
   /**
    * Every stored version of a collection, page by page, for export (`push`: for another TAXII server, so
    * nothing AMBER+STRICT either). Recorded in the audit log (`collection.export`, with the count) once the
-   * last page has been handed out.
+   * last page has been handed out, unless `audited` is false: for a check of what an export would hand out
+   * that hands nothing on (the personal-data scan before a push), followed by the audited walk itself.
    */
-  exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000, purpose: 'export' | 'push' = 'export'): AsyncGenerator<StoredVersion[]> {
-    return exportAll(this.walks, actor, collectionIdOrAlias, pageRows, purpose);
+  exportAll(actor: Actor, collectionIdOrAlias: string, pageRows = 5_000, purpose: 'export' | 'push' = 'export', audited = true): AsyncGenerator<StoredVersion[]> {
+    return exportAll(this.walks, actor, collectionIdOrAlias, pageRows, purpose, audited);
   }
 
   /**

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TLP2_MARKINGS } from '../../../../shared/stix/tlp.ts';
 import { TLP_GREEN } from '../../../../shared/stix/sharing.ts';
-import { decisionDetails, guardBatch, leavesOrganisation, parseDecision } from './personal-data-guard.ts';
+import { decisionDetails, guardBatch, leavesOrganisation, needsOutward, parseDecision, scanBatch } from './personal-data-guard.ts';
 
 const note = (extra: Record<string, unknown> = {}) => ({ type: 'note', id: 'note--1', content: 'Victim: leila.mansour@post.tn', ...extra });
 
@@ -33,6 +33,16 @@ describe('guardBatch', () => {
     expect(objects[1]).toMatchObject({ content: 'Victim: leila.mansour@post.tn' });
     expect(guardBatch(objects, 0, 'off', true, TLP_GREEN).findings.size).toBe(0);
     expect(guardBatch(objects, 0, 'ask', false, TLP_GREEN).findings.size).toBe(0);
+  });
+
+  it('tells which findings leave wherever they are stored, so a batch needs the grants only for the others', () => {
+    const addressed = note({ id: 'note--2', x_thiqa_recipient_users: ['karim'] });
+    const strict = note({ id: 'note--3', object_marking_refs: [TLP2_MARKINGS['amber+strict']] });
+    const scanned = scanBatch([{ type: 'note', id: 'note--0', content: 'nothing here' }, addressed, strict], 5, TLP_GREEN);
+    expect([...scanned].map(([index, s]) => [index, s.always])).toEqual([[6, true]]);
+    expect(needsOutward(scanned)).toBe(false);
+    expect(needsOutward(scanBatch([note()], 0, TLP_GREEN))).toBe(true);
+    expect(needsOutward(scanBatch([strict], 0, TLP_GREEN))).toBe(false);
   });
 
   it('describes a decision for the audit log by counts and kinds only', () => {

@@ -7,7 +7,9 @@
  * - `confirm`: stored as they are; the batch's audit entry says so, with counts by kind;
  * - `redact`: each finding's span is replaced by `[redacted]`, a new text validated like any other;
  * - `reject` (TAXII, whose clients have no dialogue): each object with a finding is rejected in the status;
- * - `off`: not scanned (the operator's CLI, federation pulls, anything not written by a signed-in user).
+ * - `off`: not scanned (federation pulls, migrations, anything else not written by a signed-in user).
+ * The operator's CLI imports and pushes guard their batches on a worker thread with `guardForStore`, in
+ * `ask`, `confirm` or `redact` mode (cli/personal-data-decision.ts).
  * An object leaves the organisation when the collection is read beyond it and the object is not
  * AMBER+STRICT or RED, or when it names recipients (organisations or users) of its own.
  */
@@ -58,22 +60,77 @@ export function leavesOrganisation(object: Record<string, unknown>, outward: boo
   return outward && (facts.level ?? defaultTlp) < TLP_AMBER_STRICT;
 }
 
-/** Scans a batch (`offset` is the index of its first object in the request) and redacts in `redact` mode. */
-export function guardBatch(objects: readonly unknown[], offset: number, mode: PersonalDataMode, outward: boolean, defaultTlp: number): GuardedBatch {
-  const batch: GuardedBatch = { objects: [...objects], findings: new Map(), redacted: 0 };
-  if (mode === 'off') return batch;
+/** An object of a batch with findings: they leave `always` (it names recipients) or only from a collection read beyond the organisation. */
+export interface ScannedObject {
+  findings: ObjectFinding[];
+  always: boolean;
+}
+
+/**
+ * The objects of a batch whose findings could leave the organisation (index in the request → findings),
+ * before anyone asks whether the collection is read beyond it: a batch without findings needs no grants.
+ */
+export function scanBatch(objects: readonly unknown[], offset: number, defaultTlp: number): Map<number, ScannedObject> {
+  const scanned = new Map<number, ScannedObject>();
   objects.forEach((object, i) => {
     if (!isRecord(object)) return;
     const findings = scanObject(object);
-    if (findings.length === 0 || !leavesOrganisation(object, outward, defaultTlp)) return;
-    batch.findings.set(offset + i, findings);
+    if (findings.length === 0 || !leavesOrganisation(object, true, defaultTlp)) return;
+    scanned.set(offset + i, { findings, always: leavesOrganisation(object, false, defaultTlp) });
+  });
+  return scanned;
+}
+
+/** Whether `scanBatch`'s answer needs to know if the collection is read beyond the organisation. */
+export function needsOutward(scanned: ReadonlyMap<number, ScannedObject>): boolean {
+  for (const object of scanned.values()) if (!object.always) return true;
+  return false;
+}
+
+/** `guardBatch` after `scanBatch`: keeps the findings that leave given `outward`, redacting in `redact` mode. */
+export function guardScanned(objects: readonly unknown[], offset: number, mode: PersonalDataMode, scanned: ReadonlyMap<number, ScannedObject>, outward: boolean): GuardedBatch {
+  const batch: GuardedBatch = { objects: [...objects], findings: new Map(), redacted: 0 };
+  if (mode === 'off') return batch;
+  for (const [index, { findings, always }] of scanned) {
+    if (!always && !outward) continue;
+    batch.findings.set(index, findings);
     if (mode === 'redact') {
-      const redacted = redactPersonalData(object);
-      batch.objects[i] = redacted.object;
+      const redacted = redactPersonalData(objects[index - offset] as Record<string, unknown>);
+      batch.objects[index - offset] = redacted.object;
       batch.redacted += redacted.redacted;
     }
-  });
+  }
   return batch;
+}
+
+/** Scans a batch (`offset` is the index of its first object in the request) and redacts in `redact` mode. */
+export function guardBatch(objects: readonly unknown[], offset: number, mode: PersonalDataMode, outward: boolean, defaultTlp: number): GuardedBatch {
+  return guardScanned(objects, offset, mode, mode === 'off' ? new Map() : scanBatch(objects, offset, defaultTlp), outward);
+}
+
+/**
+ * How a batch prepared away from the store is guarded (the CLI's worker threads): the mode, and whether the
+ * collection is read beyond the organisation, asked once by the thread that holds the store.
+ */
+export interface BatchGuard {
+  mode: PersonalDataMode;
+  outward: boolean;
+  defaultTlp: number;
+}
+
+/** What guarding a batch told: objects with findings that leave, as problems (`ask`), the decision's audit details, spans redacted. */
+export interface GuardReport {
+  objects: number;
+  problems: ErrorProblem[];
+  details: Record<string, string | number>;
+  redacted: number;
+}
+
+/** `guardBatch` by a `BatchGuard`: the objects to prepare (redacted copies in `redact` mode) and the report. */
+export function guardForStore(objects: readonly unknown[], offset: number, guard: BatchGuard): { objects: unknown[]; report: GuardReport } {
+  const guarded = guardBatch(objects, offset, guard.mode, guard.outward, guard.defaultTlp);
+  const problems = guard.mode === 'ask' ? findingProblems(objects, offset, guarded.findings) : [];
+  return { objects: guarded.objects, report: { objects: guarded.findings.size, problems, details: decisionDetails(guard.mode, guarded.findings), redacted: guarded.redacted } };
 }
 
 /** The findings as problems (rule by kind, path, the object's index and id): never the value. */
@@ -102,16 +159,19 @@ function findingMessage(finding: ObjectFinding): string {
   return `${finding.path} holds ${what}, and the object would be read outside your organisation`;
 }
 
+/** What a REST caller is told to do about findings (the CLI names its option instead). */
+const REST_REMEDY = 'send personal_data=confirm to share them as they are, or personal_data=redact to replace each finding with [redacted]';
+
 /**
  * The refusal of a request holding findings, storing nothing: `conflict` `personal_data.found` (params
- * `objects`, `findings`; the first `LISTED_FINDINGS` as problems).
+ * `objects`, `findings`; the first `LISTED_FINDINGS` as problems). `remedy` ends the message.
  */
-export function personalDataFound(problems: readonly ErrorProblem[]): DomainError {
-  const objects = new Set(problems.map((p) => p.index)).size;
+export function personalDataFound(problems: readonly ErrorProblem[], remedy = REST_REMEDY): DomainError {
+  const objects = new Set(problems.map((p) => `${p.source ?? ''} ${p.index}`)).size;
   return new DomainError(
     'conflict',
     'personal_data.found',
-    `${objects} objects hold personal data and would be read outside your organisation: send personal_data=confirm to share them as they are, or personal_data=redact to replace each finding with [redacted]`,
+    `${objects} objects hold personal data and would be read outside your organisation: ${remedy}`,
     { objects, findings: problems.length },
     problems.slice(0, LISTED_FINDINGS),
   );

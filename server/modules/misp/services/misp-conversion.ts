@@ -11,6 +11,7 @@ import { eventToStix } from '../../../../shared/misp/misp-to-stix.ts';
 import { Tally, type UnmappedEntry } from '../../../../shared/misp/misp-tally.ts';
 import { THIQA_IDENTITY, X_MISP_EXTENSION_DEFINITION } from '../../../../shared/misp/x-misp-extension.ts';
 import { prepareObjects, type Prepared } from '../../exchange/services/object-ingest.ts';
+import { guardForStore, type BatchGuard, type GuardReport } from '../../exchange/services/personal-data-guard.ts';
 
 /** Objects per batch handed to the store. */
 export const MISP_BATCH = 5_000;
@@ -18,7 +19,11 @@ export const MISP_BATCH = 5_000;
 export interface ConvertedBatch {
   prepared: Prepared;
   objects: number;
+  /** What the personal-data guard found (and redacted) in the batch; none without a guard. */
+  personalData: GuardReport;
 }
+
+const UNGUARDED: BatchGuard = { mode: 'off', outward: false, defaultTlp: 0 };
 
 export interface ConversionSummary {
   kind: 'event' | 'feed';
@@ -33,8 +38,11 @@ export interface ConversionSummary {
   hashes: { checked: boolean; mismatches: number };
 }
 
-/** Converts `input` batch by batch; returns the summary once every event has been read. */
-export function* convertMispInput(input: MispInput, batchSize = MISP_BATCH): Generator<ConvertedBatch, ConversionSummary, undefined> {
+/**
+ * Converts `input` batch by batch, each through the personal-data `guard` before it is validated (none by
+ * default); returns the summary once every event has been read.
+ */
+export function* convertMispInput(input: MispInput, batchSize = MISP_BATCH, guard: BatchGuard = UNGUARDED): Generator<ConvertedBatch, ConversionSummary, undefined> {
   const tally = new Tally();
   const events = { read: 0, imported: 0, refused: 0 };
   const problems = [...input.problems];
@@ -46,7 +54,8 @@ export function* convertMispInput(input: MispInput, batchSize = MISP_BATCH): Gen
     const objects = batch;
     batch = [];
     offset += objects.length;
-    return { prepared: prepareObjects(objects, offset - objects.length), objects: objects.length };
+    const guarded = guardForStore(objects, offset - objects.length, guard);
+    return { prepared: prepareObjects(guarded.objects, offset - objects.length), objects: objects.length, personalData: guarded.report };
   };
   for (const file of input.events()) {
     events.read++;
