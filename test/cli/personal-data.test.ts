@@ -3,7 +3,7 @@
 // personal data before storing any (the findings on stderr by object, path and kind, never the value; exit
 // 1) unless `--personal-data confirm` (stored as they are, said in the audit log) or `redact`; a collection
 // nobody else reads needs no decision; `thiqa taxii push` to a real Thiqa server sends nothing until the
-// operator decides, and `redact` sends redacted copies without changing what is stored.
+// operator decides: `confirm` sends them as they are, `redact` sends redacted copies without changing what is stored.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,5 +144,17 @@ describe.each(dialects)('the personal-data guard of the CLI on %s', (dialect) =>
     expect(jsonOf<{ succeeded: number; personalData: Record<string, unknown> }>(redacted)).toMatchObject({ succeeded: 2, personalData: { decision: 'redact', objects: 1, redacted: 2 } });
     expect((await remoteObjects()).map((o) => o.description)).toEqual([REDACTED]);
     expect((await stored('outbox')).get(found.id as string)?.description).toBe(found.description);
+  });
+
+  it('sends them as they are on confirmation, and says how many it sent so', async () => {
+    const found = personal();
+    expect((await cli(['collection', 'create', '--title', 'Confirmed outbox', '--alias', 'confirmed-outbox'])).code).toBe(0);
+    expect((await cli(['import', '-', '--collection', 'confirmed-outbox'], bundle(found))).code).toBe(0);
+    const token = `${remote.auth.admin.replace(/^Bearer /, '')}\n`;
+    const confirmed = await cli(['taxii', 'push', `${remote.url}/thiqa/`, '--collection', remote.collectionId, '--from', 'confirmed-outbox', '--token-stdin', '--json', '--personal-data', 'confirm'], token);
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(jsonOf<{ succeeded: number; personalData: Record<string, unknown> }>(confirmed)).toMatchObject({ succeeded: 1, personalData: { decision: 'confirm', objects: 1, redacted: 0 } });
+    const sent = ((await readAllPages(remote, objectsPath(remote), 100)) as Record<string, unknown>[]).filter((o) => o.id === found.id);
+    expect(sent.map((o) => o.description)).toEqual([found.description]);
   });
 });

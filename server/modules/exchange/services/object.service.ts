@@ -5,27 +5,22 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditLog } from '../../../core/audit/audit.service.ts';
 import { isPrivileged, SYSTEM, type Actor } from '../../../core/auth/actor.ts';
-import { conflict, forbidden, notFound, unauthenticated } from '../../../core/errors.ts';
-import type { ObjectRepository, StoreOutcome } from '../repositories/object.repository.ts';
+import { conflict, forbidden, notFound, unauthenticated, type ErrorProblem } from '../../../core/errors.ts';
+import type { NewVersion, ObjectRepository, StoreOutcome } from '../repositories/object.repository.ts';
 import type { StatusRepository } from '../repositories/status.repository.ts';
-import type { CollectionService } from './collection.service.ts';
+import type { Collection, CollectionService } from './collection.service.ts';
 import { describeProblems, objectsOf, prepareObjects, type Prepared, type Rejection } from './object-ingest.ts';
 import { encodeCursor, pageSize, resolveQuery, versionFilter, type ObjectFilter } from './object-query.ts';
 import { statusOf, type AddStatus, type IngestResult } from './status.ts';
 import { readScope, type ReadPurpose } from './visibility.ts';
-import type { Collection } from './collection.service.ts';
-import type { NewVersion } from '../repositories/object.repository.ts';
 import { Listeners, type Accepted, type DeletedObject, type StoredBatch } from './object-events.ts';
-import { decisionDetails, findingProblems, guardScanned, needsOutward, personalDataFound, rejectionProblems, scanBatch } from './personal-data-guard.ts';
-import type { GuardedBatch, PersonalDataMode, ScannedObject } from './personal-data-guard.ts';
-import type { ErrorProblem } from '../../../core/errors.ts';
+import { decisionDetails, findingProblems, guardScanned, needsOutward, personalDataFound, rejectionProblems, scanBatch, type GuardedBatch, type PersonalDataMode, type ScannedObject } from './personal-data-guard.ts';
 import { readVersions, type ReadVersion, type VersionRef } from './version-read.ts';
 import { withAudiences } from './object-audiences.ts';
 import { toStoredVersion, type Deletion, type GuardedIngest, type Page, type PageLimits, type RecipientDirectory, type StoredVersion } from './object-types.ts';
 import { exportAll, latestVersions, type WalkDeps } from './object-walks.ts';
 
-export type { Accepted, DeletedObject, ReadVersion, StoredBatch, VersionRef };
-export type { Deletion, GuardedIngest, Page, PageLimits, RecipientDirectory, StoredVersion };
+export type { Accepted, Deletion, DeletedObject, GuardedIngest, Page, PageLimits, ReadVersion, RecipientDirectory, StoredBatch, StoredVersion, VersionRef };
 
 
 /** What a repository write runs last in its transaction (the audit entry). */
@@ -105,10 +100,7 @@ export class ObjectService {
     return findingProblems(objects, offset, (await this.guard(actor, collection, objects, offset, 'ask')).findings);
   }
 
-  /**
-   * `guardBatch` asking for the collection's grants (`readableBeyond`) only when an object has findings that
-   * leave the organisation from a collection read beyond it: most batches hold none, and cost no query.
-   */
+  /** The batch guarded, asking for the grants (`readableBeyond`) only when some finding may leave: rarely. */
   private async guard(actor: Actor, collection: Collection, objects: readonly unknown[], offset: number, mode: PersonalDataMode): Promise<GuardedBatch> {
     const scanned = mode === 'off' ? new Map<number, ScannedObject>() : scanBatch(objects, offset, collection.defaultTlp);
     const outward = needsOutward(scanned) && (await this.collections.readableBeyond(actor, collection));
@@ -117,10 +109,9 @@ export class ObjectService {
 
   /**
    * Stores objects already validated by `prepareObjects` (which is pure, so a caller may run it on another
-   * thread while the previous batch is being stored). One audit entry per batch (`objects.add`, with counts
-   * and the status id when a TAXII request made it, and `decided`: what the writer decided about personal
-   * data, as `decisionDetails` gives it, when the batch was guarded where it was prepared), in the batch's
-   * transaction.
+   * thread while the previous batch is being stored). One audit entry per batch, in its transaction
+   * (`objects.add`: counts, the status id of a TAXII request, and `decided`, the writer's decision on personal
+   * data as `decisionDetails` gives it when the batch was guarded where it was prepared).
    */
   async ingestPrepared(actor: Actor, apiRoot: string, collectionId: string, prepared: Prepared, statusId?: string, decided: Record<string, string | number> = {}): Promise<IngestResult> {
     const collection = await this.collections.requireWrite(actor, apiRoot, collectionId);
